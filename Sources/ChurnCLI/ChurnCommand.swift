@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `churn` command: churn prediction, segmentation and retention experiments from the shell.
+///
+/// Each subcommand is a thin composition of library calls; no statistics lives here.
+public struct ChurnCommand: ParsableCommand {
+    /// The command's name, abstract and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "churn",
+        abstract: "Churn prediction, customer segmentation and retention experiments.",
+        subcommands: [InspectCommand.self]
+    )
+
+    /// Creates the command (used by the argument parser).
+    public init() {}
+}

@@ -1,0 +1,3 @@
+// ChurnKit umbrella module: importing it imports every public ChurnKit module.
+@_exported import LinearAlgebra
+@_exported import Tabular

@@ -1,0 +1,10 @@
+import Testing
+@testable import LinearAlgebra
+
+@Test func matrixShapeIsChecked() throws {
+    #expect(throws: LinearAlgebraError.self) { try Matrix(rows: 2, columns: 2, values: [1, 2, 3]) }
+    #expect(throws: LinearAlgebraError.self) { try Matrix([[1, 2], [3]]) }
+    let m = try Matrix([[1, 2, 3], [4, 5, 6]])
+    #expect(m[1, 2] == 6)
+    #expect(m.transposed == (try Matrix([[1, 4], [2, 5], [3, 6]])))
+}
