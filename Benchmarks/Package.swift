@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+// ChurnKit benchmarks: a package of its own so that the main build stays fast.
+// Run with `swift package --package-path Benchmarks benchmark` (ordo-one package-benchmark),
+// and the side-by-side comparison with scikit-learn with `Benchmarks/compare/compare.sh`.
+import PackageDescription
+
+let package = Package(
+    name: "ChurnKitBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "ChurnKit", path: "../"),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Timed tasks for the comparison script: `ChurnKitCompare TASK ARGS...` prints one JSON line.
+        .executableTarget(
+            name: "ChurnKitCompare",
+            dependencies: [.product(name: "ChurnKit", package: "ChurnKit")],
+            path: "Sources/ChurnKitCompare"
+        ),
+    ]
+)
