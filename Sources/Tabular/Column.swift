@@ -103,10 +103,7 @@ public struct Column: Sendable, Equatable {
     public func text(at row: Int) -> String? {
         switch values {
         case .numeric(let v):
-            let x = v[row]
-            if x.isNaN { return nil }
-            if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-            return String(x)
+            return v[row].isNaN ? nil : numberText(v[row])
         case .categorical(let codes, let levels):
             let code = codes[row]
             return code < 0 ? nil : levels[Int(code)]
@@ -132,4 +129,10 @@ public struct Column: Sendable, Equatable {
         self.name = name
         self.values = values
     }
+}
+
+/// The shortest text that reads back as `x`, without a trailing ".0" for whole numbers.
+func numberText(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return String(x)
 }

@@ -8,3 +8,5 @@ import Darwin
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 /// Cosine from the C library.
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
+/// Exponential from the C library.
+@inline(__always) func _exp(_ x: Double) -> Double { exp(x) }
