@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// How a command prints its result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Aligned text for people.
+    case text
+    /// One JSON object for scripts and CI.
+    case json
+}
+
+/// The `--format` flag shared by every command.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+}
+
+/// Encodes `value` as pretty-printed JSON with sorted keys, as every `--format json` prints it.
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Writes a line to standard error (progress, warnings), leaving standard output to results.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
