@@ -176,7 +176,7 @@ public struct FittedOneHotEncoder: Sendable, Codable, Equatable {
             try group._handleUnknowns(in: source, indices: indices, policy: unknownCategories, report: &report)
             report.recordMissing(column: group.column, count: indices.reduce(0) { $0 + ($1 == _missingCategory ? 1 : 0) })
             let slots = group._slots
-            for (row, index) in indices.enumerated() where index >= 0 {
+            for (row, index) in indices.enumerated() where index >= 0 && Int(index) < slots.count {
                 let slot = slots[Int(index)]
                 if slot >= 0 { values[row * d + offset + slot] = 1 }
             }

@@ -46,9 +46,7 @@ public struct TransformReport: Sendable, Equatable, Codable {
     /// - Complexity: O(entries of both reports) expected.
     public mutating func merge(_ other: TransformReport) {
         rowCount += other.rowCount
-        for entry in other.unknownCategories {
-            recordUnknown(column: entry.column, label: entry.label, count: entry.count)
-        }
+        addUnknowns(other.unknownCategories)
         for entry in other.missingValues {
             recordMissing(column: entry.column, count: entry.count)
         }
@@ -56,11 +54,21 @@ public struct TransformReport: Sendable, Equatable, Codable {
 
     /// Adds `count` occurrences of `label` in `column`.
     mutating func recordUnknown(column: String, label: String, count: Int) {
-        guard count > 0 else { return }
-        if let i = unknownCategories.firstIndex(where: { $0.column == column && $0.label == label }) {
-            unknownCategories[i].count += count
-        } else {
-            unknownCategories.append(UnknownCategory(column: column, label: label, count: count))
+        addUnknowns([UnknownCategory(column: column, label: label, count: count)])
+    }
+
+    /// Adds unknown-label counts, merging entries with the same column and label.
+    /// - Complexity: O(existing + new entries) expected.
+    private mutating func addUnknowns(_ entries: [UnknownCategory]) {
+        var position: [String: [String: Int]] = [:]
+        for (i, entry) in unknownCategories.enumerated() { position[entry.column, default: [:]][entry.label] = i }
+        for entry in entries where entry.count > 0 {
+            if let i = position[entry.column]?[entry.label] {
+                unknownCategories[i].count += entry.count
+            } else {
+                position[entry.column, default: [:]][entry.label] = unknownCategories.count
+                unknownCategories.append(entry)
+            }
         }
     }
 
@@ -75,14 +83,19 @@ public struct TransformReport: Sendable, Equatable, Codable {
     }
 
     /// Records the unknown labels of `column`: the rows whose index in `indices` is unknown.
+    /// - Complexity: O(n) expected.
     mutating func recordUnknowns(in column: Column, indices: [Int32]) {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
+        var slot: [String: Int] = [:]
+        var found: [UnknownCategory] = []
         for (row, index) in indices.enumerated() where index == _unknownCategory {
             let label = column.text(at: row) ?? ""
-            if counts[label] == nil { order.append(label) }
-            counts[label, default: 0] += 1
+            if let s = slot[label] {
+                found[s].count += 1
+            } else {
+                slot[label] = found.count
+                found.append(UnknownCategory(column: column.name, label: label, count: 1))
+            }
         }
-        for label in order { recordUnknown(column: column.name, label: label, count: counts[label] ?? 0) }
+        addUnknowns(found)
     }
 }
