@@ -10,6 +10,10 @@ public enum TabularError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidColumn(name: String, reason: String)
     /// An argument is out of its valid range (a fraction, a fold count, ...).
     case invalidArgument(String)
+    /// A label that was not seen when an encoder was fitted (with `UnknownCategoryPolicy.error`).
+    case unknownCategory(column: String, label: String, row: Int, known: [String])
+    /// A numeric value is infinite, or a computed feature overflows (`row` is 0-based).
+    case nonFiniteValue(column: String, row: Int, value: Double)
 
     /// A one-line human-readable explanation.
     public var description: String {
@@ -26,6 +30,13 @@ public enum TabularError: Error, Sendable, Equatable, CustomStringConvertible {
             return "column \"\(name)\": \(reason)"
         case .invalidArgument(let message):
             return message
+        case .unknownCategory(let column, let label, let row, let known):
+            let shown = known.prefix(20).map { "\"\($0)\"" }.joined(separator: ", ")
+            let more = known.count > 20 ? ", ..." : ""
+            return "column \"\(column)\", row \(row) (0-based): \"\(label)\" was not seen when the encoder was fitted; "
+                + "the known labels are \(shown)\(more)"
+        case .nonFiniteValue(let column, let row, let value):
+            return "column \"\(column)\", row \(row) (0-based): \(value) is not a finite number"
         }
     }
 }
