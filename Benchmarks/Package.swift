@@ -18,5 +18,14 @@ let package = Package(
             dependencies: [.product(name: "ChurnKit", package: "ChurnKit")],
             path: "Sources/ChurnKitCompare"
         ),
+        .executableTarget(
+            name: "ModelMetricsBenchmarks",
+            dependencies: [
+                .product(name: "ChurnKit", package: "ChurnKit"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/ModelMetricsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
