@@ -8,7 +8,7 @@ struct CompareResult {
 }
 
 /// A task takes its command-line arguments (file paths, sizes) and returns its timing.
-typealias CompareTask = ([String]) throws -> CompareResult
+typealias CompareTask = @Sendable ([String]) throws -> CompareResult
 
 /// An argument error of the comparison runner.
 struct CompareUsageError: Error, CustomStringConvertible {
@@ -25,3 +25,4 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 
 /// Every task the runner knows, by name. Each file `Tasks+<Area>.swift` contributes its tasks.
 let compareTasks: [String: CompareTask] = linearAlgebraTasks.merging(tabularTasks) { a, _ in a }
+    .merging(modelMetricsTasks) { a, _ in a }
