@@ -4,6 +4,12 @@
 // and the side-by-side comparison with scikit-learn with `Benchmarks/compare/compare.sh`.
 import PackageDescription
 
+/// One package-benchmark executable per area, in `Benchmarks/<Name>/<Name>.swift`.
+let benchmarkTargets = [
+    "LinearAlgebraBenchmarks",
+    "ModelMetricsBenchmarks",
+]
+
 let package = Package(
     name: "ChurnKitBenchmarks",
     platforms: [.macOS(.v13)],
@@ -18,14 +24,15 @@ let package = Package(
             dependencies: [.product(name: "ChurnKit", package: "ChurnKit")],
             path: "Sources/ChurnKitCompare"
         ),
+    ] + benchmarkTargets.map { name in
         .executableTarget(
-            name: "LinearAlgebraBenchmarks",
+            name: name,
             dependencies: [
                 .product(name: "ChurnKit", package: "ChurnKit"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
-            path: "Benchmarks/LinearAlgebraBenchmarks",
+            path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-    ]
+        )
+    }
 )

@@ -24,5 +24,6 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 }
 
 /// Every task the runner knows, by name. Each file `Tasks+<Area>.swift` contributes its tasks.
-let compareTasks: [String: CompareTask] = linearAlgebraTasks.merging(tabularTasks) { a, _ in a }
-    .merging(encoderTasks) { a, _ in a }
+let compareTasks: [String: CompareTask] = [
+    linearAlgebraTasks, tabularTasks, encoderTasks, modelMetricsTasks,
+].reduce(into: [:]) { all, area in all.merge(area) { first, _ in first } }
