@@ -1,0 +1,148 @@
+// Power and sample size for comparing a treatment rate with a control rate.
+//
+// Goals: the same numbers as statsmodels' `NormalIndPower` with Cohen's h effect size
+// (`proportion_effectsize`): h = 2·asin(√p₁) − 2·asin(√p₂); two-sided power
+// 1 − Φ(z₁₋α/₂ − h√n') + Φ(−z₁₋α/₂ − h√n'), where n' = 1/(1/n₁ + 1/n₂) is the effective size
+// and n₂ = ratio·n₁. Sizes and detectable effects are found by bisection on that exact power
+// (not the one-tail approximation), to relative precision 1e-12.
+// Reference: J. Cohen, "Statistical Power Analysis for the Behavioral Sciences", 2nd ed. (1988),
+// ch. 6 (the arcsine transformation of proportions).
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Power calculations for a two-sided two-proportion test on Cohen's h.
+public enum PowerAnalysis {
+    /// Cohen's effect size h between two rates.
+    /// - Parameters:
+    ///   - first: First rate in [0, 1].
+    ///   - second: Second rate in [0, 1].
+    /// - Returns: 2·asin(√first) − 2·asin(√second).
+    public static func cohensH(_ first: Double, _ second: Double) -> Double {
+        2 * asin(first.squareRoot()) - 2 * asin(second.squareRoot())
+    }
+
+    /// The power of the two-sided test.
+    /// - Parameters:
+    ///   - effectSize: Cohen's h (its sign does not matter).
+    ///   - firstGroupSize: n₁ (may be fractional).
+    ///   - ratio: n₂ / n₁, default 1.
+    ///   - alpha: Significance level, default 0.05.
+    /// - Returns: The probability of rejecting H₀ when the true effect is `effectSize`.
+    public static func power(effectSize: Double, firstGroupSize: Double, ratio: Double = 1, alpha: Double = 0.05) -> Double {
+        let effective = 1 / (1 / firstGroupSize + 1 / (firstGroupSize * ratio))
+        let critical = SpecialFunctions.normalQuantile(1 - alpha / 2)
+        let shift = abs(effectSize) * effective.squareRoot()
+        return SpecialFunctions.normalSurvival(critical - shift) + SpecialFunctions.normalCDF(-critical - shift)
+    }
+
+    /// The size n₁ of the first group (n₂ = ratio·n₁) that gives the requested power.
+    /// - Parameters:
+    ///   - effectSize: Cohen's h, non-zero.
+    ///   - ratio: n₂ / n₁, default 1.
+    ///   - alpha: Significance level in (0, 1), default 0.05.
+    ///   - power: Target power in (alpha, 1), default 0.8.
+    /// - Returns: The (fractional) n₁; round up for a plan.
+    /// - Throws: `ExperimentsError.invalidArgument` when an argument is out of range.
+    public static func firstGroupSize(effectSize: Double, ratio: Double = 1, alpha: Double = 0.05, power: Double = 0.8) throws(ExperimentsError) -> Double {
+        try _check(alpha: alpha, power: power, ratio: ratio)
+        guard effectSize != 0, effectSize.isFinite else {
+            throw .invalidArgument(name: "effectSize", value: "\(effectSize)", reason: "must be finite and non-zero")
+        }
+        var lo = 1e-9
+        var hi = 1.0
+        while Self.power(effectSize: effectSize, firstGroupSize: hi, ratio: ratio, alpha: alpha) < power { lo = hi; hi *= 2 }
+        return _bisect(lo, hi) { Self.power(effectSize: effectSize, firstGroupSize: $0, ratio: ratio, alpha: alpha) < power }
+    }
+
+    /// The smallest |h| detectable with the requested power for the given group sizes.
+    /// - Parameters:
+    ///   - firstGroupSize: n₁ > 0.
+    ///   - ratio: n₂ / n₁, default 1.
+    ///   - alpha: Significance level, default 0.05.
+    ///   - power: Target power, default 0.8.
+    /// - Returns: The minimal detectable Cohen's h (positive).
+    /// - Throws: `ExperimentsError.invalidArgument` when an argument is out of range.
+    public static func minimumDetectableEffectSize(firstGroupSize: Double, ratio: Double = 1, alpha: Double = 0.05, power: Double = 0.8) throws(ExperimentsError) -> Double {
+        try _check(alpha: alpha, power: power, ratio: ratio)
+        guard firstGroupSize > 0, firstGroupSize.isFinite else {
+            throw .invalidArgument(name: "firstGroupSize", value: "\(firstGroupSize)", reason: "must be positive")
+        }
+        var hi = 1.0
+        while Self.power(effectSize: hi, firstGroupSize: firstGroupSize, ratio: ratio, alpha: alpha) < power { hi *= 2 }
+        return _bisect(0, hi) { Self.power(effectSize: $0, firstGroupSize: firstGroupSize, ratio: ratio, alpha: alpha) < power }
+    }
+
+    /// Customers needed per group to detect a relative reduction of a baseline rate.
+    ///
+    /// For baseline 12%, reduction 9% (to 10.92%), α 0.05, power 0.8 and equal groups this is
+    /// statsmodels' `NormalIndPower().solve_power(proportion_effectsize(0.12, 0.1092), ...)`.
+    /// - Parameters:
+    ///   - baselineRate: Control event rate in (0, 1).
+    ///   - relativeReduction: Fractional reduction in (0, 1) (0.09 for 9%).
+    ///   - alpha: Significance level, default 0.05.
+    ///   - power: Target power, default 0.8.
+    ///   - treatmentToControlRatio: n_treatment / n_control, default 1.
+    /// - Returns: The exact (fractional) control size and the planned integer sizes (rounded up).
+    /// - Throws: `ExperimentsError.invalidArgument` when an argument is out of range.
+    public static func sampleSize(
+        baselineRate: Double, relativeReduction: Double, alpha: Double = 0.05, power: Double = 0.8,
+        treatmentToControlRatio: Double = 1
+    ) throws(ExperimentsError) -> (exactControlSize: Double, controlSize: Int, treatmentSize: Int) {
+        guard baselineRate > 0, baselineRate < 1 else {
+            throw .invalidArgument(name: "baselineRate", value: "\(baselineRate)", reason: "must lie in (0, 1)")
+        }
+        guard relativeReduction > 0, relativeReduction < 1 else {
+            throw .invalidArgument(name: "relativeReduction", value: "\(relativeReduction)", reason: "must lie in (0, 1)")
+        }
+        let h = cohensH(baselineRate, baselineRate * (1 - relativeReduction))
+        let n = try firstGroupSize(effectSize: h, ratio: treatmentToControlRatio, alpha: alpha, power: power)
+        return (n, Int(n.rounded(.up)), Int((n * treatmentToControlRatio).rounded(.up)))
+    }
+
+    /// The smallest relative reduction of `baselineRate` detectable with the given group sizes.
+    /// - Parameters:
+    ///   - baselineRate: Control event rate in (0, 1).
+    ///   - controlSize: Customers in control (> 0).
+    ///   - treatmentSize: Customers in the treatment arm (> 0).
+    ///   - alpha: Significance level, default 0.05.
+    ///   - power: Target power, default 0.8.
+    /// - Returns: The minimal detectable relative reduction (1 when even a drop to 0 is not detectable).
+    /// - Throws: `ExperimentsError.invalidArgument` when an argument is out of range.
+    public static func minimumDetectableRelativeReduction(
+        baselineRate: Double, controlSize: Int, treatmentSize: Int, alpha: Double = 0.05, power: Double = 0.8
+    ) throws(ExperimentsError) -> Double {
+        guard baselineRate > 0, baselineRate < 1 else {
+            throw .invalidArgument(name: "baselineRate", value: "\(baselineRate)", reason: "must lie in (0, 1)")
+        }
+        guard controlSize > 0, treatmentSize > 0 else {
+            throw .invalidArgument(name: "group sizes", value: "\(controlSize), \(treatmentSize)", reason: "both must be positive")
+        }
+        let h = try minimumDetectableEffectSize(
+            firstGroupSize: Double(controlSize), ratio: Double(treatmentSize) / Double(controlSize), alpha: alpha, power: power)
+        let angle = asin(baselineRate.squareRoot()) - h / 2
+        guard angle > 0 else { return 1 }
+        let s = sin(angle)
+        return 1 - s * s / baselineRate
+    }
+
+    private static func _check(alpha: Double, power: Double, ratio: Double) throws(ExperimentsError) {
+        guard alpha > 0, alpha < 1 else { throw .invalidArgument(name: "alpha", value: "\(alpha)", reason: "must lie in (0, 1)") }
+        guard power > alpha, power < 1 else { throw .invalidArgument(name: "power", value: "\(power)", reason: "must lie in (alpha, 1)") }
+        guard ratio > 0, ratio.isFinite else { throw .invalidArgument(name: "ratio", value: "\(ratio)", reason: "must be positive") }
+    }
+}
+
+/// Bisection for the boundary of a monotone predicate that is true below it and false above.
+private func _bisect(_ lo: Double, _ hi: Double, _ isBelow: (Double) -> Bool) -> Double {
+    var lo = lo, hi = hi
+    for _ in 0..<200 {
+        let mid = 0.5 * (lo + hi)
+        if isBelow(mid) { lo = mid } else { hi = mid }
+        if hi - lo <= 1e-13 * hi { break }
+    }
+    return 0.5 * (lo + hi)
+}

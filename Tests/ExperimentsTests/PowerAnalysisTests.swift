@@ -1,0 +1,59 @@
+import Testing
+@testable import Experiments
+
+@Suite struct PowerAnalysisTests {
+    let power: StatisticsFixtures.Power
+
+    init() throws { power = try StatisticsFixtures.load().power }
+
+    @Test func sampleSizeMatchesStatsmodelsNormalIndPower() throws {
+        for c in power.sampleSize {
+            #expect(isClose(PowerAnalysis.cohensH(c.baseline, c.baseline * (1 - c.relativeReduction)), c.h, tolerance: 1e-14))
+            let size = try PowerAnalysis.sampleSize(
+                baselineRate: c.baseline, relativeReduction: c.relativeReduction, alpha: c.alpha, power: c.power,
+                treatmentToControlRatio: c.ratio)
+            // The issue asks for 1%; bisection on the exact power gets within 1e-8.
+            #expect(isRelativelyClose(size.exactControlSize, c.n1, tolerance: 1e-8), "\(c)")
+            #expect(size.controlSize == Int(c.n1.rounded(.up)))
+        }
+    }
+
+    @Test func theAXAExample() throws {
+        // Baseline 12%, 9% relative reduction, alpha 0.05, power 0.8: 13,648.6 per group (statsmodels).
+        let size = try PowerAnalysis.sampleSize(baselineRate: 0.12, relativeReduction: 0.09)
+        #expect(size.controlSize == 13649 && size.treatmentSize == 13649)
+    }
+
+    @Test func powerMatchesStatsmodels() {
+        for row in power.power {
+            let value = PowerAnalysis.power(effectSize: row[0], firstGroupSize: row[1], ratio: row[2], alpha: row[3])
+            #expect(isClose(value, row[4], tolerance: 1e-13))
+        }
+    }
+
+    @Test func minimumDetectableEffectsMatchStatsmodels() throws {
+        for c in power.mde {
+            let h = try PowerAnalysis.minimumDetectableEffectSize(
+                firstGroupSize: Double(c.control), ratio: Double(c.treatment) / Double(c.control), alpha: c.alpha, power: c.power)
+            // statsmodels' solve_power stops its root finder early here (its own power at its h is
+            // 0.79991 to 0.80017), so agreement is to 1e-3 (the issue asks for 1%); ours solves the
+            // power equation (checked against statsmodels above) to 1e-10.
+            #expect(isRelativelyClose(h, c.h, tolerance: 1e-3))
+            let ratio = Double(c.treatment) / Double(c.control)
+            #expect(isClose(PowerAnalysis.power(effectSize: h, firstGroupSize: Double(c.control), ratio: ratio, alpha: c.alpha), c.power, tolerance: 1e-10))
+            let reduction = try PowerAnalysis.minimumDetectableRelativeReduction(
+                baselineRate: c.baseline, controlSize: c.control, treatmentSize: c.treatment, alpha: c.alpha, power: c.power)
+            #expect(isRelativelyClose(reduction, c.relativeReduction, tolerance: 1e-3))
+        }
+    }
+
+    @Test func badArgumentsThrow() {
+        #expect(throws: ExperimentsError.self) { try PowerAnalysis.sampleSize(baselineRate: 0, relativeReduction: 0.1) }
+        #expect(throws: ExperimentsError.self) { try PowerAnalysis.sampleSize(baselineRate: 0.1, relativeReduction: 1.2) }
+        #expect(throws: ExperimentsError.self) { try PowerAnalysis.firstGroupSize(effectSize: 0) }
+        #expect(throws: ExperimentsError.self) { try PowerAnalysis.firstGroupSize(effectSize: 0.1, alpha: 0.05, power: 1) }
+        #expect(throws: ExperimentsError.self) {
+            try PowerAnalysis.minimumDetectableRelativeReduction(baselineRate: 0.1, controlSize: 0, treatmentSize: 10)
+        }
+    }
+}
