@@ -11,12 +11,15 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
     case singular(index: Int)
     /// Least squares: the matrix does not have full rank (diagonal element `index` of R is zero).
     case rankDeficient(index: Int)
-    /// The symmetric eigensolver failed to converge (`count` off-diagonal elements did not vanish).
-    case eigenNotConverged(count: Int)
+    /// The symmetric eigensolver failed to converge; `info` is LAPACK's code (eigenvalues only: the
+    /// number of off-diagonal elements that did not vanish; with eigenvectors: the failing submatrix).
+    case eigenNotConverged(info: Int)
     /// A LAPACK routine rejected argument `index` (a bug in the wrapper, reported rather than trapped).
     case illegalArgument(routine: String, index: Int)
     /// A value is NaN or infinite where a finite number is required.
     case nonFinite(String)
+    /// LAPACKE could not allocate the workspace or the transposed copy that `routine` needs.
+    case workspaceAllocationFailed(routine: String)
 
     /// A one-line human-readable explanation.
     public var description: String {
@@ -29,12 +32,14 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
             return "matrix is singular: pivot \(index) is exactly zero"
         case .rankDeficient(let index):
             return "matrix does not have full rank: diagonal element \(index) of its triangular factor is zero"
-        case .eigenNotConverged(let count):
-            return "eigenvalue algorithm failed to converge: \(count) off-diagonal elements did not converge to zero"
+        case .eigenNotConverged(let info):
+            return "symmetric eigenvalue algorithm failed to converge (LAPACK info \(info))"
         case .illegalArgument(let routine, let index):
             return "\(routine): argument \(index) had an illegal value"
         case .nonFinite(let message):
             return "non-finite value: \(message)"
+        case .workspaceAllocationFailed(let routine):
+            return "\(routine): LAPACKE could not allocate its workspace (out of memory)"
         }
     }
 }

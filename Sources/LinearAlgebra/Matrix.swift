@@ -9,7 +9,7 @@ public struct Matrix: Sendable, Equatable, Hashable, Codable {
     /// Number of columns (d).
     public let columns: Int
     /// The elements in row-major order; `storage.count == rows * columns`.
-    public private(set) var storage: [Double]
+    public internal(set) var storage: [Double]
 
     /// Creates a `rows x columns` matrix filled with `value`.
     /// - Throws: `LinearAlgebraError.invalidShape` when a dimension is negative.
