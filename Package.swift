@@ -19,9 +19,10 @@ let package = Package(
         ),
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
+        .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular"]
+            dependencies: ["LinearAlgebra", "Tabular", "LinearModels"]
         ),
         .target(
             name: "ChurnCLI",
@@ -34,6 +35,7 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

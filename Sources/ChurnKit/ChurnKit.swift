@@ -1,3 +1,4 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
 @_exported import LinearAlgebra
 @_exported import Tabular
+@_exported import LinearModels
