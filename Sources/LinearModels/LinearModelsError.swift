@@ -25,8 +25,9 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
     case featureCountMismatch(got: Int, expected: Int)
     /// A caller-provided output buffer has `got` elements where `expected` are needed.
     case outputSizeMismatch(got: Int, expected: Int)
-    /// The Hessian at the optimum is singular: `terms` are collinear with the terms before them
-    /// (or constant zero), so their standard errors are not defined.
+    /// The Hessian at the optimum is singular: `terms` take part in an exact (or numerically
+    /// exact) collinearity, or have zero curvature (a constant-zero column), so their standard
+    /// errors are not defined.
     case singularHessian(terms: [LogisticTerm])
     /// The inference table was not computed at fit time; `reason` says why.
     case inferenceUnavailable(reason: String)
@@ -60,7 +61,8 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
             return "the output buffer has \(got) elements, but \(expected) are needed (one per row of X)"
         case .singularHessian(let terms):
             let names = terms.map(\.description).joined(separator: ", ")
-            return "the Hessian is singular: \(names) collinear with earlier terms (or constant zero); "
+            return "the Hessian is singular: \(names) \(terms.count == 1 ? "is" : "are") collinear with other terms "
+                + "(or constant zero); "
                 + "drop them or set l2 > 0"
         case .inferenceUnavailable(let reason):
             return "no inference table: \(reason)"

@@ -147,7 +147,7 @@ extension LogisticRegressionModel {
     /// weights. For a penalized fit see `LogisticInferenceTable.isPenalized`.
     /// - Returns: the table, intercept first.
     /// - Throws: `LinearModelsError.singularHessian(terms:)` when features are collinear (the
-    ///   terms named are collinear with earlier ones; drop them or refit with l2 > 0), and
+    ///   terms named take part in the collinearity; drop some or refit with l2 > 0), and
     ///   `.inferenceUnavailable` when the fit skipped the Hessian (L-BFGS with more than
     ///   `LogisticRegression.inferenceFeatureLimit` features).
     /// - Complexity: O(d).
