@@ -25,3 +25,4 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 
 /// Every task the runner knows, by name. Each file `Tasks+<Area>.swift` contributes its tasks.
 let compareTasks: [String: CompareTask] = linearAlgebraTasks.merging(tabularTasks) { a, _ in a }
+    .merging(linearModelsTasks) { a, _ in a }
