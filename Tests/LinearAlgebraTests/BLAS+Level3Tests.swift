@@ -104,3 +104,12 @@ private let b2 = try! Matrix([[5, 6], [7, 8]])
         }
     }
 }
+
+@Test func dimensionsBeyondThirtyTwoBitsThrowInsteadOfTrapping() throws {
+    // An empty 0 x 3,000,000,000 matrix fits in memory, but its Gram matrix cannot go to BLAS.
+    let wide = try Matrix(rows: 0, columns: 3_000_000_000)
+    #expect(throws: LinearAlgebraError.invalidShape(
+        "gram: order = 3000000000 does not fit the 32-bit integers of BLAS/LAPACK (at most 2147483647)")) {
+        try wide.gram()
+    }
+}

@@ -33,3 +33,11 @@ import Testing
         try Matrix([[1, 0], [0, .nan]]).solve([1, 1])
     }
 }
+
+@Test func solveWithTooManyRightHandSidesThrowsInsteadOfTrapping() throws {
+    let wide = try Matrix(rows: 0, columns: 3_000_000_000)  // empty, but 3e9 right-hand sides
+    #expect(throws: LinearAlgebraError.invalidShape(
+        "linear solve: right-hand sides = 3000000000 does not fit the 32-bit integers of BLAS/LAPACK (at most 2147483647)")) {
+        try Matrix(rows: 0, columns: 0).solve(wide)
+    }
+}
