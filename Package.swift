@@ -20,9 +20,11 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
+        .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
+        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]
+            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines"]
         ),
         .target(
             name: "ChurnCLI",
@@ -36,6 +38,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

@@ -1,4 +1,6 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
 @_exported import LinearAlgebra
-@_exported import Tabular
+@_exported import LinearModels
 @_exported import ModelMetrics
+@_exported import Pipelines
+@_exported import Tabular
