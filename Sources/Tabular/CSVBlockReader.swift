@@ -20,6 +20,8 @@ final class _CSVInput {
     private var source: Source
     /// The name shown in messages.
     let name: String
+    /// The total size in bytes, when known.
+    private(set) var size = 0
 
     /// Opens the file at `path` for reading.
     /// - Throws: `CSVError.cannotOpen` with the operating system's reason.
@@ -33,12 +35,14 @@ final class _CSVInput {
         }
         source = .file(fd)
         name = path
+        size = Int(info.st_size)
     }
 
     /// Reads from `bytes`.
     init(bytes: [UInt8], name: String) {
         source = .memory(bytes, position: 0)
         self.name = name
+        size = bytes.count
     }
 
     deinit {
@@ -139,15 +143,24 @@ final class _CSVBlockReader {
         if got < options.blockSize { atEOF = true }
     }
 
-    /// Number of quotes in `buffer[from..<to]`.
+    /// Number of quotes in `buffer[from..<to]`, eight bytes per step: in `x = word ^ 0x2222...`
+    /// a byte is zero exactly where the word held a quote, and
+    /// `~(((x & 0x7F..) + 0x7F..) | x) & 0x80..` has one bit set per zero byte.
     private func quotes(_ from: Int, _ to: Int) -> Int {
-        var n = 0
+        var total = 0
         var i = from
+        let raw = UnsafeRawPointer(buffer)
+        while i + 8 <= to {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2222_2222_2222_2222
+            let high = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            total += high.nonzeroBitCount
+            i += 8
+        }
         while i < to {
-            n &+= buffer[i] == 0x22 ? 1 : 0
+            total += buffer[i] == 0x22 ? 1 : 0
             i += 1
         }
-        return n
+        return total
     }
 
     /// The offset just after the first LF at or after `from` that is outside quotes, given the
@@ -167,9 +180,10 @@ final class _CSVBlockReader {
         return nil
     }
 
-    /// The offset just after the last LF outside quotes in `buffer[begin..<count]`, or nil.
-    private func lastRecordEnd() -> Int? {
-        var quoted = quotes(begin, count) & 1 == 1
+    /// The offset just after the last LF outside quotes in `buffer[begin..<count]`, or nil, given
+    /// the number of quotes in it.
+    private func lastRecordEnd(quoteCount: Int) -> Int? {
+        var quoted = quoteCount & 1 == 1
         var i = count - 1
         while i >= begin {
             let b = buffer[i]
@@ -250,6 +264,11 @@ final class _CSVBlockReader {
         var pieces: [_ColumnPiece]
     }
 
+    /// An estimate of the records not yet parsed, from the input size and the bytes per record so far.
+    var estimatedRemainingRows: Int {
+        max(0, Int(Double(input.size - offsetBase - begin) / bytesPerRow))
+    }
+
     /// Parses the next block of complete records with one plan per column.
     /// - Parameters:
     ///   - plans: how to treat each column.
@@ -261,15 +280,28 @@ final class _CSVBlockReader {
     func nextBlock(plans: [_ColumnPlan], maxRows: Int = .max, peek: Bool = false) throws(CSVError) -> [Part]? {
         if begin == count, atEOF { return nil }
         if !peek || begin == count { try fill() }
+        let workers = maxRows == .max ? options.threadCount : 1
         var limit: Int
         var isFinal = false
+        // Quote counts before each worker's nominal start (one pass over the buffer), for the parity
+        // that tells whether a byte lies inside quotes.
+        var targets: [Int] = []
+        var prefixQuotes: [Int] = []
         while true {
+            targets = (0..<workers).map { begin + (count - begin) * $0 / workers }
+            prefixQuotes = []
+            var quoteCount = 0
+            for k in targets.indices {
+                quoteCount += k == 0 ? 0 : quotes(targets[k - 1], targets[k])
+                prefixQuotes.append(quoteCount)
+            }
+            if let last = targets.last { quoteCount += quotes(last, count) }
             if atEOF {
                 limit = count
                 isFinal = true
                 break
             }
-            if let end = lastRecordEnd() {
+            if let end = lastRecordEnd(quoteCount: quoteCount) {
                 limit = end
                 break
             }
@@ -282,23 +314,15 @@ final class _CSVBlockReader {
             try fill()
         }
         if begin == limit { return nil }
-        // Split points at record ends near equal shares of the block.
-        let span = limit - begin
-        let workers = maxRows == .max ? max(1, min(options.threadCount, span / (256 << 10))) : 1
+        // Split points: the first record end after each nominal start (parts of at least 256 KiB).
         var bounds = [begin]
-        var prefixQuotes = 0
-        var counted = begin
-        for k in 1..<workers {
-            let target = begin + span * k / workers
-            guard let last = bounds.last, target > last else { continue }
-            prefixQuotes += quotes(counted, target)
-            counted = target
-            if let end = recordEnd(after: target, before: limit, inQuotes: prefixQuotes & 1 == 1), end < limit {
+        for k in 1..<max(1, workers) {
+            guard let last = bounds.last, targets[k] > last + (256 << 10), targets[k] < limit else { continue }
+            if let end = recordEnd(after: targets[k], before: limit, inQuotes: prefixQuotes[k] & 1 == 1), end < limit {
                 bounds.append(end)
-                prefixQuotes += quotes(counted, end)
-                counted = end
             }
         }
+        let span = limit - begin
         bounds.append(limit)
         let expected = Int(Double(span) / bytesPerRow / Double(bounds.count - 1) * 1.1) + 16
         var parsers: [_CSVRecordParser] = (0..<bounds.count - 1).map { k in

@@ -45,6 +45,15 @@ struct _ColumnPiece: Sendable {
     /// Whether the piece holds numbers (as opposed to labels or nothing).
     var isNumeric: Bool { mode == .inferNumeric || mode == .strictNumeric }
 
+    /// Reserves room for `rows` rows of values.
+    mutating func reserveCapacity(_ rows: Int) {
+        switch mode {
+        case .inferNumeric, .strictNumeric: doubles.reserveCapacity(rows)
+        case .text: codes.reserveCapacity(rows)
+        case .skip: break
+        }
+    }
+
     /// Switches an inferred-numeric piece that has seen no number to text: its rows so far are missing.
     mutating func switchToText() {
         codes = [Int32](repeating: -1, count: doubles.count)

@@ -55,10 +55,17 @@ enum _CSVTableReader {
             }
         }
         var rows = 0
+        var reserved = false
         while let parts = try reader.nextBlock(plans: pieces.map { _ColumnPlan(mode: $0.mode) }) {
             for part in parts {
                 rows += part.rows
                 for c in pieces.indices { pieces[c].append(part.pieces[c]) }
+            }
+            if !reserved {
+                // Room for the whole file (estimated from the first block) avoids regrowing columns.
+                reserved = true
+                let total = rows + reader.estimatedRemainingRows + reader.estimatedRemainingRows / 50 + 16
+                for c in pieces.indices { pieces[c].reserveCapacity(total) }
             }
         }
         if rows == 0 { throw .noDataRows(file: reader.file) }

@@ -33,7 +33,11 @@ struct _CSVRecordParser {
     /// Offset just after the last record parsed.
     var position = 0
     /// The first problem met; parsing stops there.
-    var error: CSVError?
+    var error: CSVError? {
+        didSet { failed = error != nil }
+    }
+    /// Whether `error` is set (a plain flag for the inner loop).
+    private var failed = false
     /// Unescaped bytes of a quoted field with doubled quotes.
     private var scratch: [UInt8] = []
     /// With no plans, the parser collects the fields of the records instead (for the header).
@@ -76,10 +80,17 @@ struct _CSVRecordParser {
     mutating func run() {
         var special = [Bool](repeating: false, count: 256)
         for byte in [delimiter, Self.quote, Self.lf, Self.cr] { special[Int(byte)] = true }
-        special.withUnsafeBufferPointer { special in parse(special) }
+        // The pieces move out of `self` while parsing, so the loop reaches them through a pointer
+        // (no exclusivity or uniqueness checks of the outer array per field).
+        var local = pieces
+        pieces = []
+        local.withUnsafeMutableBufferPointer { pieces in
+            special.withUnsafeBufferPointer { special in parse(special, pieces) }
+        }
+        pieces = local
     }
 
-    private mutating func parse(_ special: UnsafeBufferPointer<Bool>) {
+    private mutating func parse(_ special: UnsafeBufferPointer<Bool>, _ pieces: UnsafeMutableBufferPointer<_ColumnPiece>) {
         let base = self.base, end = self.end, delimiter = self.delimiter
         let quote = Self.quote, lf = Self.lf, cr = Self.cr
         let columnCount = plans.count
@@ -114,6 +125,7 @@ struct _CSVRecordParser {
                 var fieldStart = p
                 let fieldEnd: Int
                 var escaped = false
+                var stored = false
                 if p < end, base[p] == quote {
                     p += 1
                     fieldStart = p
@@ -143,7 +155,21 @@ struct _CSVRecordParser {
                         }
                     }
                 } else {
-                    while true {
+                    // Numeric columns: parse the number in place; fall back to the general path
+                    // unless a delimiter or line end follows it.
+                    if column < columnCount, pieces[column].isNumeric,
+                        let (value, stop) = _DecimalParser.prefix(base, from: p, to: end)
+                    {
+                        let b = stop < end ? base[stop] : delimiter
+                        if b == delimiter || b == lf || (b == cr && (stop + 1 == end || base[stop + 1] == lf)) {
+                            pieces[column].doubles.append(value)
+                            pieces[column].sawNumber = true
+                            if pieces[column].zeroOne, !(stop - p == 1 && base[p] | 1 == 0x31) { pieces[column].zeroOne = false }
+                            p = stop
+                            stored = true
+                        }
+                    }
+                    while !stored {
                         while p < end, !special[Int(base[p])] { p += 1 }
                         if p < end {
                             let b = base[p]
@@ -168,13 +194,13 @@ struct _CSVRecordParser {
                         i += escaped && base[i] == quote ? 2 : 1
                     }
                     collected.append(field)
-                } else if column < columnCount {
+                } else if column < columnCount, !stored {
                     if escaped {
-                        store(unescaping: fieldStart, fieldEnd, column: column, line: fieldLine)
+                        store(unescaping: fieldStart, fieldEnd, column: column, line: fieldLine, pieces)
                     } else {
-                        store(base + fieldStart, fieldEnd - fieldStart, column: column, line: fieldLine, offset: fieldStart)
+                        store(base + fieldStart, fieldEnd - fieldStart, column: column, line: fieldLine, offset: fieldStart, pieces)
                     }
-                    if error != nil { return }
+                    if failed { return }
                 }
                 column += 1
                 if p >= end { break }
@@ -207,7 +233,9 @@ struct _CSVRecordParser {
     }
 
     /// Stores a quoted field whose doubled quotes must be collapsed first.
-    private mutating func store(unescaping fieldStart: Int, _ fieldEnd: Int, column: Int, line: Int) {
+    private mutating func store(
+        unescaping fieldStart: Int, _ fieldEnd: Int, column: Int, line: Int, _ pieces: UnsafeMutableBufferPointer<_ColumnPiece>
+    ) {
         scratch.removeAll(keepingCapacity: true)
         var i = fieldStart
         while i < fieldEnd {
@@ -219,13 +247,16 @@ struct _CSVRecordParser {
         let copy = scratch
         copy.withUnsafeBufferPointer { buffer in
             guard let bytes = buffer.baseAddress else { return }
-            store(bytes, length, column: column, line: line, offset: fieldStart)
+            store(bytes, length, column: column, line: line, offset: fieldStart, pieces)
         }
     }
 
     /// Stores one field's bytes in column `column`'s piece.
     @inline(__always)
-    private mutating func store(_ bytes: UnsafePointer<UInt8>, _ length: Int, column c: Int, line: Int, offset: Int) {
+    private mutating func store(
+        _ bytes: UnsafePointer<UInt8>, _ length: Int, column c: Int, line: Int, offset: Int,
+        _ pieces: UnsafeMutableBufferPointer<_ColumnPiece>
+    ) {
         switch pieces[c].mode {
         case .skip:
             return
@@ -250,14 +281,17 @@ struct _CSVRecordParser {
                 return
             }
             pieces[c].switchToText()
-            storeText(bytes, length, column: c, line: line, offset: offset)
+            storeText(bytes, length, column: c, line: line, offset: offset, pieces)
         case .text:
-            storeText(bytes, length, column: c, line: line, offset: offset)
+            storeText(bytes, length, column: c, line: line, offset: offset, pieces)
         }
     }
 
     @inline(__always)
-    private mutating func storeText(_ bytes: UnsafePointer<UInt8>, _ length: Int, column c: Int, line: Int, offset: Int) {
+    private mutating func storeText(
+        _ bytes: UnsafePointer<UInt8>, _ length: Int, column c: Int, line: Int, offset: Int,
+        _ pieces: UnsafeMutableBufferPointer<_ColumnPiece>
+    ) {
         if missing.isMissing(bytes, length: length) {
             pieces[c].codes.append(-1)
             return

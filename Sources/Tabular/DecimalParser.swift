@@ -41,6 +41,16 @@ enum _DecimalParser {
         var i = 0
         while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard let (value, stop) = prefix(bytes, from: i, to: end), stop == end else { return nil }
+        return value
+    }
+
+    /// The longest number that starts at `bytes[from]` (no leading spaces) and ends by `to`: its value
+    /// and the offset just after it, or nil when no number starts there.
+    /// - Complexity: O(length of the number).
+    @inline(__always)
+    static func prefix(_ bytes: UnsafePointer<UInt8>, from: Int, to end: Int) -> (value: Double, stop: Int)? {
+        var i = from
         guard i < end else { return nil }
         let start = i
         var negative = false
@@ -90,32 +100,34 @@ enum _DecimalParser {
         }
         guard sawDigit else { return nil }
         if i < end, bytes[i] | 0x20 == 0x65 {
-            i += 1
+            // An exponent only counts with at least one digit; otherwise the number stops before 'e'.
+            var j = i + 1
             var exponentNegative = false
-            if i < end, bytes[i] == 0x2D || bytes[i] == 0x2B {
-                exponentNegative = bytes[i] == 0x2D
-                i += 1
+            if j < end, bytes[j] == 0x2D || bytes[j] == 0x2B {
+                exponentNegative = bytes[j] == 0x2D
+                j += 1
             }
             var value = 0
             var sawExponentDigit = false
-            while i < end {
-                let d = bytes[i] &- 0x30
+            while j < end {
+                let d = bytes[j] &- 0x30
                 if d >= 10 { break }
                 sawExponentDigit = true
                 if value < 1_000_000 { value = value * 10 + Int(d) }
-                i += 1
+                j += 1
             }
-            guard sawExponentDigit else { return nil }
-            exponent += exponentNegative ? -value : value
+            if sawExponentDigit {
+                exponent += exponentNegative ? -value : value
+                i = j
+            }
         }
-        guard i == end else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         if !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let m = Double(mantissa)
             let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
-            return negative ? -value : value
+            return (negative ? -value : value, i)
         }
-        return strtodFallback(bytes + start, count: end - start)
+        return (strtodFallback(bytes + start, count: i - start), i)
     }
 
     /// `strtod` on a NUL-terminated copy of already validated decimal text, in the "C" locale.

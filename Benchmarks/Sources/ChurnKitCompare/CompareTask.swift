@@ -8,7 +8,7 @@ struct CompareResult {
 }
 
 /// A task takes its command-line arguments (file paths, sizes) and returns its timing.
-typealias CompareTask = ([String]) throws -> CompareResult
+typealias CompareTask = @Sendable ([String]) throws -> CompareResult
 
 /// An argument error of the comparison runner.
 struct CompareUsageError: Error, CustomStringConvertible {
