@@ -49,8 +49,9 @@ public struct TargetSpecification: Sendable, Codable, Equatable {
         } else {
             throw PipelineError.positiveLabelRequired(column: column, labels: labels)
         }
+        let positive = self.positiveLabel
         self.column = column
-        self.negativeLabels = labels.filter { $0 != self.positiveLabel }
+        self.negativeLabels = labels.filter { $0 != positive }
     }
 
     /// The labels of `table` as booleans (true = positive) and the rows whose label is missing.
