@@ -12,9 +12,10 @@
 // decimal point is always '.'.
 //
 // Grammar (after trimming spaces and tabs on both sides): [+|-] digits [. digits] [(e|E) [+|-] digits],
-// or [+|-] . digits [...]; at least one significand digit. Words such as "inf" or "nan" are not
-// numbers here (NaN spellings are missing markers for the CSV reader). Overflow gives +-infinity
-// and underflow gives 0 or a subnormal, exactly as `strtod` (and pandas) do.
+// or [+|-] . digits [...]; at least one significand digit; or [+|-] inf / infinity in any ASCII
+// case. "nan" is not a number here (NaN spellings are missing markers for the CSV reader).
+// Overflow ("1e400") gives +-infinity and underflow gives 0 or a subnormal, exactly as `strtod`
+// (and pandas) do.
 
 #if canImport(Glibc)
 import Glibc
@@ -98,7 +99,7 @@ enum _DecimalParser {
                 i += 1
             }
         }
-        guard sawDigit else { return nil }
+        guard sawDigit else { return infinity(bytes, at: i, to: end, negative: negative) }
         if i < end, bytes[i] | 0x20 == 0x65 {
             // An exponent only counts with at least one digit; otherwise the number stops before 'e'.
             var j = i + 1
@@ -128,6 +129,15 @@ enum _DecimalParser {
             return (negative ? -value : value, i)
         }
         return (strtodFallback(bytes + start, count: i - start), i)
+    }
+
+    /// `inf` or `infinity` (any ASCII case) at `bytes[i]`, as written by Swift, C and pandas.
+    private static func infinity(_ bytes: UnsafePointer<UInt8>, at i: Int, to end: Int, negative: Bool) -> (value: Double, stop: Int)? {
+        let word: [UInt8] = Array("infinity".utf8)
+        var k = 0
+        while k < word.count, i + k < end, bytes[i + k] | 0x20 == word[k] { k += 1 }
+        guard k == 3 || k == 8 else { return nil }
+        return (negative ? -.infinity : .infinity, i + k)
     }
 
     /// `strtod` on a NUL-terminated copy of already validated decimal text, in the "C" locale.
