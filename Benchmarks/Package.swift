@@ -27,5 +27,14 @@ let package = Package(
             path: "Benchmarks/LinearAlgebraBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LinearModelsBenchmarks",
+            dependencies: [
+                .product(name: "ChurnKit", package: "ChurnKit"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/LinearModelsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
