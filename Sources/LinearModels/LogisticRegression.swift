@@ -88,7 +88,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     /// Fits the model to a design matrix and binary labels.
     ///
     /// Newton's method is used up to `newtonFeatureLimit` features (quadratic convergence, one
-    /// blocked pass over X per iteration, Hessian by BLAS syrk and step by LAPACK Cholesky); L-BFGS
+    /// blocked pass over X per iteration, Hessian by BLAS level 3 on row blocks and step by LAPACK Cholesky); L-BFGS
     /// above, on request, or when the Hessian turns out singular. Rows are split across two
     /// threads from 16,384 rows on, in a fixed way, so results do not depend on the machine.
     /// - Parameters:
@@ -127,10 +127,19 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     {
         let newton = _NewtonSolver(maxIterations: maxIterations, gradientTolerance: tolerance * totalWeight)
         let result = try newton.minimize(objective, from: start)
-        if result.stop == .singularHessian {
+        switch result.stop {
+        case .singularHessian:
             return try fitLBFGS(
                 objective, start: result.theta, totalWeight: totalWeight, iterations: result.iterations,
                 warnings: [.singularHessian])
+        case .lineSearchFailed:
+            // Newton's direction no longer decreases f measurably (an extremely ill-conditioned
+            // Hessian); L-BFGS with its Wolfe search continues from here.
+            return try fitLBFGS(
+                objective, start: result.theta, totalWeight: totalWeight, iterations: result.iterations,
+                warnings: [])
+        case .converged, .stationary, .maxIterations:
+            break
         }
         return try makeModel(
             objective, theta: result.theta, evaluation: result.evaluation, solver: .newton,

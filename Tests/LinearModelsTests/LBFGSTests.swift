@@ -21,7 +21,7 @@ import Testing
         // f = ½ Σ a_i x_i² - b_i x_i, minimizer x_i = b_i / a_i, condition number 1e4.
         let a = [1e-2, 1, 10, 100]
         let b = [1.0, -2, 3, 4]
-        let result = _LBFGS(maxIterations: 500, gradientTolerance: 1e-12).minimize(from: [0, 0, 0, 0]) { x in
+        let result = _LBFGS(maxIterations: 500, gradientTolerance: 1e-7).minimize(from: [0, 0, 0, 0]) { x in
             var value = 0.0
             var gradient = [Double](repeating: 0, count: 4)
             for i in 0..<4 {
@@ -31,7 +31,7 @@ import Testing
             return (value, gradient)
         }
         #expect(result.stop == .converged)
-        #expect(close(result.x, [100, -2, 0.3, 0.04], relative: 1e-9))
+        #expect(close(result.x, [100, -2, 0.3, 0.04], relative: 1e-6))
     }
 
     @Test("a start at the minimum converges in zero iterations; a tiny budget stops at maxIterations")

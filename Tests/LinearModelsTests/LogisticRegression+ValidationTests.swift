@@ -5,8 +5,10 @@ import Testing
 
 /// Every bad input of `fit` throws its typed error.
 @Suite struct LogisticRegressionValidationTests {
-    let x = try! Matrix([[0, 1], [1, 0], [1, 1], [0, 0]])  // test-only constant: the shape is valid
+    let x: Matrix
     let y = [true, false, true, false]
+
+    init() throws { x = try Matrix([[0, 1], [1, 0], [1, 1], [0, 0]]) }
 
     @Test("mismatched lengths of y and sample weights")
     func lengths() {

@@ -20,18 +20,21 @@ private func loadLogisticData(_ arguments: [String]) throws -> (Matrix, [Bool]) 
 
 /// Comparison tasks of the LinearModels module, by name.
 let linearModelsTasks: [String: CompareTask] = [
-    // logistic.fit X_PATH Y_PATH N D L2 SOLVER: fit time, final penalized objective.
+    // logistic.fit X_PATH Y_PATH N D L2 SOLVER [TOLERANCE]: fit time, final penalized objective.
     "logistic.fit": { arguments in
         let (x, y) = try loadLogisticData(arguments)
-        guard arguments.count == 6, let l2 = Double(arguments[4]),
+        guard arguments.count >= 6, let l2 = Double(arguments[4]),
             let solver = LogisticRegression.Solver(rawValue: arguments[5])
-        else { throw CompareUsageError(description: "expected X_PATH Y_PATH N D L2 SOLVER") }
-        let (model, seconds) = try timed { try LogisticRegression(l2: l2, solver: solver).fit(x, y) }
+        else { throw CompareUsageError(description: "expected X_PATH Y_PATH N D L2 SOLVER [TOLERANCE]") }
+        let tolerance = arguments.count > 6 ? Double(arguments[6]) ?? 1e-6 : 1e-6
+        let trainer = LogisticRegression(l2: l2, tolerance: tolerance, solver: solver)
+        let (model, seconds) = try timed { try trainer.fit(x, y) }
         return CompareResult(
             seconds: seconds,
             extra: [
                 "objective": (model.objective * 1e6).rounded() / 1e6, "iterations": model.iterationCount,
                 "solver": model.solver.rawValue, "converged": model.converged,
+                "gradientNorm": model.gradientNorm,
             ])
     },
     // logistic.predict X_PATH Y_PATH N D: scoring time of all rows (model fitted on 100,000 rows).
