@@ -8,6 +8,7 @@ import PackageDescription
 let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
+    "LinearModelsBenchmarks",
 ]
 
 let package = Package(
