@@ -237,6 +237,51 @@ def balance_cases():
     return [{"treatment": [float(v) for v in t], "control": [float(v) for v in c], "smd": float(smd)}]
 
 
+def nan_to_none(values):
+    return [None if np.isnan(v) else float(v) for v in values]
+
+
+def uplift_cases():
+    """scikit-uplift 0.5.1 metrics on seeded cases (ties, imbalance, both perfect-curve branches)."""
+    import sklift
+    from sklift.metrics import (qini_auc_score, qini_curve, uplift_at_k, uplift_auc_score, uplift_by_percentile,
+                                uplift_curve)
+    rng = np.random.default_rng(2024)
+    cases = []
+    specs = [("random", 200, 0.5, None, 0.3), ("ties", 300, 0.5, 1, 0.4), ("imbalanced", 250, 0.3, None, 0.2),
+             ("responsive", 180, 0.5, None, 0.8), ("small", 40, 0.5, 2, 0.5)]
+    for name, n, share, decimals, base in specs:
+        t = (rng.uniform(size=n) < share).astype(int)
+        effect = rng.normal(0, 0.15, n)
+        score = effect + rng.normal(0, 0.1, n)
+        if decimals is not None:
+            score = np.round(score, decimals)
+        p = np.clip(base + t * effect, 0.01, 0.99)
+        y = (rng.uniform(size=n) < p).astype(int)
+        case = {"name": name, "outcome": [int(v) for v in y], "treatment": [int(v) for v in t],
+                "scores": [float(v) for v in score],
+                "upliftAUC": float(uplift_auc_score(y, score, t)), "qiniAUC": float(qini_auc_score(y, score, t))}
+        case["upliftAtK"] = [[k, strategy, float(uplift_at_k(y, score, t, strategy=strategy, k=k))]
+                             for k in [0.1, 0.3, 0.5] for strategy in ["overall", "by_group"]]
+        x, v = uplift_curve(y, score, t)
+        case["upliftCurve"] = [[float(a) for a in x], [float(b) for b in v]]
+        x, v = qini_curve(y, score, t)
+        case["qiniCurve"] = [[float(a) for a in x], [float(b) for b in v]]
+        tables = {}
+        for strategy, bins in [("overall", 10), ("by_group", 10), ("overall", 7)]:
+            df = uplift_by_percentile(y, score, t, strategy=strategy, bins=bins, std=True, string_percentiles=False)
+            tables[f"{strategy}-{bins}"] = {
+                "percentile": [int(v) for v in df.index], "nTreatment": [int(v) for v in df.n_treatment],
+                "nControl": [int(v) for v in df.n_control],
+                "rateTreatment": nan_to_none(df.response_rate_treatment),
+                "rateControl": nan_to_none(df.response_rate_control),
+                "uplift": nan_to_none(df.uplift), "stdUplift": nan_to_none(df.std_uplift),
+            }
+        case["percentiles"] = tables
+        cases.append(case)
+    return {"version": sklift.__version__, "cases": cases}
+
+
 def main():
     statistics = {
         "versions": {"scipy": scipy.__version__, "statsmodels": statsmodels.__version__, "numpy": np.__version__},
@@ -250,7 +295,8 @@ def main():
         "hillstrom": hillstrom(),
         "balance": balance_cases(),
     }
-    (HERE / "statistics.json").write_text(json.dumps(statistics, indent=1) + "\n")
+    (HERE / "statistics.json").write_text(json.dumps(statistics, indent=1, allow_nan=False) + "\n")
+    (HERE / "uplift.json").write_text(json.dumps(uplift_cases(), indent=1, allow_nan=False) + "\n")
 
 
 if __name__ == "__main__":
