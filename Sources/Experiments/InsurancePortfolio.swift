@@ -1,0 +1,287 @@
+import Tabular
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a customer responds to a retention contact (the four classic uplift types).
+public enum UpliftType: UInt8, Sendable, Codable, CaseIterable {
+    /// Leaves without contact, stays with it.
+    case persuadable
+    /// Stays either way (no effect).
+    case sureThing
+    /// Leaves either way (no effect).
+    case lostCause
+    /// Contact pushes them away.
+    case sleepingDog
+}
+
+/// The realized figures of a simulation, written beside its data for audit.
+public struct SimulationManifest: Sendable, Codable, Equatable {
+    /// Format name, "churnkit-simulation".
+    public var format: String
+    /// Format version (1).
+    public var version: Int
+    /// The seed as a decimal string.
+    public var seed: String
+    /// All assumed parameters.
+    public var scenario: InsuranceScenario
+    /// Mean cancellation probability without action.
+    public var meanBaselineProbability: Double
+    /// Mean cancellation probability if everyone were contacted.
+    public var meanTreatedProbability: Double
+    /// 1 − Σp₁/Σp₀ over the whole portfolio (equals the target by calibration).
+    public var relativeReduction: Double
+    /// The calibrated relative reduction r of a persuadable's probability.
+    public var persuadableReduction: Double
+    /// Customers of each uplift type, in `UpliftType.allCases` order.
+    public var typeCounts: [Int]
+    /// Labels of `typeCounts`.
+    public var typeNames: [String]
+}
+
+/// A generated insurance portfolio: attributes, true probabilities with and without the action,
+/// uplift types and a model-like churn score (see `InsuranceScenario` for every assumption).
+public struct InsurancePortfolio: Sendable {
+    /// The scenario.
+    public let scenario: InsuranceScenario
+    /// The seed it was generated with.
+    public let seed: UInt64
+    /// Policy ids "P0000001", ...
+    public let ids: [String]
+    /// Age in years.
+    public let age: [Double]
+    /// Tenure in years.
+    public let tenure: [Double]
+    /// Annual premium in euros.
+    public let premium: [Double]
+    /// Claims in the last three years.
+    public let claims: [Double]
+    /// Channel code (index into `InsuranceScenario.channelNames`).
+    public let channel: [Int32]
+    /// Payment-frequency code (index into `InsuranceScenario.paymentNames`).
+    public let paymentFrequency: [Int32]
+    /// Vehicle age in years.
+    public let vehicleAge: [Double]
+    /// Region code (index into `InsuranceScenario.regionNames`).
+    public let region: [Int32]
+    /// True cancellation probability without action.
+    public let baselineProbability: [Double]
+    /// True cancellation probability when contacted.
+    public let treatedProbability: [Double]
+    /// Uplift type per customer.
+    public let upliftType: [UpliftType]
+    /// The churn score a fitted model would give (true logit plus noise, through σ).
+    public let riskScore: [Double]
+    /// The audit record.
+    public let manifest: SimulationManifest
+
+    /// Generates a portfolio.
+    /// - Parameters:
+    ///   - scenario: The scenario (for example `.axa`).
+    ///   - seed: The seed; the same seed gives the same portfolio on every machine.
+    /// - Throws: `ExperimentsError` when the scenario is invalid or its effects cannot be calibrated
+    ///   (the persuadables would need a reduction outside [0, 1]).
+    /// - Complexity: O(n) time and memory (about 100 bytes per customer).
+    public init(scenario: InsuranceScenario, seed: UInt64) throws(ExperimentsError) {
+        try scenario.validate()
+        let n = scenario.customerCount
+        var rng = SeededRandom(seed: seed)
+        var age = [Double](repeating: 0, count: n), tenure = age, premium = age, claims = age, vehicleAge = age
+        var p0 = age, score = age
+        var channel = [Int32](repeating: 0, count: n), payment = channel, region = channel
+        var types = [UpliftType](repeating: .sureThing, count: n)
+        let s = scenario
+        for i in 0..<n {
+            let a = min(max((48 + 15 * rng.nextGaussian()).rounded(), 18), 90)
+            let t = min((-7 * log(1 - rng.nextUnitDouble())).rounded(.down), a - 18)
+            let logPremium = 6.5 + 0.4 * rng.nextGaussian()
+            let c = Double(_poisson(0.25, &rng))
+            let ch = _categorical(s.channelShares, &rng), pay = _categorical(s.paymentShares, &rng)
+            let v = min((-6 * log(1 - rng.nextUnitDouble())).rounded(.down), 25)
+            let r = _categorical(s.regionShares, &rng)
+            var eta = s.intercept + s.ageEffect * (a - 48) / 15 + s.tenureEffect * log1p(t)
+            eta += s.premiumEffect * (logPremium - 6.5) / 0.4 + s.claimEffect * c
+            eta += s.channelEffects[ch] + s.paymentEffects[pay] + s.vehicleAgeEffect * v + s.regionEffects[r]
+            eta += s.dispositionSD * rng.nextGaussian()
+            let p = _sigmoid(eta)
+            let dog = rng.nextUnitDouble() < _sigmoid(-2.6 + 1.0 * c + 0.8 * (logPremium - 6.5) / 0.4 + (ch == 2 ? 0.8 : 0))
+            let persuadable = rng.nextUnitDouble() < _sigmoid(-0.2 + (pay == 2 ? 0.8 : 0) + (ch == 0 ? 0.5 : 0))
+            types[i] = dog ? .sleepingDog : persuadable ? .persuadable : p >= s.lostCauseThreshold ? .lostCause : .sureThing
+            score[i] = _sigmoid(eta + s.scoreNoiseSD * rng.nextGaussian())
+            age[i] = a; tenure[i] = t; premium[i] = exp(logPremium); claims[i] = c; vehicleAge[i] = v
+            channel[i] = Int32(ch); payment[i] = Int32(pay); region[i] = Int32(r); p0[i] = p
+        }
+        var total = 0.0, persuadableTotal = 0.0, dogIncrease = 0.0
+        for i in 0..<n {
+            total += p0[i]
+            switch types[i] {
+            case .persuadable: persuadableTotal += p0[i]
+            case .sleepingDog: dogIncrease += min(1, p0[i] * (1 + s.sleepingDogIncrease)) - p0[i]
+            case .sureThing, .lostCause: break
+            }
+        }
+        let reduction = persuadableTotal > 0 ? (s.targetRelativeReduction * total + dogIncrease) / persuadableTotal : .nan
+        guard reduction >= 0, reduction <= 1 else {
+            throw .invalidArgument(name: "targetRelativeReduction", value: "\(s.targetRelativeReduction)",
+                                   reason: "needs a persuadable reduction of \(reduction), outside [0, 1]")
+        }
+        var p1 = p0
+        var typeCounts = [Int](repeating: 0, count: UpliftType.allCases.count)
+        for i in 0..<n {
+            typeCounts[Int(types[i].rawValue)] += 1
+            switch types[i] {
+            case .persuadable: p1[i] = p0[i] * (1 - reduction)
+            case .sleepingDog: p1[i] = min(1, p0[i] * (1 + s.sleepingDogIncrease))
+            case .sureThing, .lostCause: break
+            }
+        }
+        let treatedTotal = p1.reduce(0, +)
+        self.scenario = scenario
+        self.seed = seed
+        self.ids = (0..<n).map { _policyID($0 + 1) }
+        self.age = age; self.tenure = tenure; self.premium = premium; self.claims = claims
+        self.channel = channel; self.paymentFrequency = payment; self.vehicleAge = vehicleAge; self.region = region
+        self.baselineProbability = p0
+        self.treatedProbability = p1
+        self.upliftType = types
+        self.riskScore = score
+        self.manifest = SimulationManifest(
+            format: "churnkit-simulation", version: 1, seed: String(seed), scenario: scenario,
+            meanBaselineProbability: total / Double(n), meanTreatedProbability: treatedTotal / Double(n),
+            relativeReduction: 1 - treatedTotal / total, persuadableReduction: reduction, typeCounts: typeCounts,
+            typeNames: UpliftType.allCases.map { "\($0)" })
+    }
+
+    /// Number of policyholders.
+    public var count: Int { ids.count }
+
+    /// The attributes (and, optionally, the churn score) as a table, one row per policyholder.
+    /// - Parameter includingScore: Whether to add a `score` column.
+    /// - Returns: Columns id, age, tenure, premium, claims, channel, payment_frequency, vehicle_age,
+    ///   region (and score).
+    /// - Throws: `TabularError` if the columns cannot form a table (they always have n rows).
+    /// - Complexity: O(n).
+    public func table(includingScore: Bool = false) throws(TabularError) -> Table {
+        func categorical(_ name: String, _ codes: [Int32], _ levels: [String]) -> Column {
+            Column(name: name, labels: codes.map { levels[Int($0)] })
+        }
+        var columns = [
+            Column(name: "id", labels: ids), Column(name: "age", numeric: age), Column(name: "tenure", numeric: tenure),
+            Column(name: "premium", numeric: premium), Column(name: "claims", numeric: claims),
+            categorical("channel", channel, InsuranceScenario.channelNames),
+            categorical("payment_frequency", paymentFrequency, InsuranceScenario.paymentNames),
+            Column(name: "vehicle_age", numeric: vehicleAge), categorical("region", region, InsuranceScenario.regionNames),
+        ]
+        if includingScore { columns.append(Column(name: "score", numeric: riskScore)) }
+        return try Table(columns: columns)
+    }
+
+    /// Last year's cancellations without any action, to train a churn model on.
+    /// - Parameter seed: Seed of the Bernoulli draws.
+    /// - Returns: Whether each policyholder cancelled.
+    /// - Complexity: O(n).
+    public func history(seed: UInt64) -> [Bool] {
+        var rng = SeededRandom(seed: seed)
+        return baselineProbability.map { rng.nextUnitDouble() < $0 }
+    }
+
+    /// The cancellation probability of row `row` under a treatment of strength `scale` (0 = no
+    /// action, 1 = the scenario's action).
+    func probability(row: Int, scale: Double) -> Double {
+        let p0 = baselineProbability[row]
+        return min(max(p0 + scale * (treatedProbability[row] - p0), 0), 1)
+    }
+
+    /// Simulates the outcomes of an assignment: control customers cancel with p₀, treated ones
+    /// with p₁ (scaled per arm). The customer value is the annual premium.
+    /// - Parameters:
+    ///   - assignment: An assignment of (a subset of) this portfolio's ids.
+    ///   - seed: Seed of the Bernoulli draws (drawn in assignment order).
+    ///   - armEffectScale: Strength of each arm's action relative to the scenario's (default 1).
+    /// - Returns: Outcomes for every assigned customer.
+    /// - Throws: `ExperimentsError.invalidArgument` for an id that is not in the portfolio.
+    /// - Complexity: O(n) expected.
+    public func outcomes(for assignment: Assignment, seed: UInt64, armEffectScale: [String: Double] = [:]) throws(ExperimentsError) -> ExperimentOutcomes {
+        let rows = try rows(of: assignment)
+        var rng = SeededRandom(seed: seed)
+        var events = [Bool](repeating: false, count: rows.count)
+        var value = [Double](repeating: 0, count: rows.count)
+        let scales = assignment.design.tiers.map { tier in [0] + tier.arms.map { armEffectScale[$0.name] ?? 1 } }
+        for (k, row) in rows.enumerated() {
+            let scale = scales[assignment.tiers[k]][assignment.groups[k]]
+            events[k] = rng.nextUnitDouble() < probability(row: row, scale: scale)
+            value[k] = premium[row]
+        }
+        return try ExperimentOutcomes(ids: assignment.ids, events: events, customerValue: value)
+    }
+
+    /// The true relative reduction 1 − Σp₁/Σp₀ over the given rows (for example a tier).
+    /// - Parameters:
+    ///   - rows: Portfolio rows.
+    ///   - scale: Strength of the action, default 1.
+    /// - Returns: The reduction; NaN for no rows.
+    /// - Complexity: O(rows.count).
+    public func trueRelativeReduction(rows: some Sequence<Int>, scale: Double = 1) -> Double {
+        var base = 0.0, treated = 0.0
+        for r in rows { base += baselineProbability[r]; treated += probability(row: r, scale: scale) }
+        return base > 0 ? 1 - treated / base : .nan
+    }
+
+    /// Portfolio rows of the assignment's customers, in assignment order.
+    /// - Parameter assignment: The assignment.
+    /// - Returns: Row indices.
+    /// - Throws: `ExperimentsError.invalidArgument` for an unknown id.
+    /// - Complexity: O(n) expected.
+    public func rows(of assignment: Assignment) throws(ExperimentsError) -> [Int] {
+        if assignment.ids == ids { return Array(ids.indices) }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { index[id] = i }
+        var rows: [Int] = []
+        rows.reserveCapacity(assignment.count)
+        for (k, id) in assignment.ids.enumerated() {
+            guard let row = index[id] else {
+                throw .invalidArgument(name: "assignment row \(k + 1) id", value: id, reason: "not in the simulated portfolio")
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}
+
+/// "P" followed by the number zero-padded to 7 digits.
+private func _policyID(_ number: Int) -> String {
+    let digits = String(number)
+    return "P" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+}
+
+/// 1 / (1 + e^(−x)), without overflow for large |x|.
+func _sigmoid(_ x: Double) -> Double {
+    x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
+}
+
+/// Index drawn with probabilities `shares` (inversion of the cumulative shares).
+private func _categorical(_ shares: [Double], _ rng: inout SeededRandom) -> Int {
+    let u = rng.nextUnitDouble()
+    var cumulative = 0.0
+    for (i, share) in shares.enumerated() {
+        cumulative += share
+        if u < cumulative { return i }
+    }
+    return shares.count - 1
+}
+
+/// A Poisson(λ) draw by inversion (Knuth's multiplication method; fine for small λ).
+private func _poisson(_ lambda: Double, _ rng: inout SeededRandom) -> Int {
+    let limit = exp(-lambda)
+    var k = 0
+    var product = rng.nextUnitDouble()
+    while product > limit {
+        k += 1
+        product *= rng.nextUnitDouble()
+    }
+    return k
+}

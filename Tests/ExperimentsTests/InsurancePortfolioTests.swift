@@ -1,0 +1,97 @@
+import LinearAlgebra
+import Tabular
+import Testing
+@testable import Experiments
+
+@Suite struct InsurancePortfolioTests {
+    static let small = InsuranceScenario.axa.with(customerCount: 20_000)
+
+    @Test func generationIsReproducibleAndCalibrated() throws {
+        let a = try InsurancePortfolio(scenario: Self.small, seed: 1)
+        let b = try InsurancePortfolio(scenario: Self.small, seed: 1)
+        #expect(a.baselineProbability == b.baselineProbability && a.riskScore == b.riskScore && a.upliftType == b.upliftType)
+        #expect(a.ids.first == "P0000001" && a.ids.last == "P0020000")
+        let m = a.manifest
+        // The calibration makes Σ(p₀ − p₁)/Σp₀ equal to the 9% target.
+        #expect(isClose(m.relativeReduction, 0.09, tolerance: 1e-12))
+        #expect(m.meanBaselineProbability > 0.09 && m.meanBaselineProbability < 0.15)
+        #expect(m.typeCounts.allSatisfy { $0 > 0 } && m.typeCounts.reduce(0, +) == 20_000)
+        for i in 0..<a.count {
+            switch a.upliftType[i] {
+            case .persuadable: #expect(a.treatedProbability[i] < a.baselineProbability[i])
+            case .sleepingDog: #expect(a.treatedProbability[i] > a.baselineProbability[i])
+            case .sureThing: #expect(a.treatedProbability[i] == a.baselineProbability[i] && a.baselineProbability[i] < 0.3)
+            case .lostCause: #expect(a.treatedProbability[i] == a.baselineProbability[i] && a.baselineProbability[i] >= 0.3)
+            }
+        }
+        print("axa 20k manifest:", m)
+    }
+
+    @Test func attributesFollowTheDocumentedDistributions() throws {
+        let p = try InsurancePortfolio(scenario: Self.small, seed: 2)
+        let n = Double(p.count)
+        #expect(p.age.allSatisfy { $0 >= 18 && $0 <= 90 } && p.vehicleAge.allSatisfy { $0 >= 0 && $0 <= 25 })
+        #expect(zip(p.tenure, p.age).allSatisfy { $0 >= 0 && $0 <= $1 - 18 })
+        // Category shares within 4 binomial standard errors of the scenario's shares.
+        for (codes, shares) in [(p.channel, Self.small.channelShares), (p.paymentFrequency, Self.small.paymentShares), (p.region, Self.small.regionShares)] {
+            for (k, share) in shares.enumerated() {
+                let observed = Double(codes.filter { $0 == k }.count) / n
+                #expect(abs(observed - share) < 4 * (share * (1 - share) / n).squareRoot())
+            }
+        }
+        // Claims ~ Poisson(0.25): mean 0.25, standard error √(0.25/n).
+        #expect(abs(p.claims.reduce(0, +) / n - 0.25) < 4 * (0.25 / n).squareRoot())
+        let table = try p.table(includingScore: true)
+        #expect(table.columnNames == ["id", "age", "tenure", "premium", "claims", "channel", "payment_frequency", "vehicle_age", "region", "score"])
+    }
+
+    @Test func historyAndOutcomesDrawFromTheTrueProbabilities() throws {
+        let p = try InsurancePortfolio(scenario: Self.small, seed: 3)
+        let n = Double(p.count)
+        let history = p.history(seed: 9)
+        let meanP0 = p.manifest.meanBaselineProbability
+        #expect(abs(Double(history.filter { $0 }.count) / n - meanP0) < 4 * (meanP0 * (1 - meanP0) / n).squareRoot())
+        let design = try ExperimentDesign.highLow()
+        let assignment = try Assignment.randomize(design: design, ids: p.ids, scores: p.riskScore, seed: 4)
+        let outcomes = try p.outcomes(for: assignment, seed: 5, armEffectScale: ["action": 0])
+        // With the action switched off, treated customers churn at p₀ too.
+        let expected = p.baselineProbability.reduce(0, +)
+        #expect(abs(Double(outcomes.events.filter { $0 }.count) - expected) < 4 * expected.squareRoot())
+        #expect(outcomes.customerValue == p.premium)
+        let stranger = try Assignment(design: design, ids: ["X1"], tierNames: ["high"], groupNames: ["control"])
+        #expect(throws: ExperimentsError.self) { try p.outcomes(for: stranger, seed: 1) }
+    }
+
+    @Test func badScenariosThrow() {
+        var s = Self.small
+        s.channelShares = [0.5, 0.5, 0.5]
+        #expect(throws: ExperimentsError.self) { try InsurancePortfolio(scenario: s, seed: 1) }
+        s = Self.small.with(customerCount: 0)
+        #expect(throws: ExperimentsError.self) { try InsurancePortfolio(scenario: s, seed: 1) }
+        s = Self.small
+        s.targetRelativeReduction = 0.95
+        #expect(throws: ExperimentsError.self) { try InsurancePortfolio(scenario: s, seed: 1) }
+    }
+
+    /// AXA rehearsal calibration: over 200 seeded repetitions of design + outcomes on one portfolio,
+    /// the 95% log interval for each tier's relative reduction covers the tier's true relative
+    /// reduction 1 − Σp₁/Σp₀ between 92% and 98% of the time.
+    @Test func rehearsalIntervalsCoverTheTruthNinetyFivePercentOfTheTime() throws {
+        let p = try InsurancePortfolio(scenario: InsuranceScenario.axa.with(customerCount: 5_000), seed: 10)
+        let design = try ExperimentDesign.highLow(controlShare: 0.3)
+        let tiers = try design.tierIndices(scores: p.riskScore)
+        let truth = (0..<2).map { t in p.trueRelativeReduction(rows: tiers.indices.filter { tiers[$0] == t }) }
+        var covered = 0, intervals = 0
+        for repetition in 0..<200 {
+            let assignment = try Assignment.randomize(design: design, ids: p.ids, scores: p.riskScore, seed: UInt64(repetition))
+            let report = try ExperimentAnalysis.analyze(assignment: assignment, outcomes: try p.outcomes(for: assignment, seed: UInt64(1000 + repetition)))
+            for (t, cell) in report.cells.enumerated() {
+                intervals += 1
+                if try #require(cell.comparison.relativeReductionInterval).contains(truth[t]) { covered += 1 }
+            }
+        }
+        let coverage = Double(covered) / Double(intervals)
+        print("coverage \(coverage) over \(intervals) intervals; true reductions \(truth)")
+        #expect(coverage >= 0.92 && coverage <= 0.98)
+    }
+}
