@@ -9,6 +9,7 @@ let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
     "LinearModelsBenchmarks",
+    "ExperimentsBenchmarks",
 ]
 
 let package = Package(

@@ -10,6 +10,7 @@ public struct ChurnCommand: ParsableCommand {
         abstract: "Churn prediction, customer segmentation and retention experiments.",
         subcommands: [
             InspectCommand.self, TrainCommand.self, EvaluateCommand.self, ScoreCommand.self, GenerateCommand.self,
+            ExperimentCommand.self, ExperimentUpliftCommand.self,
         ]
     )
 

@@ -38,6 +38,19 @@ public struct AssignmentManifest: Sendable, Codable, Equatable {
         public var idColumn: String?
         /// Column holding scores.
         public var scoreColumn: String?
+
+        /// Describes an input.
+        /// - Parameters:
+        ///   - name: File name or description.
+        ///   - sha256: SHA-256 of the file's bytes, when known.
+        ///   - idColumn: Column holding customer ids.
+        ///   - scoreColumn: Column holding scores.
+        public init(name: String, sha256: String? = nil, idColumn: String? = nil, scoreColumn: String? = nil) {
+            self.name = name
+            self.sha256 = sha256
+            self.idColumn = idColumn
+            self.scoreColumn = scoreColumn
+        }
     }
 
     /// Format name, "churnkit-assignment".

@@ -60,7 +60,7 @@ public enum ExperimentsError: Error, Sendable, Equatable, CustomStringConvertibl
         case .emptyInput(let what):
             return "no data: \(what)"
         case .outputExists(let path):
-            return "\(path) already exists; pass force to overwrite it"
+            return "\(path) already exists and is not overwritten without force (--force)"
         case .fileError(let path, let reason):
             return "\(path): \(reason)"
         case .malformedFile(let path, let line, let reason):

@@ -1,0 +1,61 @@
+import ArgumentParser
+import ChurnKit
+
+/// Column access for the experiment commands, with errors that name the file and column.
+enum ExperimentColumns {
+    /// The texts of column `name` (missing values as "").
+    static func texts(_ table: Table, _ name: String, file: String) throws -> [String] {
+        let column = try table.column(named: name)
+        return (0..<table.rowCount).map { column.text(at: $0) ?? "" }
+    }
+
+    /// A numeric column; missing or non-numeric values are errors naming the row.
+    static func numbers(_ table: Table, _ name: String, file: String) throws -> [Double] {
+        let column = try table.column(named: name)
+        guard case .numeric(let values) = column.values else {
+            throw ValidationError("\(file): column \"\(name)\" is \(column.kind.rawValue), not numeric")
+        }
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw ValidationError("\(file), data row \(bad + 1): column \"\(name)\" is missing or not finite")
+        }
+        return values
+    }
+
+    /// A yes/no column: boolean, or numeric 0/1; anything else is an error naming the row and value.
+    static func flags(_ table: Table, _ name: String, file: String) throws -> [Bool] {
+        let column = try table.column(named: name)
+        switch column.values {
+        case .boolean(let values, _, _):
+            if let bad = values.firstIndex(where: { $0 == nil }) {
+                throw ValidationError("\(file), data row \(bad + 1): column \"\(name)\" is missing")
+            }
+            return values.map { $0 ?? false }
+        case .numeric(let values):
+            if let bad = values.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+                throw ValidationError("\(file), data row \(bad + 1): column \"\(name)\" is \(values[bad]), expected 0 or 1")
+            }
+            return values.map { $0 == 1 }
+        case .categorical(_, let levels):
+            throw ValidationError("\(file): column \"\(name)\" holds labels \(levels.prefix(3)), expected 0/1 or yes/no")
+        }
+    }
+}
+
+/// Parses "name=value" pairs (for example `--cost call=15`).
+func parseNamedNumbers(_ pairs: [String], option: String) throws -> [String: Double] {
+    var result: [String: Double] = [:]
+    for pair in pairs {
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let value = Double(parts[1]) else {
+            throw ValidationError("\(option) expects NAME=NUMBER, not \"\(pair)\"")
+        }
+        result[parts[0]] = value
+    }
+    return result
+}
+
+/// A number with an interval: "0.0123 [0.0100, 0.0146]".
+func withInterval(_ value: Double, _ interval: ConfidenceInterval?) -> String {
+    guard let interval else { return formatted(value) + " [undefined]" }
+    return "\(formatted(value)) [\(formatted(interval.lower)), \(formatted(interval.upper))]"
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import ChurnKit
+import Foundation
+
+/// `churn experiment simulate`: the documented insurance scenario, as a scored portfolio or as the
+/// outcomes of an assignment.
+struct ExperimentSimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate the axa insurance scenario: a scored portfolio, or outcomes of an assignment.",
+        discussion: """
+            Without --assignment, writes the portfolio (attributes, a model-like churn score and \
+            last year's cancellations) to OUT and every assumed figure to OUT.manifest.json. With \
+            --assignment, writes id,churned,premium for the assigned customers, drawn from the true \
+            probabilities (the same --customers and --seed must be given as for the portfolio).
+            """)
+
+    @Option(help: "Scenario preset (only axa).")
+    var preset = "axa"
+
+    @Option(help: "Number of policyholders (default: the preset's 2,000,000).")
+    var customers: Int?
+
+    @Option(help: "Seed of the portfolio.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Assignment file; simulate its outcomes instead of writing the portfolio.")
+    var assignment: String?
+
+    @Option(help: "Seed of the outcome (or history) draws.")
+    var outcomeSeed: UInt64 = 2
+
+    @Option(help: "CSV to write.")
+    var out: String
+
+    @Flag(help: "Replace existing output files.")
+    var force = false
+
+    func validate() throws {
+        guard preset == "axa" else { throw ValidationError("unknown --preset \"\(preset)\"; available: axa") }
+        if let customers, customers <= 0 { throw ValidationError("--customers must be positive, not \(customers)") }
+    }
+
+    func run() throws { printError(try makeOutput()) }
+
+    /// Writes the files and returns the progress line.
+    func makeOutput() throws -> String {
+        let scenario = customers.map { InsuranceScenario.axa.with(customerCount: $0) } ?? .axa
+        let portfolio = try InsurancePortfolio(scenario: scenario, seed: seed)
+        if let assignment {
+            let (design, _) = try AssignmentFile.read(from: assignment)
+            let outcomes = try portfolio.outcomes(for: design, seed: outcomeSeed)
+            let table = try Table(columns: [
+                Column(name: "id", labels: outcomes.ids),
+                Column(name: "churned", numeric: outcomes.events.map { $0 ? 1 : 0 }),
+                Column(name: "premium", numeric: outcomes.customerValue ?? []),
+            ])
+            try CSVWriter.write(table, toFileAt: out, replacing: force)
+            return "wrote outcomes of \(outcomes.ids.count) customers to \(out)"
+        }
+        let table = try portfolio.table(includingScore: true)
+        let history = Column(name: "churned_last_year", numeric: portfolio.history(seed: outcomeSeed).map { $0 ? 1 : 0 })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let manifest = Array(try encoder.encode(portfolio.manifest)) + [0x0A]
+        try CSVWriter.write(try Table(columns: table.columns + [history]), toFileAt: out, replacing: force)
+        try AtomicFile.write(manifest, to: out + ".manifest.json", replacing: force)
+        return "wrote \(portfolio.count) policyholders to \(out) (mean cancellation probability \(formatted(portfolio.manifest.meanBaselineProbability)))"
+    }
+}
