@@ -14,6 +14,22 @@ import Glibc
 import Darwin
 #endif
 
+/// The smallest effect one tier × arm of a design can detect.
+public struct DetectableEffect: Sendable, Codable, Equatable {
+    /// Tier name.
+    public var tier: String
+    /// Arm name.
+    public var arm: String
+    /// Control customers in the tier.
+    public var controlSize: Int
+    /// Customers in the arm.
+    public var treatmentSize: Int
+    /// Assumed churn rate without action.
+    public var baselineRate: Double
+    /// Smallest detectable relative reduction of `baselineRate`.
+    public var minimumDetectableRelativeReduction: Double
+}
+
 /// Power calculations for a two-sided two-proportion test on Cohen's h.
 public enum PowerAnalysis {
     /// Cohen's effect size h between two rates.
@@ -127,6 +143,41 @@ public enum PowerAnalysis {
         guard angle > 0 else { return 1 }
         let s = sin(angle)
         return 1 - s * s / baselineRate
+    }
+
+    /// The minimal detectable relative reduction of every tier × arm of a design, before assignment.
+    /// - Parameters:
+    ///   - design: The design (tier shares give the group sizes, rounded by largest remainder as
+    ///     the assignment does).
+    ///   - customerCount: Customers to be assigned.
+    ///   - baselineRates: Expected churn rate per tier (in design order).
+    ///   - alpha: Significance level, default 0.05.
+    ///   - power: Target power, default 0.8.
+    /// - Returns: One row per tier × arm.
+    /// - Throws: `ExperimentsError` when the rates do not match the tiers, the design's threshold
+    ///   tiers have no known size, or an argument is out of range.
+    /// - Complexity: O(tiers × arms) bisections.
+    public static func plan(
+        design: ExperimentDesign, customerCount: Int, baselineRates: [Double], alpha: Double = 0.05, power: Double = 0.8
+    ) throws(ExperimentsError) -> [DetectableEffect] {
+        guard baselineRates.count == design.tiers.count else {
+            throw .lengthMismatch(argument: "baselineRates", count: baselineRates.count, expected: design.tiers.count)
+        }
+        guard case .topFractions(let cuts) = design.tierRule else {
+            throw .invalidArgument(name: "tierRule", value: "scoreThresholds", reason: "tier sizes are known only for top-fraction tiers; use an assignment's counts")
+        }
+        let bounds = [0] + cuts.map { Int(($0 * Double(customerCount)).rounded()) } + [customerCount]
+        var rows: [DetectableEffect] = []
+        for (t, tier) in design.tiers.enumerated() {
+            let sizes = _largestRemainder(shares: tier.groupShares, total: bounds[t + 1] - bounds[t])
+            for (a, arm) in tier.arms.enumerated() {
+                let reduction = try minimumDetectableRelativeReduction(
+                    baselineRate: baselineRates[t], controlSize: sizes[0], treatmentSize: sizes[a + 1], alpha: alpha, power: power)
+                rows.append(DetectableEffect(tier: tier.name, arm: arm.name, controlSize: sizes[0], treatmentSize: sizes[a + 1],
+                                             baselineRate: baselineRates[t], minimumDetectableRelativeReduction: reduction))
+            }
+        }
+        return rows
     }
 
     private static func _check(alpha: Double, power: Double, ratio: Double) throws(ExperimentsError) {

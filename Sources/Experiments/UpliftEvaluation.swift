@@ -74,6 +74,8 @@ public struct UpliftEvaluation: Sendable {
     public let treatment: [Bool]
     /// Predicted uplift per customer.
     public let scores: [Double]
+    /// Rows by score descending (later rows first among ties), computed once.
+    private let order: [Int]
 
     /// Validates the inputs.
     /// - Parameters:
@@ -82,6 +84,7 @@ public struct UpliftEvaluation: Sendable {
     ///   - scores: Predicted uplift, finite.
     /// - Throws: `ExperimentsError.lengthMismatch`, `.nonFiniteValue`, or `.emptyInput` when the
     ///   treated or the control group is empty.
+    /// - Complexity: O(n log n) (the ranking, computed once; the model's curves are then O(n)).
     public init(outcome: [Bool], treatment: [Bool], scores: [Double]) throws(ExperimentsError) {
         guard treatment.count == outcome.count else { throw .lengthMismatch(argument: "treatment", count: treatment.count, expected: outcome.count) }
         guard scores.count == outcome.count else { throw .lengthMismatch(argument: "scores", count: scores.count, expected: outcome.count) }
@@ -92,17 +95,14 @@ public struct UpliftEvaluation: Sendable {
         self.outcome = outcome
         self.treatment = treatment
         self.scores = scores
+        self.order = _ranking(scores)
     }
 
-    /// Row indices by score descending, later rows first among ties.
-    func ranking(_ scores: [Double]) -> [Int] {
-        scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }
-    }
 
     private enum _Kind { case uplift, qini }
 
-    private func curve(_ scores: [Double], _ kind: _Kind) -> UpliftCurvePoints {
-        let order = ranking(scores)
+    private func curve(_ scores: [Double], _ kind: _Kind, order: [Int]? = nil) -> UpliftCurvePoints {
+        let order = order ?? _ranking(scores)
         var targeted: [Double] = [], values: [Double] = []
         var nt = 0.0, nc = 0.0, yt = 0.0, yc = 0.0
         for (position, row) in order.enumerated() {
@@ -124,12 +124,12 @@ public struct UpliftEvaluation: Sendable {
     }
 
     /// The uplift curve of the scores.
-    /// - Complexity: O(n log n).
-    public var upliftCurve: UpliftCurvePoints { curve(scores, .uplift) }
+    /// - Complexity: O(n).
+    public var upliftCurve: UpliftCurvePoints { curve(scores, .uplift, order: order) }
 
     /// The Qini curve of the scores.
-    /// - Complexity: O(n log n).
-    public var qiniCurve: UpliftCurvePoints { curve(scores, .qini) }
+    /// - Complexity: O(n).
+    public var qiniCurve: UpliftCurvePoints { curve(scores, .qini, order: order) }
 
     /// The best possible uplift curve (scikit-uplift's `perfect_uplift_curve`).
     public var perfectUpliftCurve: UpliftCurvePoints {
@@ -178,7 +178,6 @@ public struct UpliftEvaluation: Sendable {
         guard fraction > 0, fraction < 1 else {
             throw .invalidArgument(name: "fraction", value: "\(fraction)", reason: "must lie in (0, 1)")
         }
-        let order = ranking(scores)
         switch strategy {
         case .overall:
             let top = order.prefix(Int(Double(order.count) * fraction))
@@ -201,7 +200,6 @@ public struct UpliftEvaluation: Sendable {
         guard bins > 0, bins < outcome.count else {
             throw .invalidArgument(name: "bins", value: "\(bins)", reason: "must lie in 1..<\(outcome.count)")
         }
-        let order = ranking(scores)
         let treatedBins: [[Int]], controlBins: [[Int]]
         switch strategy {
         case .overall:
@@ -227,6 +225,11 @@ public struct UpliftEvaluation: Sendable {
         guard !rows.isEmpty else { return .nan }
         return Double(rows.reduce(0) { $0 + (outcome[$1] ? 1 : 0) }) / Double(rows.count)
     }
+}
+
+/// Row indices by score descending, later rows first among ties (scikit-uplift's reversed stable sort).
+func _ranking(_ scores: [Double]) -> [Int] {
+    scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }
 }
 
 /// numpy's `array_split`: `parts` consecutive pieces, the first `count mod parts` one longer.

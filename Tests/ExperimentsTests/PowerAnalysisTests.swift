@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    @Test func planForADesignUsesTheAssignmentSizes() throws {
+        // 2,000,000 customers, top 20% high: 400,000 high (40,000 control, 360,000 treated) and
+        // 1,600,000 low (160,000 / 1,440,000); the fixture's statsmodels MDE cases use these sizes.
+        let design = try ExperimentDesign.highLow()
+        let rows = try PowerAnalysis.plan(design: design, customerCount: 2_000_000, baselineRates: [0.12, 0.04])
+        #expect(rows.map(\.controlSize) == [40000, 160000] && rows.map(\.treatmentSize) == [360000, 1440000])
+        for (row, reference) in zip(rows, power.mde.prefix(2)) {
+            #expect(isRelativelyClose(row.minimumDetectableRelativeReduction, reference.relativeReduction, tolerance: 1e-3))
+        }
+        #expect(throws: ExperimentsError.self) { try PowerAnalysis.plan(design: design, customerCount: 100, baselineRates: [0.1]) }
+    }
+
     @Test func badArgumentsThrow() {
         #expect(throws: ExperimentsError.self) { try PowerAnalysis.sampleSize(baselineRate: 0, relativeReduction: 0.1) }
         #expect(throws: ExperimentsError.self) { try PowerAnalysis.sampleSize(baselineRate: 0.1, relativeReduction: 1.2) }
