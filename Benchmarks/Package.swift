@@ -18,5 +18,14 @@ let package = Package(
             dependencies: [.product(name: "ChurnKit", package: "ChurnKit")],
             path: "Sources/ChurnKitCompare"
         ),
+        .executableTarget(
+            name: "TabularBenchmarks",
+            dependencies: [
+                .product(name: "ChurnKit", package: "ChurnKit"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/TabularBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )
