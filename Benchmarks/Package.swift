@@ -9,6 +9,7 @@ let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
     "LinearModelsBenchmarks",
+    "TabularBenchmarks",
 ]
 
 let package = Package(
