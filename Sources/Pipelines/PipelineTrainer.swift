@@ -109,14 +109,9 @@ public struct PipelineTrainer: Sendable {
         for name in options.ignoredColumns { _ = try table.column(named: name) }
         if let id = options.idColumn { _ = try table.column(named: id) }
 
-        var (labels, unlabeled) = try target.labels(in: table)
-        var data = table
-        if !unlabeled.isEmpty {
-            warnings.append("\(unlabeled.count) rows have no \"\(target.column)\" label and are left out")
-            let missing = Set(unlabeled)
-            let kept = (0..<table.rowCount).filter { !missing.contains($0) }
-            data = table.selecting(rows: kept)
-            labels = kept.map { labels[$0] }
+        let (data, labels, unlabeled) = try target.labeledRows(of: table)
+        if unlabeled > 0 {
+            warnings.append("\(unlabeled) rows have no \"\(target.column)\" label and are left out")
         }
 
         let identifierLike = data.columns.filter { isIdentifierLike($0, rows: data.rowCount) }.map(\.name)
