@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "ModelMetrics"),
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
         .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
+        .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines"]
+            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines", "Reports"]
         ),
         .target(
             name: "ChurnCLI",
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

@@ -3,4 +3,5 @@
 @_exported import LinearModels
 @_exported import ModelMetrics
 @_exported import Pipelines
+@_exported import Reports
 @_exported import Tabular

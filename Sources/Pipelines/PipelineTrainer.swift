@@ -80,6 +80,10 @@ public struct TrainingResult: Sendable {
     public let testRows: Int
     /// Metrics on the hold-out rows; nil when nothing was held out.
     public let holdout: BinaryClassificationReport?
+    /// The hold-out rows' labels (true = churned), in row order; empty when nothing was held out.
+    public let holdoutLabels: [Bool]
+    /// The hold-out rows' churn probabilities, aligned with `holdoutLabels`.
+    public let holdoutScores: [Double]
     /// Coefficients with standard errors, sorted by decreasing |z| (logistic models), or nil.
     public let coefficients: [CoefficientSummary]?
     /// A caveat on the inference (penalized fit), or why it is missing.
@@ -164,20 +168,23 @@ public struct PipelineTrainer: Sendable {
 
         let trainScores = try model.probabilities(x)
         var holdout: BinaryClassificationReport?
+        var holdoutScores: [Double] = []
+        let holdoutLabels = split.test.map { labels[$0] }
         if !split.test.isEmpty {
             let test = data.selecting(rows: split.test)
             let (testX, report) = try encoder.transformWithReport(test)
             if report.unknownCount > 0 {
                 warnings.append("hold-out rows hold \(report.unknownCount) categories unseen in training (encoded as the reference level)")
             }
-            holdout = try BinaryClassificationReport(
-                labels: split.test.map { labels[$0] }, scores: try model.probabilities(testX))
+            holdoutScores = try model.probabilities(testX)
+            holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
         }
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
             riskDecileEdges: decileEdges(trainScores))
         return TrainingResult(
             pipeline: pipeline, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
+            holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
             coefficients: coefficients, inferenceNote: inferenceNote, warnings: warnings)
     }
 
