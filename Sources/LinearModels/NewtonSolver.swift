@@ -113,8 +113,13 @@ struct _NewtonSolver: Sendable {
         var previousGradient = Double.infinity
         while true {
             let gradientNorm = _maxAbs(current.gradient)
-            if gradientNorm <= gradientTolerance { return try finish(.converged) }
-            if iterations >= maxIterations { return try finish(.maxIterations) }
+            if gradientNorm <= gradientTolerance, current.hessian != nil {
+                return Result(theta: theta, evaluation: current, iterations: iterations, stop: .converged)
+            }
+            // Converged with the approximation: the exact Hessian still costs a pass, so spend it
+            // at the point one more (cheap, approximate) step further instead.
+            let convergedWithoutHessian = gradientNorm <= gradientTolerance
+            if iterations >= maxIterations { return try finish(convergedWithoutHessian ? .converged : .maxIterations) }
             let direction: [Double]
             do {
                 if let hessian = current.hessian {
@@ -131,7 +136,7 @@ struct _NewtonSolver: Sendable {
             if -slope / 2 <= 1e-15 * max(1, abs(current.value)) { return try finish(.stationary) }
             // With the approximate Hessian the gradient shrinks linearly: compute the exact Hessian
             // at the trial point once the last contraction predicts convergence there.
-            let exact = current.hessian != nil
+            let exact = current.hessian != nil || convergedWithoutHessian
                 || (previousGradient.isFinite && gradientNorm * (gradientNorm / previousGradient) <= 4 * gradientTolerance)
             var step = 1.0
             var accepted: (theta: [Double], evaluation: _LogisticObjective.Evaluation)?
