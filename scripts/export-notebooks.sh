@@ -6,9 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
 swift build -c release --product churn
 churn="$(swift build -c release --show-bin-path)/churn"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$churn" demo --data datasets/telecom-customers.csv --out-dir "$work" > /dev/null
+# The same run as scripts/demo.sh, so the notebook names the same relative paths on every machine.
+"$churn" demo --data datasets/telecom-customers.csv --out-dir demo-output > /dev/null
 mkdir -p notebooks-export
-cp "$work/churn-demo.ipynb" notebooks-export/churn-demo.ipynb
+cp demo-output/churn-demo.ipynb notebooks-export/churn-demo.ipynb
 echo "wrote notebooks-export/churn-demo.ipynb" >&2
