@@ -38,17 +38,16 @@ extension _PreparedData {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, k: k, d: d)
         let blockCount = blocks.count, blockRows = blocks.blockRows
-        var centroidNorms = [Double](repeating: 0, count: k)
+        let centroidNorms = _Scratch<Double>(count: k)
         for j in 0..<k {
-            for f in 0..<d { centroidNorms[j] += centroids[j * d + f] * centroids[j * d + f] }
+            for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
         }
-        let norms = centroidNorms
         let scratch = _Scratch<Double>(count: blocks.workerCount * blockRows * k)
         let partialSums = _Scratch<Double>(count: accumulate ? blockCount * k * d : 0)
         let partialCounts = _Scratch<Int>(count: blockCount * k)
         let partialDistances = _Scratch<Double>(count: blockCount)
         let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
-        defer { scratch.free(); partialSums.free(); partialCounts.free(); partialDistances.free(); errors.free() }
+        defer { centroidNorms.free(); scratch.free(); partialSums.free(); partialCounts.free(); partialDistances.free(); errors.free() }
         values.withUnsafeBufferPointer { xBuffer in
             centroids.withUnsafeBufferPointer { cBuffer in
                 rowNorms.withUnsafeBufferPointer { normBuffer in
@@ -69,26 +68,15 @@ extension _PreparedData {
                                 errors.shared[worker] = error
                                 return
                             }
-                            var distanceSum = 0.0
-                            for (r, i) in range.enumerated() {
-                                let row = g + r * k
-                                var best = 0
-                                var bestValue = scratch.shared[row] + norms[0]
-                                for j in 1..<max(1, k) {
-                                    let value = scratch.shared[row + j] + norms[j]
-                                    if value < bestValue {
-                                        bestValue = value
-                                        best = j
-                                    }
-                                }
-                                label[i] = Int32(truncatingIfNeeded: best)
-                                distanceSum += max(0, rowNorm[i] + bestValue)
-                                partialCounts.shared[b * k + best] += 1
-                                if accumulate {
-                                    let target = (b * k + best) * d
-                                    for f in 0..<d { partialSums.shared[target + f] += x[i * d + f] }
-                                }
-                            }
+                            guard let normPointer = centroidNorms.shared.pointer(at: 0),
+                                let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
+                                let labelPointer = label.pointer(at: range.lowerBound),
+                                let countPointer = partialCounts.shared.pointer(at: b * k)
+                            else { return }
+                            let distanceSum = _scanBlock(
+                                rows: range.count, k: k, d: d, products: gp, centroidNorms: normPointer, x: a,
+                                rowNorms: rowNormPointer, labels: labelPointer, counts: countPointer,
+                                sums: accumulate ? partialSums.shared.pointer(at: b * k * d) : nil)
                             partialDistances.shared[b] = distanceSum
                         }
                     }
@@ -107,6 +95,69 @@ extension _PreparedData {
             totals.distanceSum += partialDistances.shared[b]
         }
         return totals
+    }
+
+    /// The inner loop of `assign` for one block of `m` rows: the nearest centroid of each row from
+    /// its products G[r, j] = −2 x_r·c_j, the counts, the sums (when `sums` is given) and the sum
+    /// of squared distances. Raw pointers and wrapping index arithmetic keep it free of checks.
+    @inline(__always)
+    private func _scanBlock(
+        rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, centroidNorms: UnsafePointer<Double>,
+        x: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>,
+        counts: UnsafeMutablePointer<Int>, sums: UnsafeMutablePointer<Double>?
+    ) -> Double {
+        var distanceSum = 0.0
+        var r = 0
+        while r < m {
+            let (best, bestValue) = _argmin(products + r &* k, plus: centroidNorms, count: k)
+            labels[r] = Int32(truncatingIfNeeded: best)
+            distanceSum += max(0, rowNorms[r] + bestValue)
+            counts[best] &+= 1
+            if let sums {
+                let target = sums + best &* d
+                let row = x + r &* d
+                var f = 0
+                while f < d {
+                    target[f] += row[f]
+                    f &+= 1
+                }
+            }
+            r &+= 1
+        }
+        return distanceSum
+    }
+
+    /// The index of the smallest `g[j] + offsets[j]`, the lowest index among equals, and that value.
+    ///
+    /// Branch-free in two steps: the minimum by four interleaved running minima (a single running
+    /// minimum is a chain of k − 1 dependent compare-and-selects), then the lowest index holding it,
+    /// found by conditional moves from the last index down (the sums are recomputed identically).
+    @inline(__always)
+    private func _argmin(_ g: UnsafePointer<Double>, plus offsets: UnsafePointer<Double>, count k: Int)
+        -> (Int, Double)
+    {
+        var m0 = g[0] + offsets[0]
+        var m1 = m0, m2 = m0, m3 = m0
+        var j = 1
+        while j &+ 3 < k {
+            m0 = Swift.min(m0, g[j] + offsets[j])
+            m1 = Swift.min(m1, g[j &+ 1] + offsets[j &+ 1])
+            m2 = Swift.min(m2, g[j &+ 2] + offsets[j &+ 2])
+            m3 = Swift.min(m3, g[j &+ 3] + offsets[j &+ 3])
+            j &+= 4
+        }
+        while j < k {
+            m0 = Swift.min(m0, g[j] + offsets[j])
+            j &+= 1
+        }
+        let minimum = Swift.min(Swift.min(m0, m1), Swift.min(m2, m3))
+        var best = 0
+        j = k &- 1
+        while j > 0 {
+            best = g[j] + offsets[j] == minimum ? j : best
+            j &-= 1
+        }
+        return (g[0] + offsets[0] == minimum ? 0 : best, minimum)
     }
 
     /// Squared distances of every row to `t` centers by the gemm expansion, clamped at 0.
