@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
-        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular"]),
+        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
         .target(
             name: "ChurnKit",
             dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "Clustering"]

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import ModelMetrics
 import Tabular
 
 /// Errors raised by the clustering trainers, fitted models, k selection and segment profiles.
@@ -24,6 +25,8 @@ public enum ClusteringError: Error, Sendable, Equatable, CustomStringConvertible
     case tabular(TabularError)
     /// An error from the linear algebra layer (a dimension beyond the 32-bit range of BLAS, ...).
     case linearAlgebra(LinearAlgebraError)
+    /// An error from a metric (the silhouette of a sample, ...).
+    case metrics(MetricsError)
 
     /// A one-line human-readable explanation.
     public var description: String {
@@ -46,6 +49,8 @@ public enum ClusteringError: Error, Sendable, Equatable, CustomStringConvertible
         case .tabular(let error):
             return error.description
         case .linearAlgebra(let error):
+            return error.description
+        case .metrics(let error):
             return error.description
         }
     }
