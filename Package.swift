@@ -20,10 +20,12 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
+        .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
+        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "Clustering"]
+            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines", "Clustering"]
         ),
         .target(
             name: "ChurnCLI",
@@ -37,6 +39,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),

@@ -8,6 +8,8 @@ import PackageDescription
 let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
+    "LinearModelsBenchmarks",
+    "TabularBenchmarks",
 ]
 
 let package = Package(

@@ -8,7 +8,9 @@ public struct ChurnCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "churn",
         abstract: "Churn prediction, customer segmentation and retention experiments.",
-        subcommands: [InspectCommand.self]
+        subcommands: [
+            InspectCommand.self, TrainCommand.self, EvaluateCommand.self, ScoreCommand.self, GenerateCommand.self,
+        ]
     )
 
     /// Creates the command (used by the argument parser).

@@ -1,5 +1,7 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
-@_exported import LinearAlgebra
-@_exported import Tabular
-@_exported import ModelMetrics
 @_exported import Clustering
+@_exported import LinearAlgebra
+@_exported import LinearModels
+@_exported import ModelMetrics
+@_exported import Pipelines
+@_exported import Tabular

@@ -30,7 +30,7 @@ public struct SyntheticTelecomCustomers: Sendable {
         ("contract = Month-to-month", 1.2),
         ("contract = Two year", -1.1),
         ("internet_service = Fiber optic", 0.7),
-        ("internet_service = None", -0.6),
+        ("internet_service = No", -0.6),
         ("payment_method = Electronic check", 0.45),
         ("paperless_billing = Yes", 0.25),
         ("senior = 1", 0.3),
@@ -47,7 +47,7 @@ public struct SyntheticTelecomCustomers: Sendable {
         guard rowCount >= 0 else { throw .invalidArgument("rowCount must be at least 0, not \(rowCount)") }
         var rng = SeededRandom(seed: seed)
         let contracts = ["Month-to-month", "One year", "Two year"]
-        let internet = ["DSL", "Fiber optic", "None"]
+        let internet = ["DSL", "Fiber optic", "No"]
         let payments = ["Electronic check", "Mailed check", "Bank transfer", "Credit card"]
         let regions = ["North", "South", "East", "West"]
 
@@ -59,7 +59,8 @@ public struct SyntheticTelecomCustomers: Sendable {
 
         for i in 0..<rowCount {
             ids.append("C\(String(100_000 + i))")
-            let a = (18 + 62 * rng.nextUnitDouble().squareRoot()).rounded()
+            let u = rng.nextUnitDouble()
+            let a = (18 + 62 * u * u).rounded()
             let isSenior = a >= 65
             let c = pick(rng.nextUnitDouble(), weights: [0.55, 0.21, 0.24])
             let maxTenure: Double = c == 0 ? 40 : 72

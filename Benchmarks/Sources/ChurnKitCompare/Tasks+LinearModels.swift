@@ -1,0 +1,51 @@
+import ChurnKit
+import Foundation
+
+/// Reads the raw float64 X (row-major) and uint8 y written by `tasks_logistic.py` (not timed).
+private func loadLogisticData(_ arguments: [String]) throws -> (Matrix, [Bool]) {
+    guard arguments.count >= 4, let n = Int(arguments[2]), let d = Int(arguments[3]) else {
+        throw CompareUsageError(description: "expected X_PATH Y_PATH N D ...")
+    }
+    let xData = try Data(contentsOf: URL(fileURLWithPath: arguments[0]), options: .alwaysMapped)
+    let yData = try Data(contentsOf: URL(fileURLWithPath: arguments[1]), options: .alwaysMapped)
+    guard xData.count == n * d * 8, yData.count == n else {
+        throw CompareUsageError(description: "data files do not hold \(n) x \(d) values")
+    }
+    let values = [Double](unsafeUninitializedCapacity: n * d) { buffer, count in
+        _ = xData.copyBytes(to: buffer)
+        count = n * d
+    }
+    return (try Matrix(rows: n, columns: d, values: values), yData.map { $0 != 0 })
+}
+
+/// Comparison tasks of the LinearModels module, by name.
+let linearModelsTasks: [String: CompareTask] = [
+    // logistic.fit X_PATH Y_PATH N D L2 SOLVER [TOLERANCE]: fit time, final penalized objective.
+    "logistic.fit": { arguments in
+        let (x, y) = try loadLogisticData(arguments)
+        guard arguments.count >= 6, let l2 = Double(arguments[4]),
+            let solver = LogisticRegression.Solver(rawValue: arguments[5])
+        else { throw CompareUsageError(description: "expected X_PATH Y_PATH N D L2 SOLVER [TOLERANCE]") }
+        let tolerance = arguments.count > 6 ? Double(arguments[6]) ?? 1e-6 : 1e-6
+        let trainer = LogisticRegression(l2: l2, tolerance: tolerance, solver: solver)
+        let (model, seconds) = try timed { try trainer.fit(x, y) }
+        return CompareResult(
+            seconds: seconds,
+            extra: [
+                "objective": (model.objective * 1e6).rounded() / 1e6, "iterations": model.iterationCount,
+                "solver": model.solver.rawValue, "converged": model.converged,
+                "gradientNorm": model.gradientNorm,
+            ])
+    },
+    // logistic.predict X_PATH Y_PATH N D: scoring time of all rows (model fitted on 100,000 rows).
+    "logistic.predict": { arguments in
+        let (x, y) = try loadLogisticData(arguments)
+        let head = try Matrix(rows: 100_000, columns: x.columns, values: Array(x.storage.prefix(100_000 * x.columns)))
+        let model = try LogisticRegression(l2: 1).fit(head, Array(y.prefix(100_000)))
+        let (p, seconds) = try timed { try model.predictProbabilities(x) }
+        let mean = p.reduce(0, +) / Double(p.count)
+        return CompareResult(
+            seconds: seconds,
+            extra: ["rowsPerSecond": (Double(x.rows) / seconds).rounded(), "meanProbability": (mean * 1e6).rounded() / 1e6])
+    },
+]

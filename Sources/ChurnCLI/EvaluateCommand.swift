@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChurnKit
+
+/// `churn evaluate MODEL.json FILE`: how well a saved model ranks the customers of a labelled file.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a saved model on a labelled CSV file: AUC, log loss, Brier, lift by decile.")
+
+    @Argument(help: "The model file written by `churn train`.")
+    var model: String
+
+    @Argument(help: "A CSV file with the model's columns and its target column.")
+    var file: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        print(try makeOutput())
+    }
+
+    /// The text or JSON this command prints.
+    func makeOutput() throws -> String {
+        let pipeline = try FittedPipeline.load(from: model)
+        let table = try readTable(file, schema: pipeline.schema)
+        var (labels, unlabeled) = try pipeline.target.labels(in: table)
+        var scored = table
+        if !unlabeled.isEmpty {
+            printError("warning: \(unlabeled.count) rows have no \"\(pipeline.target.column)\" label and are left out")
+            let missing = Set(unlabeled)
+            let kept = (0..<table.rowCount).filter { !missing.contains($0) }
+            scored = table.selecting(rows: kept)
+            labels = kept.map { labels[$0] }
+        }
+        let (scores, transform) = try pipeline.probabilities(for: scored)
+        if transform.unknownCount > 0 {
+            printError("warning: \(transform.unknownCount) values are categories unseen in training (encoded as the reference level)")
+        }
+        let report = EvaluationReport(try BinaryClassificationReport(labels: labels, scores: scores))
+        switch output.format {
+        case .json: return try jsonText(report)
+        case .text: return report.text(title: "\(file) with \(model)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ChurnKit
+
+/// Hold-out or evaluation metrics as `churn train` and `churn evaluate` print them.
+struct EvaluationReport: Encodable {
+    /// One decile of the lift table.
+    struct Decile: Encodable {
+        let decile: Int
+        let rows: Int
+        let positives: Double
+        let rate: Double
+        let lift: Double
+        let cumulativeGain: Double
+        let cumulativeLift: Double
+    }
+
+    let rows: Int
+    let positives: Double
+    let positiveRate: Double
+    let auc: Double
+    let averagePrecision: Double
+    let logLoss: Double?
+    let brier: Double?
+    let lift: [Decile]
+
+    init(_ report: BinaryClassificationReport) {
+        rows = report.rows
+        positives = report.positives
+        positiveRate = report.positiveRate
+        auc = report.auc
+        averagePrecision = report.averagePrecision
+        logLoss = report.logLoss
+        brier = report.brier
+        lift = report.lift.map {
+            Decile(decile: $0.group, rows: $0.rows, positives: $0.positives, rate: $0.rate, lift: $0.lift,
+                   cumulativeGain: $0.cumulativeGain, cumulativeLift: $0.cumulativeLift)
+        }
+    }
+
+    /// The metrics and the decile table as text.
+    func text(title: String) -> String {
+        var line = "\(title): \(rows) rows, churn rate \(formatted(positiveRate)); AUC \(formatted(auc)), "
+            + "average precision \(formatted(averagePrecision))"
+        if let logLoss { line += ", log loss \(formatted(logLoss))" }
+        if let brier { line += ", Brier \(formatted(brier))" }
+        var table = TextTable(
+            headers: ["decile", "customers", "churners", "rate", "lift", "cum. gain"],
+            alignments: [.right, .right, .right, .right, .right, .right])
+        for d in lift {
+            table.append([String(d.decile), String(d.rows), formatted(d.positives), formatted(d.rate),
+                          formatted(d.lift, digits: 3), formatted(100 * d.cumulativeGain, digits: 3) + "%"])
+        }
+        return line + "\n" + table.render()
+    }
+}

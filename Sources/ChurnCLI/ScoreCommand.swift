@@ -1,0 +1,110 @@
+import ArgumentParser
+import ChurnKit
+import Foundation
+
+/// `churn score MODEL.json FILE --out SCORES.csv`: churn probability and risk decile per customer.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every customer of a CSV file with a saved model, streaming in bounded memory.",
+        discussion: """
+            Writes one row per customer, in input order: the id column (or the row number when the \
+            file has no id column), churn_probability and risk_decile (1 = the 10% riskiest by the \
+            training scores' cut points). The output file appears atomically when scoring succeeds.
+            """
+    )
+
+    @Argument(help: "The model file written by `churn train`.")
+    var model: String
+
+    @Argument(help: "The CSV file of customers to score.")
+    var file: String
+
+    @Option(help: "Where to write the scores (CSV).")
+    var out: String
+
+    @Option(help: "Rows read, encoded and scored at a time (memory grows with it).")
+    var chunkRows: Int = 65_536
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard chunkRows > 0 else { throw ValidationError("--chunk-rows must be positive, not \(chunkRows)") }
+    }
+
+    func run() throws {
+        print(try makeOutput())
+    }
+
+    /// Scores the file, writes the output and returns the summary text or JSON.
+    func makeOutput() throws -> String {
+        let start = Date()
+        let pipeline = try FittedPipeline.load(from: model)
+        let reader = try CSVChunkReader(fileAt: file, rowsPerChunk: chunkRows, schema: pipeline.schema)
+        let idColumn = pipeline.idColumn.flatMap { id in reader.schema.column(named: id) == nil ? nil : id }
+        let writer = try CSVStreamWriter(
+            fileAt: out, header: [idColumn ?? "row", "churn_probability", "risk_decile"])
+        var summary = ScoreSummary(file: file, out: out)
+        do {
+            while let chunk = try reader.next() {
+                let (scores, report) = try pipeline.probabilities(for: chunk)
+                let ids: Column
+                if let idColumn {
+                    let column = try chunk.column(named: idColumn)
+                    ids = Column(name: idColumn, labels: (0..<chunk.rowCount).map { column.text(at: $0) })
+                } else {
+                    ids = Column(name: "row", numeric: (0..<chunk.rowCount).map { Double(summary.rows + $0 + 1) })
+                }
+                let deciles = scores.map(pipeline.riskDecile(of:))
+                try writer.append(try Table(columns: [
+                    ids,
+                    Column(name: "churn_probability", numeric: scores),
+                    Column(name: "risk_decile", numeric: deciles.map(Double.init)),
+                ]))
+                summary.add(scores: scores, deciles: deciles, unknownCategories: report.unknownCount)
+                printError("scored \(summary.rows) rows (\(elapsed(since: start)))")
+            }
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        if summary.unknownCategories > 0 {
+            printError("warning: \(summary.unknownCategories) values are categories unseen in training (encoded as the reference level)")
+        }
+        switch output.format {
+        case .json: return try jsonText(summary)
+        case .text: return summary.text
+        }
+    }
+}
+
+/// What `churn score` reports: rows scored, mean probability and customers per risk decile.
+struct ScoreSummary: Encodable {
+    let file: String
+    let out: String
+    private(set) var rows = 0
+    private(set) var meanProbability = 0.0
+    private(set) var customersPerDecile = [Int](repeating: 0, count: 10)
+    private(set) var unknownCategories = 0
+
+    init(file: String, out: String) {
+        self.file = file
+        self.out = out
+    }
+
+    /// Adds one chunk's scores.
+    mutating func add(scores: [Double], deciles: [Int], unknownCategories unknown: Int) {
+        let total = meanProbability * Double(rows) + scores.reduce(0, +)
+        rows += scores.count
+        meanProbability = rows == 0 ? 0 : total / Double(rows)
+        for decile in deciles where (1...10).contains(decile) { customersPerDecile[decile - 1] += 1 }
+        unknownCategories += unknown
+    }
+
+    var text: String {
+        "scored \(rows) customers of \(file) into \(out); mean churn probability \(formatted(meanProbability))\n"
+            + "customers per risk decile (1 = riskiest): "
+            + customersPerDecile.map(String.init).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import ChurnKit
+import Foundation
+
+/// `churn train FILE --target COL --out MODEL.json`: fit a churn model and report what drives churn.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a churn model on a CSV file and save it as one JSON pipeline file.",
+        discussion: """
+            Splits the rows (stratified by the target) into a training and a hold-out part, encodes \
+            the features (median / most-frequent imputation, one-hot with the first level as reference, \
+            standardization), fits the model, and prints the hold-out metrics, the lift by decile and \
+            the churn drivers (coefficients sorted by |z|). Text columns whose values are all distinct \
+            (ids) are not used as features.
+            """
+    )
+
+    @Argument(help: "The training CSV file.")
+    var file: String
+
+    @Option(help: "The churn label column.")
+    var target: String
+
+    @Option(help: "The label that means churned (inferred for Yes/No, True/False, 1/0).")
+    var positive: String?
+
+    @Option(help: "The customer id column (default: the first text column whose values are all distinct).")
+    var id: String?
+
+    @Option(help: "Comma-separated columns not to use as features.")
+    var ignore: String?
+
+    @OptionGroup(title: "Model")
+    var modelOptions: ModelOptions
+
+    @Option(help: "Fraction of rows held out for evaluation, in [0, 1); 0 trains on all rows.")
+    var testFraction: Double = 0.2
+
+    @Option(help: "Seed of the hold-out split.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Where to write the model (JSON).")
+    var out: String
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard testFraction >= 0, testFraction < 1 else {
+            throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
+        }
+    }
+
+    func run() throws {
+        print(try makeOutput())
+    }
+
+    /// Trains, writes the model and returns the text or JSON report.
+    func makeOutput() throws -> String {
+        let table = try readTable(file)
+        let ignored = (ignore ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let options = TrainingOptions(
+            target: target, positiveLabel: positive, idColumn: id, ignoredColumns: ignored,
+            testFraction: testFraction, seed: seed)
+        let start = Date()
+        printError("training \(modelOptions.model.rawValue) model ...")
+        let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification)
+        printError("trained in \(elapsed(since: start))")
+        for warning in result.warnings { printError("warning: \(warning)") }
+        try result.pipeline.write(to: out)
+        let report = TrainReport(result, file: file, modelPath: out)
+        switch output.format {
+        case .json: return try jsonText(report)
+        case .text: return report.text
+        }
+    }
+}
+
+/// What `churn train` reports (its `--format json` keys).
+struct TrainReport: Encodable {
+    let file: String
+    let model: String
+    let modelKind: String
+    let target: String
+    let positiveLabel: String
+    let idColumn: String?
+    let trainRows: Int
+    let testRows: Int
+    let features: [String]
+    let iterations: Int?
+    let converged: Bool?
+    let holdout: EvaluationReport?
+    let coefficients: [CoefficientSummary]?
+    let inferenceNote: String?
+    let warnings: [String]
+
+    init(_ result: TrainingResult, file: String, modelPath: String) {
+        let pipeline = result.pipeline
+        self.file = file
+        model = modelPath
+        modelKind = pipeline.model.kind
+        target = pipeline.target.column
+        positiveLabel = pipeline.target.positiveLabel
+        idColumn = pipeline.idColumn
+        trainRows = result.trainRows
+        testRows = result.testRows
+        features = pipeline.featureNames
+        switch pipeline.model {
+        case .logisticRegression(let fitted):
+            iterations = fitted.iterationCount
+            converged = fitted.converged
+        }
+        holdout = result.holdout.map(EvaluationReport.init)
+        coefficients = result.coefficients
+        inferenceNote = result.inferenceNote
+        warnings = result.warnings
+    }
+
+    /// The report for people: metrics, lift and the churn drivers.
+    var text: String {
+        var lines: [String] = []
+        var fit = "trained \(modelKind) model on \(trainRows) rows (\(testRows) held out), \(features.count) features"
+        if let iterations, let converged {
+            fit += converged ? "; converged in \(iterations) iterations" : "; NOT converged after \(iterations) iterations"
+        }
+        lines.append(fit)
+        lines.append("target \"\(target)\", positive label \"\(positiveLabel)\"" + (idColumn.map { ", id column \"\($0)\"" } ?? ""))
+        if let holdout {
+            lines.append("")
+            lines.append(holdout.text(title: "hold-out"))
+        }
+        if let coefficients {
+            lines.append("")
+            lines.append("churn drivers (sorted by |z|; estimates in log-odds per standard deviation or vs the reference level):")
+            var table = TextTable(
+                headers: ["feature", "estimate", "std err", "z", "p-value", "odds ratio", "95% CI"],
+                alignments: [.left, .right, .right, .right, .right, .right, .left])
+            for row in coefficients {
+                table.append([
+                    row.feature, formatted(row.estimate), formatted(row.standardError), formatted(row.z, digits: 3),
+                    pValueText(row.pValue), formatted(row.oddsRatio),
+                    "[\(formatted(row.oddsRatioLower)), \(formatted(row.oddsRatioUpper))]",
+                ])
+            }
+            lines.append(table.render())
+        }
+        if let inferenceNote { lines.append("note: \(inferenceNote)") }
+        lines.append("")
+        lines.append("model written to \(model)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A p-value for tables: "<1e-16" below double resolution, else 3 significant digits.
+func pValueText(_ p: Double) -> String {
+    if p < 1e-16 { return "<1e-16" }
+    if p < 1e-3 { return String(format: "%.2e", p) }
+    return String(format: "%.4f", p)
+}

@@ -1,0 +1,139 @@
+import LinearAlgebra
+
+/// A fitted binary logistic regression: coefficients, fit diagnostics, scoring and inference.
+///
+/// Immutable, `Sendable` (score from many threads at once) and `Codable` (save as JSON).
+/// Created by `LogisticRegression.fit`.
+public struct LogisticRegressionModel: Sendable, Hashable, Codable {
+    /// One coefficient per feature (column of X), in column order.
+    public let coefficients: [Double]
+    /// The intercept (0 when `fitsIntercept` is false).
+    public let intercept: Double
+    /// Whether an intercept was fitted.
+    public let fitsIntercept: Bool
+    /// The l2 penalty strength of the fit (1 / C of scikit-learn).
+    public let l2: Double
+    /// The solver that produced the coefficients (`.newton` or `.lbfgs`, never `.auto`).
+    public let solver: LogisticRegression.Solver
+    /// Solver iterations (Newton steps, plus L-BFGS iterations after a fallback).
+    public let iterationCount: Int
+    /// max_j |∂f/∂θ_j| / Σ s_i at the returned coefficients (the convergence measure).
+    public let gradientNorm: Double
+    /// Whether `gradientNorm` met the tolerance, or Newton's predicted decrease fell below the
+    /// rounding error of the objective (the optimum reached to machine precision).
+    public let converged: Bool
+    /// The penalized objective Σ s_i ℓ_i + (l2 / 2) ‖w‖² at the returned coefficients.
+    public let objective: Double
+    /// Problems found while fitting (non-convergence, separation, collinearity); empty if none.
+    public let warnings: [LogisticRegressionWarning]
+    /// Standard errors or why there are none, for `inferenceTable()`.
+    let inferenceState: _InferenceState
+
+    /// The number of features the model expects (d).
+    public var featureCount: Int { coefficients.count }
+
+    /// Creates a model from its parts (used by `LogisticRegression.fit` and by tests).
+    init(
+        coefficients: [Double], intercept: Double, fitsIntercept: Bool = true, l2: Double = 0,
+        solver: LogisticRegression.Solver = .newton, iterationCount: Int = 0, gradientNorm: Double = 0,
+        converged: Bool = true, objective: Double = 0, warnings: [LogisticRegressionWarning] = [],
+        inferenceState: _InferenceState = .notComputed("model built from coefficients")
+    ) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.fitsIntercept = fitsIntercept
+        self.l2 = l2
+        self.solver = solver
+        self.iterationCount = iterationCount
+        self.gradientNorm = gradientNorm
+        self.converged = converged
+        self.objective = objective
+        self.warnings = warnings
+        self.inferenceState = inferenceState
+    }
+
+    /// The probability of the positive class for every row of X.
+    /// - Parameter x: n x d features, encoded as for the fit.
+    /// - Returns: n probabilities in [0, 1].
+    /// - Throws: `LinearModelsError.featureCountMismatch` when X does not have d columns,
+    ///   `.nonFiniteFeature` (row, column) when X holds NaN or an infinity.
+    /// - Complexity: O(n d): one gemv per block of rows, two threads from 16,384 rows on.
+    public func predictProbabilities(_ x: Matrix) throws(LinearModelsError) -> [Double] {
+        try _checkColumns(x.columns)
+        var output = [Double](repeating: 0, count: x.rows)
+        try output.withUnsafeMutableBufferPointer { (buffer) throws(LinearModelsError) in
+            try x.storage.withUnsafeBufferPointer { (values) throws(LinearModelsError) in
+                try _score(values, rows: x.rows, into: buffer, probabilities: true)
+            }
+        }
+        return output
+    }
+
+    /// Writes the probability of the positive class for every row of X into a caller's buffer,
+    /// for chunked scoring without allocation.
+    /// - Parameters:
+    ///   - x: n x d features.
+    ///   - output: n elements, overwritten.
+    /// - Throws: as `predictProbabilities(_:)`, and `.outputSizeMismatch` when `output` does not
+    ///   have n elements. After a `nonFiniteFeature` error `output` is partly written.
+    /// - Complexity: O(n d).
+    public func predictProbabilities(_ x: Matrix, into output: UnsafeMutableBufferPointer<Double>)
+        throws(LinearModelsError)
+    {
+        try _checkColumns(x.columns)
+        try x.storage.withUnsafeBufferPointer { (values) throws(LinearModelsError) in
+            try _score(values, rows: x.rows, into: output, probabilities: true)
+        }
+    }
+
+    /// Writes probabilities for row-major features that are not in a `Matrix` (a chunk of a
+    /// memory-mapped file, a reused buffer): `rowMajor.count / d` rows.
+    /// - Parameters:
+    ///   - rowMajor: features in row-major order, `output.count * d` values.
+    ///   - output: one element per row, overwritten.
+    /// - Throws: `.outputSizeMismatch` when `rowMajor.count != output.count * d`,
+    ///   `.nonFiniteFeature` (row within the chunk, column) for NaN or an infinity.
+    /// - Complexity: O(n d).
+    public func predictProbabilities(
+        rowMajor: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>
+    ) throws(LinearModelsError) {
+        let d = featureCount
+        let rows = d == 0 ? output.count : rowMajor.count / d
+        guard rows * d == rowMajor.count, rows == output.count else {
+            throw .outputSizeMismatch(got: output.count, expected: d == 0 ? output.count : rowMajor.count / d)
+        }
+        try _score(rowMajor, rows: rows, into: output, probabilities: true)
+    }
+
+    /// The logit (log-odds) b + xᵀw of every row of X, the scikit-learn `decision_function`.
+    /// - Parameter x: n x d features.
+    /// - Returns: n logits.
+    /// - Throws: as `predictProbabilities(_:)`.
+    /// - Complexity: O(n d).
+    public func logits(_ x: Matrix) throws(LinearModelsError) -> [Double] {
+        try _checkColumns(x.columns)
+        var output = [Double](repeating: 0, count: x.rows)
+        try output.withUnsafeMutableBufferPointer { (buffer) throws(LinearModelsError) in
+            try x.storage.withUnsafeBufferPointer { (values) throws(LinearModelsError) in
+                try _score(values, rows: x.rows, into: buffer, probabilities: false)
+            }
+        }
+        return output
+    }
+
+    /// The predicted class of every row: probability >= `threshold`.
+    /// - Parameters:
+    ///   - x: n x d features.
+    ///   - threshold: the probability from which a row is predicted positive (default 0.5).
+    /// - Returns: n labels.
+    /// - Throws: as `predictProbabilities(_:)`.
+    /// - Complexity: O(n d).
+    public func predict(_ x: Matrix, threshold: Double = 0.5) throws(LinearModelsError) -> [Bool] {
+        try predictProbabilities(x).map { $0 >= threshold }
+    }
+
+    /// Throws unless X has as many columns as the model has coefficients.
+    private func _checkColumns(_ columns: Int) throws(LinearModelsError) {
+        guard columns == featureCount else { throw .featureCountMismatch(got: columns, expected: featureCount) }
+    }
+}

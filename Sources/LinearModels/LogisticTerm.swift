@@ -1,0 +1,15 @@
+/// One term of a logistic model: the intercept or the coefficient of a feature (column of X).
+public enum LogisticTerm: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The intercept (constant term).
+    case intercept
+    /// The coefficient of column `index` (zero-based) of X.
+    case feature(Int)
+
+    /// `"intercept"` or `"feature 3"`.
+    public var description: String {
+        switch self {
+        case .intercept: return "intercept"
+        case .feature(let index): return "feature \(index)"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The JSON file format of a fitted pipeline: `{"format": "churnkit-pipeline", "version": 1,
+/// "pipeline": {...}}`. Loading checks the format name and version before decoding.
+extension FittedPipeline {
+    /// The `format` value of every pipeline file.
+    public static let fileFormat = "churnkit-pipeline"
+    /// The file format version this build writes and the highest it reads.
+    public static let fileVersion = 1
+
+    /// The pipeline as pretty-printed JSON with sorted keys (stable bytes for the same model).
+    /// - Throws: an encoding error (not expected for a valid pipeline).
+    public func jsonData() throws -> Data {
+        try Self.encoder().encode(_PipelineFile(format: Self.fileFormat, version: Self.fileVersion, pipeline: self))
+    }
+
+    /// Writes the pipeline to `path` atomically (a temporary file renamed over the target), so a
+    /// crash never leaves a half-written model.
+    /// - Throws: a file system error with the OS reason.
+    public func write(to path: String) throws {
+        try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Reads a pipeline written by `write(to:)`.
+    /// - Parameter path: the model file.
+    /// - Throws: `PipelineError.unreadableModel` when the file cannot be read or is not valid
+    ///   JSON of a pipeline (saying where decoding failed), `PipelineError.unsupportedModel` when
+    ///   it is another format or a newer version.
+    public static func load(from path: String) throws -> FittedPipeline {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PipelineError.unreadableModel(path: path, reason: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes a pipeline from the bytes of a model file; `path` names it in errors.
+    /// - Throws: as `load(from:)`.
+    public static func decode(_ data: Data, path: String = "<memory>") throws -> FittedPipeline {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let header: _PipelineHeader
+        do {
+            header = try decoder.decode(_PipelineHeader.self, from: data)
+        } catch {
+            throw PipelineError.unreadableModel(path: path, reason: describe(error))
+        }
+        guard header.format == fileFormat else {
+            throw PipelineError.unsupportedModel(
+                path: path, reason: "format is \"\(header.format)\", not a ChurnKit pipeline (\"\(fileFormat)\")")
+        }
+        guard header.version <= fileVersion, header.version >= 1 else {
+            throw PipelineError.unsupportedModel(
+                path: path,
+                reason: "format version \(header.version) was written by another ChurnKit; this build reads versions 1 to \(fileVersion)")
+        }
+        do {
+            return try decoder.decode(_PipelineFile.self, from: data).pipeline
+        } catch {
+            throw PipelineError.unreadableModel(path: path, reason: describe(error))
+        }
+    }
+
+    private static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    /// A decoding error as one line: what was wrong and at which key path.
+    private static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error as? DecodingError {
+        case .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        case .keyNotFound(let key, let context):
+            return "missing key \"\(key.stringValue)\" at \(path(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        default:
+            return String(describing: error)
+        }
+    }
+}
+
+/// The envelope of a pipeline file.
+private struct _PipelineFile: Codable {
+    let format: String
+    let version: Int
+    let pipeline: FittedPipeline
+}
+
+/// The envelope's header, decoded first so a newer or foreign file gets a clear message.
+private struct _PipelineHeader: Decodable {
+    let format: String
+    let version: Int
+}

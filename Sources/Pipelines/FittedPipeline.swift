@@ -1,0 +1,91 @@
+import LinearAlgebra
+import Tabular
+
+/// A trained churn model ready to score raw customer data: the input schema, the fitted encoders,
+/// the model, and the risk-decile cut points learned from the training scores.
+///
+/// A pipeline is immutable and `Sendable`: a service loads one file and scores from many threads.
+/// It scores a `Table`, a CSV file (streamed in chunks) or one customer record.
+public struct FittedPipeline: Sendable, Equatable, Codable {
+    /// The columns of the training file with their kinds, used to read scoring files the same way.
+    public let schema: CSVSchema
+    /// The customer id column, if any (copied to score files, never a feature).
+    public let idColumn: String?
+    /// The churn label.
+    public let target: TargetSpecification
+    /// The fitted feature encoders (imputation, one-hot, standardization).
+    public let encoder: FittedFeatureEncoder
+    /// The fitted model.
+    public let model: PipelineModel
+    /// Nine score cut points, decreasing: a customer whose probability is at least
+    /// `riskDecileEdges[0]` is in risk decile 1 (the top 10% of the training scores), and so on.
+    public let riskDecileEdges: [Double]
+
+    /// Assembles a pipeline from its parts.
+    public init(
+        schema: CSVSchema, idColumn: String?, target: TargetSpecification, encoder: FittedFeatureEncoder,
+        model: PipelineModel, riskDecileEdges: [Double]
+    ) {
+        self.schema = schema
+        self.idColumn = idColumn
+        self.target = target
+        self.encoder = encoder
+        self.model = model
+        self.riskDecileEdges = riskDecileEdges
+    }
+
+    /// The names of the encoded features the model sees, in order.
+    public var featureNames: [String] { encoder.featureNames }
+
+    /// Churn probabilities of every row of `table`, and what the encoder met (unknown categories,
+    /// missing values) so that callers can warn.
+    /// - Throws: `TabularError.missingColumn` when a column the model needs is absent, or a model error.
+    /// - Complexity: O(n d).
+    public func probabilities(for table: Table) throws -> (probabilities: [Double], report: TransformReport) {
+        let (x, report) = try encoder.transformWithReport(table)
+        return (try model.probabilities(x), report)
+    }
+
+    /// The churn probability of one customer given as column name -> text, as in a CSV row.
+    ///
+    /// Missing keys and blank values are missing values; extra keys are ignored.
+    /// - Throws: `PipelineError.invalidRecordValue` when a numeric column holds text.
+    public func probability(for record: [String: String]) throws -> Double {
+        var columns: [Column] = []
+        for spec in schema.columns where encoder.requiredColumns.contains(spec.name) {
+            let text = record[spec.name]?.trimmingSpaces
+            let isMissing = text.map { $0.isEmpty || CSVReadOptions.defaultMissingMarkers.contains($0) } ?? true
+            switch spec.kind {
+            case .numeric:
+                var value = Double.nan
+                if !isMissing, let text {
+                    guard let parsed = Double(text), parsed.isFinite else {
+                        throw PipelineError.invalidRecordValue(column: spec.name, value: text, expected: "a number")
+                    }
+                    value = parsed
+                }
+                columns.append(Column(name: spec.name, numeric: [value]))
+            case .categorical, .boolean:
+                columns.append(Column(name: spec.name, labels: [isMissing ? nil : text]))
+            }
+        }
+        let table = try Table(columns: columns)
+        return try probabilities(for: table).probabilities[0]
+    }
+
+    /// The risk decile (1 = highest risk, 10 = lowest) of a churn probability.
+    /// - Complexity: O(1) (nine comparisons).
+    public func riskDecile(of probability: Double) -> Int {
+        1 + riskDecileEdges.reduce(0) { $0 + (probability < $1 ? 1 : 0) }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,50 @@
+import LinearAlgebra
+import LinearModels
+
+/// The model inside a fitted pipeline, tagged by kind in the JSON file.
+public enum PipelineModel: Sendable, Equatable {
+    /// A binary logistic regression.
+    case logisticRegression(LogisticRegressionModel)
+
+    /// The kind's name in model files and CLI flags.
+    public var kind: String {
+        switch self {
+        case .logisticRegression: return "logistic"
+        }
+    }
+
+    /// Probabilities of the positive class for the rows of an encoded matrix.
+    /// - Throws: a model error when `x` does not have the model's feature count.
+    /// - Complexity: O(n d).
+    public func probabilities(_ x: Matrix) throws -> [Double] {
+        switch self {
+        case .logisticRegression(let model): return try model.predictProbabilities(x)
+        }
+    }
+}
+
+extension PipelineModel: Codable {
+    private enum CodingKeys: String, CodingKey { case kind, parameters }
+
+    /// Decodes `{kind, parameters}`; an unknown kind is a decoding error naming it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        switch kind {
+        case "logistic":
+            self = .logisticRegression(try container.decode(LogisticRegressionModel.self, forKey: .parameters))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown model kind \"\(kind)\"")
+        }
+    }
+
+    /// Encodes `{kind, parameters}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .logisticRegression(let model): try container.encode(model, forKey: .parameters)
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import LinearAlgebra
+import LinearModels
+import ModelMetrics
+import Tabular
+
+/// The learner a pipeline is trained with.
+public enum ModelSpecification: Sendable {
+    /// Binary logistic regression with its hyperparameters.
+    case logisticRegression(LogisticRegression)
+}
+
+/// What to train on: target, id and ignored columns, encoding, hold-out split and seed.
+public struct TrainingOptions: Sendable {
+    /// The churn label column.
+    public var target: String
+    /// The label meaning "churned"; inferred for Yes/No-like targets.
+    public var positiveLabel: String?
+    /// The customer id column; when nil, the first text column whose values are all distinct.
+    public var idColumn: String?
+    /// Columns never used as features.
+    public var ignoredColumns: [String]
+    /// Whether text columns whose values are all distinct (identifier-like) may be features.
+    public var includeIdentifierLikeColumns: Bool
+    /// How features are encoded (imputation, one-hot, standardization).
+    public var encoder: FeatureEncoder
+    /// Fraction of rows held out (stratified) to evaluate the model, in [0, 1); 0 trains on all rows.
+    public var testFraction: Double
+    /// Seed of the hold-out split.
+    public var seed: UInt64
+
+    /// Creates training options; see each property for the defaults' meaning.
+    public init(
+        target: String, positiveLabel: String? = nil, idColumn: String? = nil, ignoredColumns: [String] = [],
+        includeIdentifierLikeColumns: Bool = false, encoder: FeatureEncoder = FeatureEncoder(),
+        testFraction: Double = 0.2, seed: UInt64 = 42
+    ) {
+        self.target = target
+        self.positiveLabel = positiveLabel
+        self.idColumn = idColumn
+        self.ignoredColumns = ignoredColumns
+        self.includeIdentifierLikeColumns = includeIdentifierLikeColumns
+        self.encoder = encoder
+        self.testFraction = testFraction
+        self.seed = seed
+    }
+}
+
+/// One row of a logistic model's inference table, named by its encoded feature.
+public struct CoefficientSummary: Sendable, Codable, Equatable {
+    /// The encoded feature (`tenure`, `Contract=Two year`, `TotalCharges (missing)`) or `(intercept)`.
+    public let feature: String
+    /// The coefficient, per standard deviation for standardized numeric features (log-odds).
+    public let estimate: Double
+    /// Its standard error.
+    public let standardError: Double
+    /// estimate / standardError.
+    public let z: Double
+    /// Two-sided p-value of the Wald test.
+    public let pValue: Double
+    /// Lower end of the 95% interval of the estimate.
+    public let lower: Double
+    /// Upper end of the 95% interval of the estimate.
+    public let upper: Double
+    /// exp(estimate): the multiplicative change in the odds of churn.
+    public let oddsRatio: Double
+    /// exp(lower).
+    public let oddsRatioLower: Double
+    /// exp(upper).
+    public let oddsRatioUpper: Double
+}
+
+/// The result of training: the pipeline, hold-out metrics, inference and warnings.
+public struct TrainingResult: Sendable {
+    /// The fitted pipeline (trained on the training part).
+    public let pipeline: FittedPipeline
+    /// Rows used to fit.
+    public let trainRows: Int
+    /// Rows held out.
+    public let testRows: Int
+    /// Metrics on the hold-out rows; nil when nothing was held out.
+    public let holdout: BinaryClassificationReport?
+    /// Coefficients with standard errors, sorted by decreasing |z| (logistic models), or nil.
+    public let coefficients: [CoefficientSummary]?
+    /// A caveat on the inference (penalized fit), or why it is missing.
+    public let inferenceNote: String?
+    /// Everything the user should know: dropped columns, rows without a label, solver warnings.
+    public let warnings: [String]
+}
+
+/// Trains a pipeline: resolves the target, picks the features, splits, encodes, fits and evaluates.
+public struct PipelineTrainer: Sendable {
+    /// The training options.
+    public let options: TrainingOptions
+
+    /// Creates a trainer with `options`.
+    public init(options: TrainingOptions) { self.options = options }
+
+    /// Trains `specification` on `table`.
+    /// - Throws: `PipelineError` (target problems, no features), `TabularError` (missing columns,
+    ///   impossible split), or the model's error (single class, penalty required...).
+    /// - Complexity: the encoder's O(n d) plus the model's fit.
+    public func train(_ table: Table, model specification: ModelSpecification) throws -> TrainingResult {
+        guard options.testFraction >= 0, options.testFraction < 1 else {
+            throw PipelineError.invalidOption("test fraction must be in [0, 1), not \(options.testFraction)")
+        }
+        var warnings: [String] = []
+        let target = try TargetSpecification(table: table, column: options.target, positiveLabel: options.positiveLabel)
+        for name in options.ignoredColumns { _ = try table.column(named: name) }
+        if let id = options.idColumn { _ = try table.column(named: id) }
+
+        var (labels, unlabeled) = try target.labels(in: table)
+        var data = table
+        if !unlabeled.isEmpty {
+            warnings.append("\(unlabeled.count) rows have no \"\(target.column)\" label and are left out")
+            let missing = Set(unlabeled)
+            let kept = (0..<table.rowCount).filter { !missing.contains($0) }
+            data = table.selecting(rows: kept)
+            labels = kept.map { labels[$0] }
+        }
+
+        let identifierLike = data.columns.filter { isIdentifierLike($0, rows: data.rowCount) }.map(\.name)
+            .filter { $0 != target.column }
+        let idColumn = options.idColumn ?? identifierLike.first
+        var excluded = Set([target.column] + options.ignoredColumns)
+        if let idColumn { excluded.insert(idColumn) }
+        if !options.includeIdentifierLikeColumns {
+            for name in identifierLike where !excluded.contains(name) {
+                warnings.append("column \"\(name)\" looks like an identifier (all values distinct) and is not used as a feature")
+                excluded.insert(name)
+            }
+        }
+        guard data.columns.contains(where: { !excluded.contains($0.name) }) else {
+            throw PipelineError.noFeatures("every column is the target, the id, ignored or identifier-like")
+        }
+
+        let split: DataSplit
+        if options.testFraction > 0 {
+            split = try DataSplit.stratified(labels: labels, testFraction: options.testFraction, seed: options.seed)
+        } else {
+            split = DataSplit(train: Array(0..<data.rowCount), test: [])
+        }
+        let train = data.selecting(rows: split.train)
+        let trainLabels = split.train.map { labels[$0] }
+
+        let encoder = try options.encoder.fit(train, excluding: excluded)
+        warnings += encoder.issues.map(\.description)
+        guard encoder.featureCount > 0 else {
+            throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
+        }
+        let x = try encoder.transform(train)
+
+        let model: PipelineModel
+        var coefficients: [CoefficientSummary]?
+        var inferenceNote: String?
+        switch specification {
+        case .logisticRegression(let regression):
+            let fitted = try regression.fit(x, trainLabels)
+            warnings += fitted.warnings.map { "logistic regression: \($0.description)" }
+            model = .logisticRegression(fitted)
+            do {
+                let table = try fitted.inferenceTable()
+                coefficients = summarize(table, names: encoder.featureNames)
+                inferenceNote = table.note
+            } catch {
+                inferenceNote = "no inference table: \(error)"
+            }
+        }
+
+        let trainScores = try model.probabilities(x)
+        var holdout: BinaryClassificationReport?
+        if !split.test.isEmpty {
+            let test = data.selecting(rows: split.test)
+            let (testX, report) = try encoder.transformWithReport(test)
+            if report.unknownCount > 0 {
+                warnings.append("hold-out rows hold \(report.unknownCount) categories unseen in training (encoded as the reference level)")
+            }
+            holdout = try BinaryClassificationReport(
+                labels: split.test.map { labels[$0] }, scores: try model.probabilities(testX))
+        }
+        let pipeline = FittedPipeline(
+            schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
+            riskDecileEdges: decileEdges(trainScores))
+        return TrainingResult(
+            pipeline: pipeline, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
+            coefficients: coefficients, inferenceNote: inferenceNote, warnings: warnings)
+    }
+
+    /// A text column whose non-missing values are all distinct, in a table of at least 20 rows.
+    private func isIdentifierLike(_ column: Column, rows: Int) -> Bool {
+        guard rows >= 20, case .categorical(let codes, let levels) = column.values else { return false }
+        let present = codes.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        return present == levels.count && present == rows
+    }
+
+    /// The inference rows with feature names, sorted by decreasing |z|, the intercept last.
+    private func summarize(_ table: LogisticInferenceTable, names: [String]) -> [CoefficientSummary] {
+        let rows = table.rows.map { row -> CoefficientSummary in
+            let name: String
+            switch row.term {
+            case .intercept: name = "(intercept)"
+            case .feature(let index): name = index < names.count ? names[index] : "feature \(index)"
+            }
+            return CoefficientSummary(
+                feature: name, estimate: row.estimate, standardError: row.standardError, z: row.zScore,
+                pValue: row.pValue, lower: row.lowerBound, upper: row.upperBound, oddsRatio: row.oddsRatio,
+                oddsRatioLower: row.oddsRatioLowerBound, oddsRatioUpper: row.oddsRatioUpperBound)
+        }
+        let features = rows.filter { $0.feature != "(intercept)" }.sorted { abs($0.z) > abs($1.z) }
+        return features + rows.filter { $0.feature == "(intercept)" }
+    }
+
+    /// Nine decreasing cut points: edge k is the lowest score among the top k tenths of `scores`.
+    private func decileEdges(_ scores: [Double]) -> [Double] {
+        let sorted = scores.sorted(by: >)
+        guard !sorted.isEmpty else { return [] }
+        return (1...9).map { k in sorted[max(0, min(sorted.count - 1, k * sorted.count / 10 - 1))] }
+    }
+}

@@ -1,0 +1,143 @@
+/// How the parser treats the fields of one column in one pass over a file.
+enum _FieldMode: Sendable, Equatable {
+    /// Numbers while every non-missing field is a number; the first other text demotes the column.
+    case inferNumeric
+    /// Numbers; any other non-missing text is a `CSVError.notANumber`.
+    case strictNumeric
+    /// Dictionary-encoded labels.
+    case text
+    /// Not stored.
+    case skip
+}
+
+/// What the parser does with one column: its mode, and for boolean text columns the two labels
+/// every non-missing field must match (ignoring ASCII case).
+struct _ColumnPlan: Sendable {
+    var mode: _FieldMode
+    var allowedLabels: [[UInt8]]?
+
+    init(mode: _FieldMode, allowedLabels: [String]? = nil) {
+        self.mode = mode
+        self.allowedLabels = allowedLabels.map { $0.map { Array($0.utf8) } }
+    }
+}
+
+/// The values of one column over a run of consecutive rows: parsed by one worker from part of a
+/// block, or accumulated over many blocks.
+///
+/// Numeric columns hold `doubles`; text columns hold `codes` into `dictionary` (-1 = missing).
+/// A column that was inferred numeric and met text after numbers is `demoted`: it keeps nothing,
+/// and the whole-file reader reads it again as text.
+struct _ColumnPiece: Sendable {
+    var mode: _FieldMode
+    var doubles: [Double] = []
+    var codes: [Int32] = []
+    var dictionary = _ByteDictionary()
+    /// Every non-missing numeric field so far was exactly "0" or "1".
+    var zeroOne = true
+    /// Some field so far was a number.
+    var sawNumber = false
+    /// Inferred numeric, then met text after numbers: the values are lost and must be re-read.
+    var demoted = false
+
+    init(mode: _FieldMode) { self.mode = mode }
+
+    /// Whether the piece holds numbers (as opposed to labels or nothing).
+    var isNumeric: Bool { mode == .inferNumeric || mode == .strictNumeric }
+
+    /// Reserves room for `rows` rows of values.
+    mutating func reserveCapacity(_ rows: Int) {
+        switch mode {
+        case .inferNumeric, .strictNumeric: doubles.reserveCapacity(rows)
+        case .text: codes.reserveCapacity(rows)
+        case .skip: break
+        }
+    }
+
+    /// Switches an inferred-numeric piece that has seen no number to text: its rows so far are missing.
+    mutating func switchToText() {
+        codes = [Int32](repeating: -1, count: doubles.count)
+        doubles = []
+        mode = .text
+    }
+
+    /// Marks the piece as demoted and drops its values.
+    mutating func demote() {
+        demoted = true
+        mode = .skip
+        doubles = []
+        codes = []
+        dictionary = _ByteDictionary()
+    }
+
+    /// Appends the rows of `next` (the piece that follows in the file), merging dictionaries so the
+    /// labels keep their order of first appearance.
+    /// - Complexity: O(rows of next + labels of next).
+    mutating func append(_ next: _ColumnPiece) {
+        if mode == .skip { return }
+        if next.demoted { return demote() }
+        if isNumeric, next.mode == .text {
+            if sawNumber { return demote() }
+            switchToText()
+        }
+        if mode == .text, next.isNumeric {
+            if next.sawNumber { return demote() }
+            codes.append(contentsOf: repeatElement(-1, count: next.doubles.count))
+            return
+        }
+        if isNumeric {
+            doubles.append(contentsOf: next.doubles)
+            zeroOne = zeroOne && next.zeroOne
+            sawNumber = sawNumber || next.sawNumber
+            return
+        }
+        guard next.mode == .text else { return }
+        var remap = [Int32](repeating: -1, count: next.dictionary.count)
+        for k in 0..<next.dictionary.count {
+            remap[k] = dictionary.code(of: Array(next.dictionary.bytes(of: k))).code
+        }
+        codes.reserveCapacity(codes.count + next.codes.count)
+        for code in next.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
+    }
+
+    /// Removes the first `count` rows and returns them as a piece with its own compact dictionary
+    /// (labels in order of first appearance after `seedLevels`); the rest is re-coded the same way.
+    /// - Complexity: O(rows + labels).
+    mutating func splitOffPrefix(_ count: Int, seedLevels: [String]) -> _ColumnPiece {
+        var head = _ColumnPiece(mode: mode)
+        head.zeroOne = zeroOne
+        head.sawNumber = sawNumber
+        switch mode {
+        case .inferNumeric, .strictNumeric:
+            head.doubles = Array(doubles.prefix(count))
+            doubles.removeFirst(min(count, doubles.count))
+        case .text:
+            let (headCodes, headDictionary) = recoded(codes.prefix(count), seedLevels: seedLevels)
+            let (tailCodes, tailDictionary) = recoded(codes.dropFirst(count), seedLevels: seedLevels)
+            head.codes = headCodes
+            head.dictionary = headDictionary
+            codes = tailCodes
+            dictionary = tailDictionary
+        case .skip:
+            break
+        }
+        return head
+    }
+
+    private func recoded(_ slice: ArraySlice<Int32>, seedLevels: [String]) -> ([Int32], _ByteDictionary) {
+        var fresh = _ByteDictionary()
+        for level in seedLevels { _ = fresh.code(of: Array(level.utf8)) }
+        var remap = [Int32](repeating: -2, count: dictionary.count)
+        var out = [Int32]()
+        out.reserveCapacity(slice.count)
+        for code in slice {
+            if code < 0 {
+                out.append(-1)
+                continue
+            }
+            if remap[Int(code)] == -2 { remap[Int(code)] = fresh.code(of: Array(dictionary.bytes(of: Int(code)))).code }
+            out.append(remap[Int(code)])
+        }
+        return (out, fresh)
+    }
+}

@@ -1,0 +1,35 @@
+import LinearAlgebra
+import Testing
+
+@testable import LinearModels
+
+/// Warnings raised by real fits, and their messages.
+@Suite struct LogisticRegressionWarningTests {
+    @Test("completely separated data without penalty warn about separation")
+    func separation() throws {
+        // y = (x > 0): the likelihood increases without bound as w grows.
+        let x = try Matrix([[-3], [-2], [-1], [1], [2], [3]])
+        let model = try LogisticRegression(l2: 0).fit(x, [false, false, false, true, true, true])
+        #expect(model.warnings.contains { if case .quasiCompleteSeparation = $0 { true } else { false } })
+        // The same data with a penalty have a finite optimum and no warning.
+        let penalized = try LogisticRegression(l2: 1).fit(x, [false, false, false, true, true, true])
+        #expect(penalized.warnings.isEmpty)
+        #expect(penalized.converged)
+    }
+
+    @Test("a budget of one iteration warns that the fit did not converge")
+    func notConverged() throws {
+        let fixture = try LogisticFixture.load("logistic_synthetic")
+        let model = try LogisticRegression(l2: 0, maxIterations: 1).fit(try fixture.matrix(), fixture.y)
+        #expect(!model.converged)
+        #expect(model.warnings == [.notConverged(iterations: 1, gradientNorm: model.gradientNorm)])
+    }
+
+    @Test("messages are one line and name the remedy")
+    func messages() {
+        #expect(LogisticRegressionWarning.quasiCompleteSeparation(rows: 3).description.contains("3 rows"))
+        #expect(LogisticRegressionWarning.notConverged(iterations: 7, gradientNorm: 0.5).description
+            == "did not converge in 7 iterations (gradient norm 0.5); increase maxIterations or tolerance")
+        #expect(LogisticRegressionWarning.singularHessian.description.contains("L-BFGS"))
+    }
+}

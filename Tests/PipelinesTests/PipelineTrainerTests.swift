@@ -1,0 +1,118 @@
+import Foundation
+import LinearModels
+import ModelMetrics
+import Testing
+import Tabular
+@testable import Pipelines
+
+/// The synthetic customers with the true churn probability of each row, recomputed from the
+/// documented true model (`SyntheticTelecomCustomers.trueLogOdds`).
+private func syntheticCustomers(rows: Int, seed: UInt64) throws -> (table: Table, truth: [Double]) {
+    let table = try SyntheticTelecomCustomers(rowCount: rows, seed: seed).makeTable()
+    func text(_ name: String, _ row: Int) throws -> String? { try table.column(named: name).text(at: row) }
+    func number(_ name: String, _ row: Int) throws -> Double { Double(try text(name, row) ?? "") ?? .nan }
+    var truth: [Double] = []
+    for row in 0..<table.rowCount {
+        var logit = -1.6
+        let contract = try text("contract", row), service = try text("internet_service", row)
+        if contract == "Month-to-month" { logit += 1.2 }
+        if contract == "Two year" { logit -= 1.1 }
+        if service == "Fiber optic" { logit += 0.7 }
+        if service == "No" { logit -= 0.6 }
+        if try text("payment_method", row) == "Electronic check" { logit += 0.45 }
+        if try text("paperless_billing", row) == "Yes" { logit += 0.25 }
+        if try text("senior", row) == "1" { logit += 0.3 }
+        if try text("partner", row) == "Yes" { logit -= 0.25 }
+        logit += -0.035 * (try number("tenure_months", row)) + 0.28 * (try number("support_calls", row))
+        logit += 0.08 * ((try number("monthly_charges", row)) - 65) / 10
+        truth.append(1 / (1 + exp(-logit)))
+    }
+    return (table, truth)
+}
+
+@Test func trainedModelRanksNearlyAsWellAsTheTrueModel() throws {
+    let (table, truth) = try syntheticCustomers(rows: 4000, seed: 7)
+    let options = TrainingOptions(target: "churned", testFraction: 0.25, seed: 1)
+    let result = try PipelineTrainer(options: options).train(table, model: .logisticRegression(LogisticRegression(l2: 0)))
+    let holdout = try #require(result.holdout)
+    #expect(result.trainRows + result.testRows == 4000)
+    #expect(result.pipeline.idColumn == "customer_id")
+    #expect(!result.pipeline.featureNames.contains("customer_id"))
+
+    // The oracle: the true probabilities ranked on the same hold-out rows.
+    let split = try DataSplit.stratified(
+        labels: try result.pipeline.target.labels(in: table).labels, testFraction: 0.25, seed: 1)
+    let testLabels = try result.pipeline.target.labels(in: table.selecting(rows: split.test)).labels
+    let oracleAUC = try rocAUC(labels: testLabels, scores: split.test.map { truth[$0] })
+    #expect(abs(holdout.auc - oracleAUC) < 0.02, "hold-out AUC \(holdout.auc) vs the true model's \(oracleAUC)")
+
+    // The drivers have the true model's signs.
+    let byName = Dictionary(uniqueKeysWithValues: (result.coefficients ?? []).map { ($0.feature, $0) })
+    #expect(try #require(byName["contract=Two year"]).estimate < 0)
+    #expect(try #require(byName["support_calls"]).estimate > 0)
+    #expect(try #require(byName["tenure_months"]).estimate < 0)
+    #expect(try #require(byName["internet_service=Fiber optic"]).z > 2)
+    #expect(result.inferenceNote == nil)
+}
+
+@Test func identifierAndConstantColumnsAreLeftOutWithWarnings() throws {
+    let (table, _) = try syntheticCustomers(rows: 300, seed: 3)
+    let withExtras = try Table(columns: table.columns + [
+        Column(name: "account_code", labels: (0..<300).map { "A\($0)" }),
+        Column(name: "country", labels: Array(repeating: "ES", count: 300)),
+    ])
+    let result = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0))
+        .train(withExtras, model: .logisticRegression(LogisticRegression()))
+    #expect(result.warnings.contains { $0.contains("\"account_code\" looks like an identifier") })
+    #expect(result.warnings.contains { $0.contains("\"country\"") && $0.contains("dropped") })
+    #expect(!result.pipeline.featureNames.contains { $0.hasPrefix("country") || $0.hasPrefix("account_code") })
+    #expect(result.holdout == nil)
+    #expect(result.inferenceNote?.contains("not valid inference") == true)
+}
+
+@Test func recordScoringEqualsTableScoring() throws {
+    let (table, _) = try syntheticCustomers(rows: 500, seed: 11)
+    let result = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0))
+        .train(table, model: .logisticRegression(LogisticRegression()))
+    let pipeline = result.pipeline
+    let (scores, _) = try pipeline.probabilities(for: table)
+    for row in [0, 17, 123, 499] {
+        var record: [String: String] = [:]
+        for column in table.columns { record[column.name] = column.text(at: row) ?? "" }
+        #expect(try pipeline.probability(for: record) == scores[row])
+    }
+    #expect(throws: PipelineError.self) { try pipeline.probability(for: ["tenure_months": "ten"]) }
+    // Risk deciles: the edges split the training scores into tenths.
+    let deciles = scores.map(pipeline.riskDecile(of:))
+    for decile in 1...10 {
+        #expect(abs(deciles.filter { $0 == decile }.count - 50) <= 3)
+    }
+}
+
+@Test(.enabled(if: telcoAvailable, "needs ../shared/datasets/telco-customer-churn.csv next to the package"))
+func telcoCrossValidatedAUCMatchesScikitLearn() throws {
+    // scikit-learn's LogisticRegression on the same preprocessing scores a 5-fold mean AUC of 0.845.
+    let table = try Table(csvAt: sharedDatasets + "/telco-customer-churn.csv")
+    let target = try TargetSpecification(table: table, column: "Churn")
+    let labels = try target.labels(in: table).labels
+    var aucs: [Double] = []
+    for fold in try DataSplit.stratifiedKFold(labels: labels, folds: 5, seed: 0) {
+        let trainer = PipelineTrainer(options: TrainingOptions(target: "Churn", testFraction: 0))
+        let result = try trainer.train(table.selecting(rows: fold.train), model: .logisticRegression(LogisticRegression()))
+        let scores = try result.pipeline.probabilities(for: table.selecting(rows: fold.test)).probabilities
+        aucs.append(try rocAUC(labels: fold.test.map { labels[$0] }, scores: scores))
+    }
+    let mean = aucs.reduce(0, +) / 5
+    #expect(abs(mean - 0.845) < 0.01, "5-fold mean AUC \(mean)")
+}
+
+@Test(.enabled(if: telcoAvailable, "needs ../shared/datasets/telco-customer-churn.csv next to the package"))
+func telcoDriversIncludeContractTenureAndFiber() throws {
+    let table = try Table(csvAt: sharedDatasets + "/telco-customer-churn.csv")
+    let result = try PipelineTrainer(options: TrainingOptions(target: "Churn", testFraction: 0))
+        .train(table, model: .logisticRegression(LogisticRegression()))
+    let top = (result.coefficients ?? []).prefix(12).map(\.feature)
+    #expect(top.contains("tenure"))
+    #expect(top.contains { $0.hasPrefix("Contract=") })
+    #expect(top.contains("InternetService=Fiber optic"))
+}
