@@ -23,9 +23,12 @@ let package = Package(
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
         .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
+        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines", "Reports"]
+            dependencies: [
+                "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Clustering", "Pipelines", "Reports",
+            ]
         ),
         .target(
             name: "ChurnCLI",
@@ -42,6 +45,8 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(
+            name: "ClusteringTests", dependencies: ["Clustering", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

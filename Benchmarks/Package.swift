@@ -10,6 +10,7 @@ let benchmarkTargets = [
     "ModelMetricsBenchmarks",
     "LinearModelsBenchmarks",
     "TabularBenchmarks",
+    "ClusteringBenchmarks",
 ]
 
 let package = Package(
