@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
-        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
+        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels", "Clustering"]),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
         .target(

@@ -23,9 +23,10 @@ struct EvaluateCommand: ParsableCommand {
     func makeOutput() throws -> String {
         let pipeline = try FittedPipeline.load(from: model)
         let table = try readTable(file, schema: pipeline.schema)
-        let (scored, labels, unlabeled) = try pipeline.target.labeledRows(of: table)
+        guard let target = pipeline.target else { throw PipelineError.notAChurnModel(kind: pipeline.model.kind) }
+        let (scored, labels, unlabeled) = try target.labeledRows(of: table)
         if unlabeled > 0 {
-            printError("warning: \(unlabeled) rows have no \"\(pipeline.target.column)\" label and are left out")
+            printError("warning: \(unlabeled) rows have no \"\(target.column)\" label and are left out")
         }
         let (scores, transform) = try pipeline.probabilities(for: scored)
         if transform.unknownCount > 0 {

@@ -100,8 +100,8 @@ struct TrainReport: Encodable {
         self.file = file
         model = modelPath
         modelKind = pipeline.model.kind
-        target = pipeline.target.column
-        positiveLabel = pipeline.target.positiveLabel
+        target = result.target.column
+        positiveLabel = result.target.positiveLabel
         idColumn = pipeline.idColumn
         trainRows = result.trainRows
         testRows = result.testRows
@@ -110,6 +110,9 @@ struct TrainReport: Encodable {
         case .logisticRegression(let fitted):
             iterations = fitted.iterationCount
             converged = fitted.converged
+        case .kMeans(let fitted):
+            iterations = fitted.iterationCount
+            converged = nil
         }
         holdout = result.holdout.map(EvaluationReport.init)
         coefficients = result.coefficients

@@ -105,16 +105,7 @@ extension KMeans {
             var trainer = self
             trainer.k = k
             let model = try trainer._fit(data, original: x)
-            let labels = sample.map { model.labels[$0] }
-            var silhouette: Double?
-            let clusters = Set(labels).count
-            if clusters >= 2, clusters <= labels.count - 1 {
-                do {
-                    silhouette = try silhouetteScore(points: points, featureCount: x.columns, labels: labels)
-                } catch {
-                    throw .metrics(error)
-                }
-            }
+            let silhouette = try _silhouette(points: points, featureCount: x.columns, labels: sample.map { model.labels[$0] })
             candidates.append(
                 .init(k: k, inertia: model.inertia, silhouette: silhouette, iterationCount: model.iterationCount))
         }
@@ -127,6 +118,41 @@ extension KMeans {
         return KSelection(
             candidates: candidates, elbowK: elbow, silhouetteK: bestSilhouette?.k, silhouetteRowCount: sample.count,
             rowCount: x.rows)
+    }
+
+    /// The mean silhouette of `model`'s clustering of `x` (the rows it was fitted on): exact up to
+    /// `sampleSize` rows, else on the same seeded sample of rows that `selectK` uses.
+    /// - Returns: the score (`nil` when fewer than 2 or more than rows − 1 clusters appear in the
+    ///   rows used) and the number of rows it was computed on.
+    /// - Throws: `ClusteringError.lengthMismatch` when `x` is not the model's data, `.invalidParameter`
+    ///   for a sample size under 2.
+    /// - Complexity: O(s² d) for s = min(n, sampleSize) rows.
+    public func silhouette(of model: KMeansModel, on x: Matrix, sampleSize: Int = 10_000) throws(ClusteringError)
+        -> (score: Double?, rows: Int)
+    {
+        guard model.labels.count == x.rows else {
+            throw .lengthMismatch(argument: "x", count: x.rows, expected: model.labels.count)
+        }
+        guard sampleSize >= 2 else {
+            throw .invalidParameter(name: "sampleSize", value: "\(sampleSize)", reason: "at least 2 rows are needed")
+        }
+        let sample = _silhouetteSample(rows: x.rows, size: sampleSize)
+        var points: [Double] = []
+        points.reserveCapacity(sample.count * x.columns)
+        for i in sample { points += x.row(i) }
+        let score = try _silhouette(points: points, featureCount: x.columns, labels: sample.map { model.labels[$0] })
+        return (score, sample.count)
+    }
+
+    /// The silhouette of sampled rows, `nil` when the number of clusters among them leaves it undefined.
+    private func _silhouette(points: [Double], featureCount: Int, labels: [Int]) throws(ClusteringError) -> Double? {
+        let clusters = Set(labels).count
+        guard clusters >= 2, clusters <= labels.count - 1 else { return nil }
+        do {
+            return try silhouetteScore(points: points, featureCount: featureCount, labels: labels)
+        } catch {
+            throw .metrics(error)
+        }
     }
 
     /// The rows the silhouette is computed on: all of them when `rows <= size`, otherwise `size`

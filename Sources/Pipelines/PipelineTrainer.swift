@@ -74,6 +74,8 @@ public struct CoefficientSummary: Sendable, Codable, Equatable {
 public struct TrainingResult: Sendable {
     /// The fitted pipeline (trained on the training part).
     public let pipeline: FittedPipeline
+    /// The churn label the model predicts.
+    public let target: TargetSpecification
     /// Rows used to fit.
     public let trainRows: Int
     /// Rows held out.
@@ -183,7 +185,7 @@ public struct PipelineTrainer: Sendable {
             schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
             riskDecileEdges: decileEdges(trainScores))
         return TrainingResult(
-            pipeline: pipeline, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
+            pipeline: pipeline, target: target, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
             holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
             coefficients: coefficients, inferenceNote: inferenceNote, warnings: warnings)
     }
