@@ -20,9 +20,10 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
+        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]
+            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "DecisionTrees"]
         ),
         .target(
             name: "ChurnCLI",
@@ -36,6 +37,9 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

@@ -2,3 +2,4 @@
 @_exported import LinearAlgebra
 @_exported import Tabular
 @_exported import ModelMetrics
+@_exported import DecisionTrees

@@ -1,0 +1,180 @@
+// Mapping feature values to small integer bins, once, before a tree grows.
+//
+// Goals: the binning of LightGBM and scikit-learn's HistGradientBoosting (Ke et al., "LightGBM",
+// NeurIPS 2017; sklearn `_BinMapper`): a numeric feature with at most `maxBins` distinct values
+// (in a subsample of at most 200,000 rows) gets one bin per distinct value with edges at the
+// midpoints a/2 + b/2 between consecutive values; otherwise `maxBins` quantile bins of the
+// subsample. A value x falls in the first bin i with x <= edge_i, so "bins <= b go left" is the
+// rule "x <= edge_b". In exact mode every distinct value of the full column is a bin, which makes
+// the split search of scikit-learn's exact splitter a special case of the histogram search.
+// Categorical features use their level codes as bins. NaN takes the extra bin `binCount`.
+// The subsample takes evenly spaced rows, so binning is deterministic without a seed.
+
+import LinearAlgebra
+
+/// The learned bins of every feature.
+struct _FeatureBinning: Sendable {
+    /// The rows used to place quantile edges at most.
+    static let subsampleSize = 200_000
+
+    /// Number of value bins per feature; a missing value has the code `binCounts[f]`.
+    let binCounts: [Int]
+    /// Upper edges of the value bins but the last (`binCounts[f] - 1` values), for numeric features.
+    let upperEdges: [[Double]]
+    /// The single value of each bin, when every bin holds one distinct value; `nil` for quantile bins.
+    let binValues: [[Double]?]
+    /// True for categorical features.
+    let isCategorical: [Bool]
+
+    /// Learns the bins of every column of `x`, and validates the values.
+    /// - Parameters:
+    ///   - x: n x d features.
+    ///   - features: the feature descriptions.
+    ///   - maxBins: the largest number of value bins, or `nil` for one bin per distinct value.
+    /// - Throws: `DecisionTreeError.nonFiniteValue` for an infinity, `.invalidCategoryCode`,
+    ///   `.tooManyLevels`.
+    /// - Complexity: O(n d) plus O(s log s) per numeric feature, s = min(n, subsample) (n with `nil`).
+    init(x: Matrix, features: [TreeFeature], maxBins: Int?) throws(DecisionTreeError) {
+        let n = x.rows, d = x.columns
+        var counts = [Int](repeating: 0, count: d)
+        var edges = [[Double]](repeating: [], count: d)
+        var values = [[Double]?](repeating: nil, count: d)
+        var errors = [DecisionTreeError?](repeating: nil, count: d)
+        x.withUnsafeBufferPointer { data in
+            counts.withUnsafeMutableBufferPointer { counts in
+                edges.withUnsafeMutableBufferPointer { edges in
+                    values.withUnsafeMutableBufferPointer { values in
+                        errors.withUnsafeMutableBufferPointer { errors in
+                            _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
+                                _FeatureBinning._learn(
+                                    feature: features[f], column: f, data: data, rows: n, columns: d, maxBins: maxBins,
+                                    count: &counts[f], edges: &edges[f], values: &values[f], error: &errors[f])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+        self.binCounts = counts
+        self.upperEdges = edges
+        self.binValues = values
+        self.isCategorical = features.map(\.isCategorical)
+    }
+
+    /// Learns the bins of column `f` (see the file header) and validates its values.
+    static func _learn(
+        feature: TreeFeature, column f: Int, data: UnsafeBufferPointer<Double>, rows n: Int, columns d: Int,
+        maxBins: Int?, count: inout Int, edges: inout [Double], values: inout [Double]?, error: inout DecisionTreeError?
+    ) {
+        if let levels = feature.levels {
+            if let maxBins, levels.count > maxBins {
+                error = .tooManyLevels(feature: feature.name, count: levels.count, maximum: maxBins)
+                return
+            }
+            for row in 0..<n {
+                let v = data[row * d + f]
+                if v.isNaN { continue }
+                guard v >= 0, v < Double(levels.count), v == v.rounded(.towardZero) else {
+                    error = .invalidCategoryCode(feature: feature.name, row: row, value: v, levelCount: levels.count)
+                    return
+                }
+            }
+            count = levels.count
+            return
+        }
+        var sample: [Double] = []
+        let step = maxBins == nil ? 1 : max(1, (n + subsampleSize - 1) / subsampleSize)
+        sample.reserveCapacity(n / step + 1)
+        for row in 0..<n {
+            let v = data[row * d + f]
+            if v.isInfinite {
+                error = .nonFiniteValue(feature: feature.name, row: row, value: v)
+                return
+            }
+            if row % step == 0, !v.isNaN { sample.append(v) }
+        }
+        sample.sort()
+        var distinct: [Double] = []
+        for v in sample where distinct.last != v { distinct.append(v) }
+        if let maxBins, distinct.count > maxBins {
+            edges = _quantileEdges(sorted: sample, bins: maxBins)
+        } else {
+            values = distinct
+            edges = zip(distinct.dropLast(), distinct.dropFirst()).map { _midpoint($0, $1) }
+        }
+        count = edges.count + 1
+    }
+
+    /// Number of features (d).
+    var featureCount: Int { binCounts.count }
+
+    /// The bin codes of `x`, feature-major: code of row i, feature f at `f * n + i`.
+    /// `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
+    /// - Parameter x: the matrix the binning was learned on (already validated).
+    /// - Returns: d * n codes.
+    /// - Complexity: O(n d log b).
+    func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) -> [Bin] {
+        let n = x.rows, d = x.columns
+        var codes = [Bin](repeating: 0, count: n * d)
+        x.withUnsafeBufferPointer { data in
+            codes.withUnsafeMutableBufferPointer { out in
+                _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
+                    let missing = Bin(truncatingIfNeeded: binCounts[f])
+                    let base = f * n
+                    if isCategorical[f] {
+                        for row in 0..<n {
+                            let v = data[row * d + f]
+                            out[base + row] = v.isNaN ? missing : Bin(truncatingIfNeeded: Int(v))
+                        }
+                        return
+                    }
+                    upperEdges[f].withUnsafeBufferPointer { e in
+                        for row in 0..<n {
+                            let v = data[row * d + f]
+                            out[base + row] = v.isNaN ? missing : Bin(truncatingIfNeeded: _bin(of: v, edges: e))
+                        }
+                    }
+                }
+            }
+        }
+        return codes
+    }
+}
+
+/// The first index i with `v <= edges[i]`, or `edges.count`.
+/// - Complexity: O(log edges.count).
+@inline(__always)
+func _bin(of v: Double, edges: UnsafeBufferPointer<Double>) -> Int {
+    var low = 0, high = edges.count
+    while low < high {
+        let mid = (low + high) >> 1
+        if v <= edges[mid] { high = mid } else { low = mid + 1 }
+    }
+    return low
+}
+
+/// scikit-learn's threshold between two consecutive values: a/2 + b/2, or a when that rounds to b.
+@inline(__always)
+func _midpoint(_ a: Double, _ b: Double) -> Double {
+    let m = a / 2 + b / 2
+    return m == b ? a : m
+}
+
+/// At most `bins - 1` increasing edges that cut sorted `sample` into groups of about equal size;
+/// each edge lies between two consecutive distinct values (at their midpoint), or on a value
+/// that repeats across a cut.
+/// - Complexity: O(bins).
+func _quantileEdges(sorted sample: [Double], bins: Int) -> [Double] {
+    let m = sample.count
+    guard let top = sample.last else { return [] }
+    var edges: [Double] = []
+    for i in 1..<bins {
+        let index = i * m / bins
+        guard index > 0, index < m else { continue }
+        let (a, b) = (sample[index - 1], sample[index])
+        let edge = a < b ? _midpoint(a, b) : a
+        if edge < top, edges.last.map({ edge > $0 }) ?? true { edges.append(edge) }
+    }
+    return edges
+}
