@@ -8,6 +8,7 @@ import PackageDescription
 let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
+    "DecisionTreesBenchmarks",
 ]
 
 let package = Package(

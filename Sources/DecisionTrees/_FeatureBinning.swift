@@ -163,18 +163,21 @@ func _midpoint(_ a: Double, _ b: Double) -> Double {
 
 /// At most `bins - 1` increasing edges that cut sorted `sample` into groups of about equal size;
 /// each edge lies between two consecutive distinct values (at their midpoint), or on a value
-/// that repeats across a cut.
+/// that repeats across a cut (then the cut falls after its last copy); every bin holds sample values.
 /// - Complexity: O(bins).
 func _quantileEdges(sorted sample: [Double], bins: Int) -> [Double] {
     let m = sample.count
     guard let top = sample.last else { return [] }
     var edges: [Double] = []
+    var lastLeft = -Double.infinity
     for i in 1..<bins {
         let index = i * m / bins
         guard index > 0, index < m else { continue }
         let (a, b) = (sample[index - 1], sample[index])
-        let edge = a < b ? _midpoint(a, b) : a
-        if edge < top, edges.last.map({ edge > $0 }) ?? true { edges.append(edge) }
+        // Each edge must cut after a different value, or the bin between two edges is empty.
+        guard a > lastLeft, a < top else { continue }
+        edges.append(a < b ? _midpoint(a, b) : a)
+        lastLeft = a
     }
     return edges
 }

@@ -59,6 +59,7 @@ struct TreeFixtures: Decodable {
         let ccp_path: Path?
         let ccp_alpha: Double?
         let pruned: Tree?
+        let proba: [[Double]]
 
         /// The features as a matrix, NaN for missing.
         func matrix() throws -> Matrix { try Matrix(X.map { $0.map { $0 ?? .nan } }) }
@@ -74,6 +75,8 @@ struct TreeFixtures: Decodable {
     }
 
     let cases: [Case]
+    /// scikit-learn's 5-fold cross-validated AUC on Telco (depth 5, 50 rows per leaf), if computed.
+    let telco_cv_auc: Double?
 
     static func load() throws -> TreeFixtures {
         guard let url = Bundle.module.url(forResource: "tree_fixtures", withExtension: "json", subdirectory: "Fixtures")
