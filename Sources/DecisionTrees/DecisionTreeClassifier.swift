@@ -145,14 +145,14 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
         switch splitSearch {
         case .histogram(let maxBins):
             let binning = try _FeatureBinning(x: x, features: features, maxBins: maxBins)
-            let codes: [UInt8] = binning.codes(x: x)
+            let codes: [UInt8] = try binning.codes(x: x)
             var grower = _TreeGrower(
                 binning: binning, codes: codes, rowCount: n, labels: y, weights: weights, classCount: k,
                 parameters: self)
             grown = grower.grow()
         case .exact:
             let binning = try _FeatureBinning(x: x, features: features, maxBins: nil)
-            let codes: [UInt32] = binning.codes(x: x)
+            let codes: [UInt32] = try binning.codes(x: x)
             var grower = _TreeGrower(
                 binning: binning, codes: codes, rowCount: n, labels: y, weights: weights, classCount: k,
                 parameters: self)

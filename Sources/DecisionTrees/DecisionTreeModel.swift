@@ -24,6 +24,8 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
     public let featureImportances: [Double]
     /// The packed form used by prediction.
     let _packed: _PackedTree
+    /// The depth of the deepest leaf.
+    let _depth: Int
 
     /// Builds a model from validated nodes.
     init(features: [TreeFeature], classCount: Int, criterion: SplitCriterion, nodes: [TreeNode]) {
@@ -33,10 +35,20 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         self.nodes = nodes
         self.featureImportances = DecisionTreeModel._importances(nodes: nodes, featureCount: features.count)
         self._packed = _PackedTree(nodes, features: features, classCount: classCount)
+        // The depth from the structure (children follow their parent), not from stored fields.
+        var levels = [Int](repeating: 0, count: nodes.count)
+        for (i, node) in nodes.enumerated() {
+            guard let split = node.split, split.left > i, split.right > i, split.left < nodes.count,
+                split.right < nodes.count
+            else { continue }
+            levels[split.left] = levels[i] + 1
+            levels[split.right] = levels[i] + 1
+        }
+        self._depth = levels.max() ?? 0
     }
 
     /// The depth of the deepest leaf (0 for a single leaf).
-    public var depth: Int { nodes.map(\.depth).max() ?? 0 }
+    public var depth: Int { _depth }
 
     /// The number of leaves.
     public var leafCount: Int { nodes.reduce(0) { $0 + ($1.isLeaf ? 1 : 0) } }
@@ -99,15 +111,15 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         var leaves = [Int32](repeating: 0, count: n)
         let blockSize = 16_384
         let blocks = (n + blockSize - 1) / blockSize
+        let steps = depth
         x.withUnsafeBufferPointer { data in
             _packed.nodes.withUnsafeBufferPointer { tree in
                 _packed.levelBits.withUnsafeBufferPointer { bits in
                     leaves.withUnsafeMutableBufferPointer { out in
                         _concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
-                            let end = min(n, (block + 1) * blockSize)
-                            for row in (block * blockSize)..<end {
-                                out[row] = _PackedTree.leaf(of: data, row: row, columns: d, nodes: tree, bits: bits)
-                            }
+                            let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
+                            _PackedTree.leaves(
+                                of: data, rows: rows, columns: d, steps: steps, nodes: tree, bits: bits, into: out)
                         }
                     }
                 }
@@ -204,7 +216,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
 
 /// A node in the compact form prediction walks (plain data, no references).
 struct _PackedNode: Sendable {
-    /// The tested feature, or -1 for a leaf.
+    /// The tested feature (0 for a leaf, whose children are itself).
     var feature: Int32
     var left: Int32
     var right: Int32
@@ -230,8 +242,10 @@ struct _PackedTree: Sendable {
         for node in nodes {
             let positive = classCount == 2 ? node.probabilities[1] : 0
             guard let split = node.split else {
+                // A leaf loops to itself, so every row can take exactly `depth` steps.
+                let me = Int32(truncatingIfNeeded: self.nodes.count)
                 self.nodes.append(_PackedNode(
-                    feature: -1, left: -1, right: -1, levelCount: -1, bitOffset: 0, missingGoesLeft: false,
+                    feature: 0, left: me, right: me, levelCount: -1, bitOffset: 0, missingGoesLeft: true,
                     threshold: 0, positive: positive))
                 continue
             }
@@ -251,28 +265,47 @@ struct _PackedTree: Sendable {
         }
     }
 
-    /// The leaf reached by row `row` of row-major `data` with `columns` features.
+    /// Rows walked together, so that the memory latency of one row hides behind the others.
+    static let lanes = 8
+
+    /// The leaves reached by rows `rows` of row-major `data` with `columns` features, written to
+    /// `out[row]`: every row takes exactly `steps` (the tree's depth) branch-free steps, in groups
+    /// of `lanes` rows walked in lockstep.
     @inline(__always)
-    static func leaf(
-        of data: UnsafeBufferPointer<Double>, row: Int, columns: Int, nodes: UnsafeBufferPointer<_PackedNode>,
-        bits: UnsafeBufferPointer<UInt64>
-    ) -> Int32 {
-        var index = 0
-        let base = row &* columns
-        while true {
-            let node = nodes[index]
-            if node.feature < 0 { return Int32(truncatingIfNeeded: index) }
-            let v = data[base &+ Int(node.feature)]
-            let goLeft: Bool
-            if node.levelCount < 0 {
-                goLeft = v.isNaN ? node.missingGoesLeft : v <= node.threshold
-            } else if v >= 0, v < Double(node.levelCount), v == v.rounded(.towardZero) {
-                let code = Int(v)
-                goLeft = bits[Int(node.bitOffset) &+ code >> 6] & (1 << UInt64(code & 63)) != 0
-            } else {
-                goLeft = node.missingGoesLeft
+    static func leaves(
+        of data: UnsafeBufferPointer<Double>, rows: Range<Int>, columns: Int, steps: Int,
+        nodes: UnsafeBufferPointer<_PackedNode>, bits: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<Int32>
+    ) {
+        var index = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let count = min(lanes, rows.upperBound - start)
+            withUnsafeMutableBytes(of: &index) { raw in
+                let lane = raw.bindMemory(to: Int32.self)
+                for l in 0..<lanes { lane[l] = 0 }
+                for _ in 0..<steps {
+                    for l in 0..<count {
+                        lane[l] = step(nodes[Int(lane[l])], data[(start &+ l) &* columns &+ Int(nodes[Int(lane[l])].feature)], bits)
+                    }
+                }
+                for l in 0..<count { out[start &+ l] = lane[l] }
             }
-            index = Int(goLeft ? node.left : node.right)
+            start += count
         }
+    }
+
+    /// The child a value leads to from `node`.
+    @inline(__always)
+    static func step(_ node: _PackedNode, _ v: Double, _ bits: UnsafeBufferPointer<UInt64>) -> Int32 {
+        let goLeft: Bool
+        if node.levelCount < 0 {
+            goLeft = v.isNaN ? node.missingGoesLeft : v <= node.threshold
+        } else if v >= 0, v < Double(node.levelCount), v == v.rounded(.towardZero) {
+            let code = Int(v)
+            goLeft = bits[Int(node.bitOffset) &+ code >> 6] & (1 << UInt64(code & 63)) != 0
+        } else {
+            goLeft = node.missingGoesLeft
+        }
+        return goLeft ? node.left : node.right
     }
 }

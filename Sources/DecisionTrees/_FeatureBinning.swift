@@ -26,74 +26,66 @@ struct _FeatureBinning: Sendable {
     /// True for categorical features.
     let isCategorical: [Bool]
 
-    /// Learns the bins of every column of `x`, and validates the values.
+    /// Learns the bins of every column of `x` (the values are checked by `codes(x:)`).
     /// - Parameters:
     ///   - x: n x d features.
     ///   - features: the feature descriptions.
     ///   - maxBins: the largest number of value bins, or `nil` for one bin per distinct value.
-    /// - Throws: `DecisionTreeError.nonFiniteValue` for an infinity, `.invalidCategoryCode`,
-    ///   `.tooManyLevels`.
+    /// - Throws: `DecisionTreeError.tooManyLevels` for a categorical feature with more than `maxBins` levels.
     /// - Complexity: O(n d) plus O(s log s) per numeric feature, s = min(n, subsample) (n with `nil`).
     init(x: Matrix, features: [TreeFeature], maxBins: Int?) throws(DecisionTreeError) {
         let n = x.rows, d = x.columns
+        for (f, feature) in features.enumerated() {
+            if let maxBins, let levels = feature.levels, levels.count > maxBins {
+                throw .tooManyLevels(feature: features[f].name, count: levels.count, maximum: maxBins)
+            }
+        }
+        // The subsample: evenly spaced rows, read row by row (each row is contiguous).
+        let step = maxBins == nil ? 1 : max(1, (n + _FeatureBinning.subsampleSize - 1) / _FeatureBinning.subsampleSize)
+        var samples = [[Double]](repeating: [], count: d)
+        x.withUnsafeBufferPointer { data in
+            for f in 0..<d where !features[f].isCategorical { samples[f].reserveCapacity(n / step + 1) }
+            for row in stride(from: 0, to: n, by: step) {
+                for f in 0..<d where !features[f].isCategorical {
+                    let v = data[row * d + f]
+                    if v.isFinite { samples[f].append(v) }
+                }
+            }
+        }
         var counts = [Int](repeating: 0, count: d)
         var edges = [[Double]](repeating: [], count: d)
         var values = [[Double]?](repeating: nil, count: d)
-        var errors = [DecisionTreeError?](repeating: nil, count: d)
-        x.withUnsafeBufferPointer { data in
-            counts.withUnsafeMutableBufferPointer { counts in
-                edges.withUnsafeMutableBufferPointer { edges in
-                    values.withUnsafeMutableBufferPointer { values in
-                        errors.withUnsafeMutableBufferPointer { errors in
-                            _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
-                                _FeatureBinning._learn(
-                                    feature: features[f], column: f, data: data, rows: n, columns: d, maxBins: maxBins,
-                                    count: &counts[f], edges: &edges[f], values: &values[f], error: &errors[f])
+        counts.withUnsafeMutableBufferPointer { counts in
+            edges.withUnsafeMutableBufferPointer { edges in
+                values.withUnsafeMutableBufferPointer { values in
+                    samples.withUnsafeMutableBufferPointer { samples in
+                        _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
+                            if let levels = features[f].levels {
+                                counts[f] = levels.count
+                                return
                             }
+                            _FeatureBinning._learn(
+                                sample: &samples[f], maxBins: maxBins, count: &counts[f], edges: &edges[f],
+                                values: &values[f])
                         }
                     }
                 }
             }
         }
-        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
         self.binCounts = counts
         self.upperEdges = edges
         self.binValues = values
         self.isCategorical = features.map(\.isCategorical)
+        self.featureNames = features.map(\.name)
     }
 
-    /// Learns the bins of column `f` (see the file header) and validates its values.
+    /// The names of the features, for error messages.
+    let featureNames: [String]
+
+    /// Learns the bins of a numeric feature from its finite sample values (see the file header).
     static func _learn(
-        feature: TreeFeature, column f: Int, data: UnsafeBufferPointer<Double>, rows n: Int, columns d: Int,
-        maxBins: Int?, count: inout Int, edges: inout [Double], values: inout [Double]?, error: inout DecisionTreeError?
+        sample: inout [Double], maxBins: Int?, count: inout Int, edges: inout [Double], values: inout [Double]?
     ) {
-        if let levels = feature.levels {
-            if let maxBins, levels.count > maxBins {
-                error = .tooManyLevels(feature: feature.name, count: levels.count, maximum: maxBins)
-                return
-            }
-            for row in 0..<n {
-                let v = data[row * d + f]
-                if v.isNaN { continue }
-                guard v >= 0, v < Double(levels.count), v == v.rounded(.towardZero) else {
-                    error = .invalidCategoryCode(feature: feature.name, row: row, value: v, levelCount: levels.count)
-                    return
-                }
-            }
-            count = levels.count
-            return
-        }
-        var sample: [Double] = []
-        let step = maxBins == nil ? 1 : max(1, (n + subsampleSize - 1) / subsampleSize)
-        sample.reserveCapacity(n / step + 1)
-        for row in 0..<n {
-            let v = data[row * d + f]
-            if v.isInfinite {
-                error = .nonFiniteValue(feature: feature.name, row: row, value: v)
-                return
-            }
-            if row % step == 0, !v.isNaN { sample.append(v) }
-        }
         sample.sort()
         var distinct: [Double] = []
         for v in sample where distinct.last != v { distinct.append(v) }
@@ -109,35 +101,57 @@ struct _FeatureBinning: Sendable {
     /// Number of features (d).
     var featureCount: Int { binCounts.count }
 
-    /// The bin codes of `x`, feature-major: code of row i, feature f at `f * n + i`.
-    /// `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
-    /// - Parameter x: the matrix the binning was learned on (already validated).
+    /// The bin codes of `x`, feature-major: code of row i, feature f at `f * n + i`, and checks
+    /// the values. `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
+    /// - Parameter x: the matrix the binning was learned on.
     /// - Returns: d * n codes.
-    /// - Complexity: O(n d log b).
-    func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) -> [Bin] {
+    /// - Throws: `DecisionTreeError.nonFiniteValue` for an infinity, `.invalidCategoryCode` for a
+    ///   categorical value that is not a level code (the first offending row, then feature).
+    /// - Complexity: O(n d log b), on all cores, reading `x` row by row.
+    func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) throws(DecisionTreeError) -> [Bin] {
         let n = x.rows, d = x.columns
         var codes = [Bin](repeating: 0, count: n * d)
+        let blockSize = 8_192
+        let blocks = (n + blockSize - 1) / blockSize
+        var errors = [DecisionTreeError?](repeating: nil, count: blocks)
+        let flatEdges = upperEdges.flatMap { $0 }
+        var edgeStart = [0]
+        for e in upperEdges { edgeStart.append(edgeStart[edgeStart.count - 1] + e.count) }
         x.withUnsafeBufferPointer { data in
             codes.withUnsafeMutableBufferPointer { out in
-                _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
-                    let missing = Bin(truncatingIfNeeded: binCounts[f])
-                    let base = f * n
-                    if isCategorical[f] {
-                        for row in 0..<n {
-                            let v = data[row * d + f]
-                            out[base + row] = v.isNaN ? missing : Bin(truncatingIfNeeded: Int(v))
-                        }
-                        return
-                    }
-                    upperEdges[f].withUnsafeBufferPointer { e in
-                        for row in 0..<n {
-                            let v = data[row * d + f]
-                            out[base + row] = v.isNaN ? missing : Bin(truncatingIfNeeded: _bin(of: v, edges: e))
+                errors.withUnsafeMutableBufferPointer { errors in
+                    flatEdges.withUnsafeBufferPointer { allEdges in
+                        _concurrentForEach(blocks, concurrently: n * d >= 100_000) { block in
+                            let end = min(n, (block + 1) * blockSize)
+                            for row in (block * blockSize)..<end {
+                                for f in 0..<d {
+                                    let v = data[row &* d &+ f]
+                                    let code: Int
+                                    if v.isNaN {
+                                        code = binCounts[f]
+                                    } else if isCategorical[f] {
+                                        guard v >= 0, v < Double(binCounts[f]), v == v.rounded(.towardZero) else {
+                                            errors[block] = .invalidCategoryCode(
+                                                feature: featureNames[f], row: row, value: v, levelCount: binCounts[f])
+                                            return
+                                        }
+                                        code = Int(v)
+                                    } else if v.isInfinite {
+                                        errors[block] = .nonFiniteValue(feature: featureNames[f], row: row, value: v)
+                                        return
+                                    } else {
+                                        let edges = UnsafeBufferPointer(rebasing: allEdges[edgeStart[f]..<edgeStart[f + 1]])
+                                        code = _bin(of: v, edges: edges)
+                                    }
+                                    out[f &* n &+ row] = Bin(truncatingIfNeeded: code)
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
         return codes
     }
 }
