@@ -22,6 +22,14 @@ public enum DecisionTreeError: Error, Sendable, Equatable, CustomStringConvertib
     /// The tree's probabilities of a positive class were asked for a model with more than two classes.
     case notBinary(classCount: Int)
 
+    /// The row a data error is about, if any.
+    var row: Int {
+        switch self {
+        case .nonFiniteValue(_, let row, _), .invalidCategoryCode(_, let row, _, _), .invalidLabel(let row, _, _): return row
+        default: return Int.max
+        }
+    }
+
     /// A one-line human-readable explanation.
     public var description: String {
         switch self {

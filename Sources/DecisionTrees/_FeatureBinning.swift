@@ -111,39 +111,43 @@ struct _FeatureBinning: Sendable {
     func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) throws(DecisionTreeError) -> [Bin] {
         let n = x.rows, d = x.columns
         var codes = [Bin](repeating: 0, count: n * d)
-        let blockSize = 8_192
+        // Row blocks small enough to stay in cache while each feature's column is read from them.
+        let blockSize = 2_048
         let blocks = (n + blockSize - 1) / blockSize
         var errors = [DecisionTreeError?](repeating: nil, count: blocks)
-        let flatEdges = upperEdges.flatMap { $0 }
-        var edgeStart = [0]
-        for e in upperEdges { edgeStart.append(edgeStart[edgeStart.count - 1] + e.count) }
         x.withUnsafeBufferPointer { data in
             codes.withUnsafeMutableBufferPointer { out in
                 errors.withUnsafeMutableBufferPointer { errors in
-                    flatEdges.withUnsafeBufferPointer { allEdges in
-                        _concurrentForEach(blocks, concurrently: n * d >= 100_000) { block in
-                            let end = min(n, (block + 1) * blockSize)
-                            for row in (block * blockSize)..<end {
-                                for f in 0..<d {
+                    _concurrentForEach(blocks, concurrently: n * d >= 100_000) { block in
+                        let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
+                        for f in 0..<d {
+                            let missing = Bin(truncatingIfNeeded: binCounts[f])
+                            if isCategorical[f] {
+                                let levels = Double(binCounts[f])
+                                for row in rows {
                                     let v = data[row &* d &+ f]
-                                    let code: Int
                                     if v.isNaN {
-                                        code = binCounts[f]
-                                    } else if isCategorical[f] {
-                                        guard v >= 0, v < Double(binCounts[f]), v == v.rounded(.towardZero) else {
-                                            errors[block] = .invalidCategoryCode(
-                                                feature: featureNames[f], row: row, value: v, levelCount: binCounts[f])
-                                            return
-                                        }
-                                        code = Int(v)
-                                    } else if v.isInfinite {
-                                        errors[block] = .nonFiniteValue(feature: featureNames[f], row: row, value: v)
-                                        return
-                                    } else {
-                                        let edges = UnsafeBufferPointer(rebasing: allEdges[edgeStart[f]..<edgeStart[f + 1]])
-                                        code = _bin(of: v, edges: edges)
+                                        out[f &* n &+ row] = missing
+                                    } else if v >= 0, v < levels, v == v.rounded(.towardZero) {
+                                        out[f &* n &+ row] = Bin(truncatingIfNeeded: Int(v))
+                                    } else if errors[block].map({ $0.row > row }) ?? true {
+                                        errors[block] = .invalidCategoryCode(
+                                            feature: featureNames[f], row: row, value: v, levelCount: binCounts[f])
                                     }
-                                    out[f &* n &+ row] = Bin(truncatingIfNeeded: code)
+                                }
+                                continue
+                            }
+                            upperEdges[f].withUnsafeBufferPointer { edges in
+                                for row in rows {
+                                    let v = data[row &* d &+ f]
+                                    if v.isNaN {
+                                        out[f &* n &+ row] = missing
+                                    } else {
+                                        out[f &* n &+ row] = Bin(truncatingIfNeeded: _bin(of: v, edges: edges))
+                                        if v.isInfinite, errors[block].map({ $0.row > row }) ?? true {
+                                            errors[block] = .nonFiniteValue(feature: featureNames[f], row: row, value: v)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -156,16 +160,19 @@ struct _FeatureBinning: Sendable {
     }
 }
 
-/// The first index i with `v <= edges[i]`, or `edges.count`.
+/// The first index i with `v <= edges[i]`, or `edges.count` (a branch-free binary search: the
+/// loop runs log2(count) times whatever v is, and the comparison feeds a conditional move).
 /// - Complexity: O(log edges.count).
 @inline(__always)
 func _bin(of v: Double, edges: UnsafeBufferPointer<Double>) -> Int {
-    var low = 0, high = edges.count
-    while low < high {
-        let mid = (low + high) >> 1
-        if v <= edges[mid] { high = mid } else { low = mid + 1 }
+    guard edges.count > 0 else { return 0 }
+    var base = 0, length = edges.count
+    while length > 1 {
+        let half = length >> 1
+        base &+= edges[base &+ half] < v ? half : 0
+        length &-= half
     }
-    return low
+    return base &+ (edges[base] < v ? 1 : 0)
 }
 
 /// scikit-learn's threshold between two consecutive values: a/2 + b/2, or a when that rounds to b.
