@@ -21,13 +21,18 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
-        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels", "Clustering"]),
-        .target(name: "Reports", dependencies: ["ModelMetrics"]),
+        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra"]),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
+        .target(
+            name: "Pipelines",
+            dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
+        ),
+        .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
             name: "ChurnKit",
             dependencies: [
-                "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Clustering", "Pipelines", "Reports",
+                "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
+                "Pipelines", "Reports",
             ]
         ),
         .target(
@@ -43,10 +48,13 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(
+            name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

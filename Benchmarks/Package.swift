@@ -11,6 +11,7 @@ let benchmarkTargets = [
     "LinearModelsBenchmarks",
     "TabularBenchmarks",
     "ClusteringBenchmarks",
+    "DecisionTreesBenchmarks",
 ]
 
 let package = Package(

@@ -1,5 +1,6 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
 @_exported import Clustering
+@_exported import DecisionTrees
 @_exported import LinearAlgebra
 @_exported import LinearModels
 @_exported import ModelMetrics
