@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
     /// Runs the demo, writes its files and returns the manager summary.
     func makeOutput() throws -> String {
         guard FileManager.default.fileExists(atPath: data) else {
-            throw ValidationError("no file \(data); run from the repository root or pass --data FILE")
+            throw CommandError("no file \(data); run from the repository root or pass --data FILE")
         }
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         var notebook = Notebook()

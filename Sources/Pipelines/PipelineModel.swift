@@ -1,4 +1,5 @@
 import Clustering
+import DecisionTrees
 import LinearAlgebra
 import LinearModels
 
@@ -6,6 +7,8 @@ import LinearModels
 public enum PipelineModel: Sendable, Equatable {
     /// A binary logistic regression.
     case logisticRegression(LogisticRegressionModel)
+    /// A CART decision tree (binary churn target).
+    case decisionTree(DecisionTreeModel)
     /// A k-means segmentation (it assigns segments; it does not predict churn).
     case kMeans(KMeansModel)
 
@@ -13,6 +16,7 @@ public enum PipelineModel: Sendable, Equatable {
     public var kind: String {
         switch self {
         case .logisticRegression: return "logistic"
+        case .decisionTree: return "tree"
         case .kMeans: return "kmeans"
         }
     }
@@ -24,6 +28,7 @@ public enum PipelineModel: Sendable, Equatable {
     public func probabilities(_ x: Matrix) throws -> [Double] {
         switch self {
         case .logisticRegression(let model): return try model.predictProbabilities(x)
+        case .decisionTree(let model): return try model.predictProbabilities(x)
         case .kMeans: throw PipelineError.notAChurnModel(kind: kind)
         }
     }
@@ -34,7 +39,7 @@ public enum PipelineModel: Sendable, Equatable {
     public func segments(_ x: Matrix) throws -> [Int] {
         switch self {
         case .kMeans(let model): return try model.predict(x)
-        case .logisticRegression: throw PipelineError.notASegmentation(kind: kind)
+        case .logisticRegression, .decisionTree: throw PipelineError.notASegmentation(kind: kind)
         }
     }
 }
@@ -49,6 +54,8 @@ extension PipelineModel: Codable {
         switch kind {
         case "logistic":
             self = .logisticRegression(try container.decode(LogisticRegressionModel.self, forKey: .parameters))
+        case "tree":
+            self = .decisionTree(try container.decode(DecisionTreeModel.self, forKey: .parameters))
         case "kmeans":
             self = .kMeans(try container.decode(KMeansModel.self, forKey: .parameters))
         default:
@@ -63,6 +70,7 @@ extension PipelineModel: Codable {
         try container.encode(kind, forKey: .kind)
         switch self {
         case .logisticRegression(let model): try container.encode(model, forKey: .parameters)
+        case .decisionTree(let model): try container.encode(model, forKey: .parameters)
         case .kMeans(let model): try container.encode(model, forKey: .parameters)
         }
     }

@@ -1,3 +1,4 @@
+import DecisionTrees
 import Foundation
 import LinearAlgebra
 import LinearModels
@@ -8,6 +9,21 @@ import Tabular
 public enum ModelSpecification: Sendable {
     /// Binary logistic regression with its hyperparameters.
     case logisticRegression(LogisticRegression)
+    /// A CART decision tree with its hyperparameters.
+    case decisionTree(DecisionTreeClassifier)
+
+    /// The encoding this learner needs: logistic regression takes imputed, one-hot, standardized
+    /// features as configured; a tree takes raw numbers (NaN routed at each split) and category
+    /// codes it splits natively, so its thresholds and rules read in the data's own units and labels.
+    func encoder(from configured: FeatureEncoder) -> FeatureEncoder {
+        switch self {
+        case .logisticRegression: return configured
+        case .decisionTree:
+            return FeatureEncoder(
+                addMissingIndicators: false, standardize: false, unknownCategories: configured.unknownCategories,
+                dropConstantColumns: configured.dropConstantColumns, categoricalEncoding: .ordinal, imputeMissing: false)
+        }
+    }
 }
 
 /// What to train on: target, id and ignored columns, encoding, hold-out split and seed.
@@ -88,6 +104,10 @@ public struct TrainingResult: Sendable {
     public let holdoutScores: [Double]
     /// Coefficients with standard errors, sorted by decreasing |z| (logistic models), or nil.
     public let coefficients: [CoefficientSummary]?
+    /// Decision rules, one per leaf sorted by decreasing churn rate (tree models), or nil.
+    public let rules: [TreeRule]?
+    /// Impurity-based importance of each encoded feature (tree models), or nil.
+    public let featureImportances: [(feature: String, importance: Double)]?
     /// A caveat on the inference (penalized fit), or why it is missing.
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
@@ -144,7 +164,7 @@ public struct PipelineTrainer: Sendable {
         let train = data.selecting(rows: split.train)
         let trainLabels = split.train.map { labels[$0] }
 
-        let encoder = try options.encoder.fit(train, excluding: excluded)
+        let encoder = try specification.encoder(from: options.encoder).fit(train, excluding: excluded)
         warnings += encoder.issues.map(\.description)
         guard encoder.featureCount > 0 else {
             throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
@@ -154,6 +174,8 @@ public struct PipelineTrainer: Sendable {
         let model: PipelineModel
         var coefficients: [CoefficientSummary]?
         var inferenceNote: String?
+        var rules: [TreeRule]?
+        var importances: [(feature: String, importance: Double)]?
         switch specification {
         case .logisticRegression(let regression):
             let fitted = try regression.fit(x, trainLabels)
@@ -166,6 +188,13 @@ public struct PipelineTrainer: Sendable {
             } catch {
                 inferenceNote = "no inference table: \(error)"
             }
+        case .decisionTree(let classifier):
+            let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
+            let fitted = try classifier.fit(x, trainLabels, features: features)
+            model = .decisionTree(fitted)
+            rules = fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers")
+            importances = zip(encoder.featureNames, fitted.featureImportances).map { (feature: $0, importance: $1) }
+                .sorted { $0.importance > $1.importance }
         }
 
         let trainScores = try model.probabilities(x)
@@ -187,7 +216,8 @@ public struct PipelineTrainer: Sendable {
         return TrainingResult(
             pipeline: pipeline, target: target, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
             holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
-            coefficients: coefficients, inferenceNote: inferenceNote, warnings: warnings)
+            coefficients: coefficients, rules: rules, featureImportances: importances, inferenceNote: inferenceNote,
+            warnings: warnings)
     }
 
     /// A text column whose non-missing values are all distinct, in a table of at least 20 rows.
