@@ -96,12 +96,37 @@ struct DemoCommand: ParsableCommand {
         summary.append("Scores for all \(table.rowCount) customers are in \(scoresPath); "
             + "the model expects about \(Int(expected.rounded())) of them to churn.")
 
+        printError("segmenting customers ...")
+        let segmentation = try SegmentationTrainer(options: SegmentationOptions(
+            features: segmentFeatures(table), target: target, k: 4...4, seed: seed)).segment(table)
+        let profiles = segmentation.profiles
+        notebook.markdown("## Segments\n\nk-means with k = 4 on standardized \(segmentation.features.joined(separator: ", ")).")
+        notebook.command("churn segment \(data) --k 4 --features \(segmentation.features.joined(separator: ",")) --target \(target) --seed \(seed)",
+                         output: SegmentReport(segmentation).text + "\n",
+                         figures: [BarChart(title: "Churn rate by segment", xLabel: "segment", yLabel: "churn rate",
+                                            bars: profiles.segments.map { (label: String($0.id), value: $0.churnRate ?? .nan) },
+                                            reference: profiles.overallChurnRate).svg()])
+        if let worst = profiles.segments.max(by: { ($0.churnRate ?? 0) < ($1.churnRate ?? 0) }), let rate = worst.churnRate {
+            let means = worst.features.filter { segmentation.features.contains($0.column) }
+                .compactMap { f in f.mean.map { "\(f.column) \(formatted($0, digits: 3))" } }
+            summary.append("The riskiest segment (\(worst.size) customers, \(percent(worst.share)) of the base) churns at "
+                + "\(percent(rate)), \(formatted(worst.lift ?? .nan, digits: 2))x the average; its averages: \(means.joined(separator: ", ")).")
+        }
+
         notebook.markdown("## Summary\n\n" + summary.map { "- " + $0 }.joined(separator: "\n"))
         let notebookPath = outDir + "/churn-demo.ipynb"
         try notebook.write(to: notebookPath)
         return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 }
             + ["", "Model: \(modelPath); scores: \(scoresPath); notebook with figures: \(notebookPath)"]).joined(separator: "\n")
     }
+}
+
+/// The columns the demo segments on: tenure and charges when the file has them (the bundled
+/// data, Telco), else every numeric column.
+private func segmentFeatures(_ table: Table) -> [String]? {
+    let preferred = ["tenure_months", "monthly_charges", "total_charges", "tenure", "MonthlyCharges", "TotalCharges"]
+    let present = preferred.filter { name in table.columns.contains { $0.name == name } }
+    return present.isEmpty ? nil : present
 }
 
 /// A fraction as a percentage with one decimal ("26.5%").
