@@ -21,11 +21,20 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
-        .target(name: "Pipelines", dependencies: ["Tabular", "ModelMetrics", "LinearModels"]),
+        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra"]),
+        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
+        .target(
+            name: "Pipelines",
+            dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
+        ),
+        .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
         .target(
             name: "ChurnKit",
-            dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "Pipelines", "Experiments"]
+            dependencies: [
+                "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
+                "Pipelines", "Reports", "Experiments",
+            ]
         ),
         .target(
             name: "ChurnCLI",
@@ -40,7 +49,13 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ClusteringTests", dependencies: ["Clustering", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]

@@ -9,6 +9,9 @@ let benchmarkTargets = [
     "LinearAlgebraBenchmarks",
     "ModelMetricsBenchmarks",
     "LinearModelsBenchmarks",
+    "TabularBenchmarks",
+    "ClusteringBenchmarks",
+    "DecisionTreesBenchmarks",
     "ExperimentsBenchmarks",
 ]
 

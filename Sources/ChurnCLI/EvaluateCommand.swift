@@ -23,14 +23,10 @@ struct EvaluateCommand: ParsableCommand {
     func makeOutput() throws -> String {
         let pipeline = try FittedPipeline.load(from: model)
         let table = try readTable(file, schema: pipeline.schema)
-        var (labels, unlabeled) = try pipeline.target.labels(in: table)
-        var scored = table
-        if !unlabeled.isEmpty {
-            printError("warning: \(unlabeled.count) rows have no \"\(pipeline.target.column)\" label and are left out")
-            let missing = Set(unlabeled)
-            let kept = (0..<table.rowCount).filter { !missing.contains($0) }
-            scored = table.selecting(rows: kept)
-            labels = kept.map { labels[$0] }
+        guard let target = pipeline.target else { throw PipelineError.notAChurnModel(kind: pipeline.model.kind) }
+        let (scored, labels, unlabeled) = try target.labeledRows(of: table)
+        if unlabeled > 0 {
+            printError("warning: \(unlabeled) rows have no \"\(target.column)\" label and are left out")
         }
         let (scores, transform) = try pipeline.probabilities(for: scored)
         if transform.unknownCount > 0 {

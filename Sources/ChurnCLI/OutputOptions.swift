@@ -26,3 +26,11 @@ func jsonText(_ value: some Encodable) throws -> String {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// A command-level error (wrong kind of model file, missing input), printed as one line.
+struct CommandError: Error, CustomStringConvertible {
+    /// The message.
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

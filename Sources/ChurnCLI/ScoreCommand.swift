@@ -48,19 +48,8 @@ struct ScoreCommand: ParsableCommand {
         do {
             while let chunk = try reader.next() {
                 let (scores, report) = try pipeline.probabilities(for: chunk)
-                let ids: Column
-                if let idColumn {
-                    let column = try chunk.column(named: idColumn)
-                    ids = Column(name: idColumn, labels: (0..<chunk.rowCount).map { column.text(at: $0) })
-                } else {
-                    ids = Column(name: "row", numeric: (0..<chunk.rowCount).map { Double(summary.rows + $0 + 1) })
-                }
                 let deciles = scores.map(pipeline.riskDecile(of:))
-                try writer.append(try Table(columns: [
-                    ids,
-                    Column(name: "churn_probability", numeric: scores),
-                    Column(name: "risk_decile", numeric: deciles.map(Double.init)),
-                ]))
+                try writer.append(try scoreRows(chunk, idColumn: idColumn, firstRow: summary.rows, scores: scores, deciles: deciles))
                 summary.add(scores: scores, deciles: deciles, unknownCategories: report.unknownCount)
                 printError("scored \(summary.rows) rows (\(elapsed(since: start)))")
             }
@@ -77,6 +66,27 @@ struct ScoreCommand: ParsableCommand {
         case .text: return summary.text
         }
     }
+}
+
+/// The rows of a score file: the id (or 1-based row number), churn probability and risk decile.
+/// - Parameters:
+///   - chunk: the scored customers.
+///   - idColumn: the id column of `chunk`, or nil to number rows from `firstRow + 1`.
+///   - scores: churn probabilities, one per row.
+///   - deciles: risk deciles, one per row.
+func scoreRows(_ chunk: Table, idColumn: String?, firstRow: Int, scores: [Double], deciles: [Int]) throws -> Table {
+    let ids: Column
+    if let idColumn {
+        let column = try chunk.column(named: idColumn)
+        ids = Column(name: idColumn, labels: (0..<chunk.rowCount).map { column.text(at: $0) })
+    } else {
+        ids = Column(name: "row", numeric: (0..<chunk.rowCount).map { Double(firstRow + $0 + 1) })
+    }
+    return try Table(columns: [
+        ids,
+        Column(name: "churn_probability", numeric: scores),
+        Column(name: "risk_decile", numeric: deciles.map(Double.init)),
+    ])
 }
 
 /// What `churn score` reports: rows scored, mean probability and customers per risk decile.

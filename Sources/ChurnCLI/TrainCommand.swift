@@ -92,6 +92,8 @@ struct TrainReport: Encodable {
     let converged: Bool?
     let holdout: EvaluationReport?
     let coefficients: [CoefficientSummary]?
+    let rules: [RuleReport]?
+    let featureImportances: [FeatureImportance]?
     let inferenceNote: String?
     let warnings: [String]
 
@@ -100,8 +102,8 @@ struct TrainReport: Encodable {
         self.file = file
         model = modelPath
         modelKind = pipeline.model.kind
-        target = pipeline.target.column
-        positiveLabel = pipeline.target.positiveLabel
+        target = result.target.column
+        positiveLabel = result.target.positiveLabel
         idColumn = pipeline.idColumn
         trainRows = result.trainRows
         testRows = result.testRows
@@ -110,7 +112,15 @@ struct TrainReport: Encodable {
         case .logisticRegression(let fitted):
             iterations = fitted.iterationCount
             converged = fitted.converged
+        case .decisionTree:
+            iterations = nil
+            converged = nil
+        case .kMeans(let fitted):
+            iterations = fitted.iterationCount
+            converged = nil
         }
+        rules = result.rules?.map(RuleReport.init)
+        featureImportances = result.featureImportances?.map { FeatureImportance(feature: $0.feature, importance: $0.importance) }
         holdout = result.holdout.map(EvaluationReport.init)
         coefficients = result.coefficients
         inferenceNote = result.inferenceNote
@@ -146,10 +156,45 @@ struct TrainReport: Encodable {
             lines.append(table.render())
         }
         if let inferenceNote { lines.append("note: \(inferenceNote)") }
+        if let featureImportances {
+            lines.append("")
+            lines.append("feature importances (impurity decrease):")
+            var table = TextTable(headers: ["feature", "importance"], alignments: [.left, .right])
+            for item in featureImportances where item.importance > 0 {
+                table.append([item.feature, formatted(item.importance, digits: 3)])
+            }
+            lines.append(table.render())
+        }
+        if let rules {
+            lines.append("")
+            lines.append("churn rules (one per leaf, highest churn first):")
+            lines += rules.map(\.text)
+        }
         lines.append("")
         lines.append("model written to \(model)")
         return lines.joined(separator: "\n")
     }
+}
+
+/// One leaf of a tree as `churn train` and `churn rules` print it.
+struct RuleReport: Encodable {
+    let conditions: [String]
+    let churnRate: Double
+    let customers: Int
+    let text: String
+
+    init(_ rule: TreeRule) {
+        conditions = rule.conditions.map(\.text)
+        churnRate = rule.rate
+        customers = rule.sampleCount
+        text = rule.text
+    }
+}
+
+/// A feature and its importance.
+struct FeatureImportance: Encodable {
+    let feature: String
+    let importance: Double
 }
 
 /// A p-value for tables: "<1e-16" below double resolution, else 3 significant digits.

@@ -1,7 +1,10 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
+@_exported import Clustering
+@_exported import DecisionTrees
 @_exported import Experiments
 @_exported import LinearAlgebra
 @_exported import LinearModels
 @_exported import ModelMetrics
 @_exported import Pipelines
+@_exported import Reports
 @_exported import Tabular

@@ -42,6 +42,26 @@ struct _LogisticObjective: Sendable {
     let l2: Double
     /// Whether θ starts with an intercept.
     let fitIntercept: Bool
+    /// Every how many row blocks one enters the sums: 1 for all rows (the exact objective); k > 1
+    /// for a deterministic subsample (one block of `_logisticBlockRows` in k, within each thread's
+    /// half), whose data terms are scaled by `fullWeight / sampled weight` to estimate the
+    /// full sums. See `subsampled(everyBlock:)`.
+    private(set) var blockStride = 1
+    /// The total row weight of the full data (used only when `blockStride > 1`).
+    private(set) var fullWeight = 0.0
+
+    /// The same objective estimated on one row block in `stride`: its value, gradient and
+    /// Hessian are those of the sampled rows scaled up to the full row weight, plus the exact
+    /// penalty, so they approximate the full ones at about 1 / `stride` of the cost.
+    /// - Parameter stride: the sampling period in blocks, > 1.
+    /// - Returns: the subsampled objective.
+    /// - Complexity: O(n) for the total row weight.
+    func subsampled(everyBlock stride: Int) -> _LogisticObjective {
+        var copy = self
+        copy.blockStride = stride
+        copy.fullWeight = weights?.reduce(0, +) ?? Double(x.rows)
+        return copy
+    }
 
     /// Number of parameters p = d (+ 1 with an intercept).
     var parameterCount: Int { x.columns + (fitIntercept ? 1 : 0) }
@@ -66,6 +86,7 @@ struct _LogisticObjective: Sendable {
         var loss = 0.0
         var gradient: [Double]
         var hessian: [Double]
+        var weight = 0.0
         var saturated = 0
         var error: LinearAlgebraError?
     }
@@ -110,12 +131,21 @@ struct _LogisticObjective: Sendable {
         for part in 1..<parts {
             let other = partials[part]
             total.loss += other.loss
+            total.weight += other.weight
             total.saturated += other.saturated
             for j in 0..<p { total.gradient[j] += other.gradient[j] }
             if hessian { for j in 0..<(p * p) { total.hessian[j] += other.hessian[j] } }
             if total.error == nil { total.error = other.error }
         }
         if let error = total.error { throw error }
+        if blockStride > 1 {
+            // Scale the sampled sums up to the full data (no sampled weight gives non-finite
+            // values, which the caller's line search rejects).
+            let scale = fullWeight / total.weight
+            total.loss *= scale
+            for j in 0..<p { total.gradient[j] *= scale }
+            if hessian { for j in 0..<(p * p) { total.hessian[j] *= scale } }
+        }
         // The penalty on the coefficients (never on the intercept).
         let offset = coefficientOffset
         var squaredNorm = 0.0
@@ -148,6 +178,7 @@ struct _LogisticObjective: Sendable {
         var gradientSums = [Double](repeating: 0, count: p)
         var hessianSums = [Double](repeating: 0, count: hessian ? p * p : 0)
         var loss = 0.0
+        var weightSum = 0.0
         var saturated = 0
         var failure: LinearAlgebraError?
         let blockRows = _logisticBlockRows
@@ -178,6 +209,7 @@ struct _LogisticObjective: Sendable {
                             let z = eta[i] + intercept
                             let label = y[start + i]
                             let s = w?[start + i] ?? 1
+                            weightSum += s
                             let terms = _logisticTerms(z, label)
                             loss += s * terms.loss
                             residual[i] = s * terms.residual
@@ -209,12 +241,14 @@ struct _LogisticObjective: Sendable {
                         failure = error
                         return
                     }
-                    start += r
+                    start += r + (blockStride - 1) * blockRows
                 }
                 if offset == 1 { gradient[0] += interceptGradient }
             }
         }
-        return _Partial(loss: loss, gradient: gradientSums, hessian: hessianSums, saturated: saturated, error: failure)
+        return _Partial(
+            loss: loss, gradient: gradientSums, hessian: hessianSums, weight: weightSum, saturated: saturated,
+            error: failure)
     }
 }
 

@@ -11,8 +11,8 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     public let schema: CSVSchema
     /// The customer id column, if any (copied to score files, never a feature).
     public let idColumn: String?
-    /// The churn label.
-    public let target: TargetSpecification
+    /// The churn label; nil for a segmentation pipeline.
+    public let target: TargetSpecification?
     /// The fitted feature encoders (imputation, one-hot, standardization).
     public let encoder: FittedFeatureEncoder
     /// The fitted model.
@@ -23,7 +23,7 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
 
     /// Assembles a pipeline from its parts.
     public init(
-        schema: CSVSchema, idColumn: String?, target: TargetSpecification, encoder: FittedFeatureEncoder,
+        schema: CSVSchema, idColumn: String?, target: TargetSpecification?, encoder: FittedFeatureEncoder,
         model: PipelineModel, riskDecileEdges: [Double]
     ) {
         self.schema = schema
@@ -44,6 +44,14 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     public func probabilities(for table: Table) throws -> (probabilities: [Double], report: TransformReport) {
         let (x, report) = try encoder.transformWithReport(table)
         return (try model.probabilities(x), report)
+    }
+
+    /// The segment (0-based) of every row of `table`, for a segmentation pipeline.
+    /// - Throws: `TabularError.missingColumn` for an absent feature column,
+    ///   `PipelineError.notASegmentation` for a churn model.
+    /// - Complexity: O(n k d).
+    public func segments(for table: Table) throws -> [Int] {
+        try model.segments(try encoder.transform(table))
     }
 
     /// The churn probability of one customer given as column name -> text, as in a CSV row.

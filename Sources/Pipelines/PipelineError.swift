@@ -19,6 +19,10 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidRecordValue(column: String, value: String, expected: String)
     /// An option is out of range.
     case invalidOption(String)
+    /// A segmentation pipeline was asked for churn probabilities.
+    case notAChurnModel(kind: String)
+    /// A churn model pipeline was asked for segments.
+    case notASegmentation(kind: String)
 
     /// A one-line human-readable explanation.
     public var description: String {
@@ -43,6 +47,10 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             return "column \"\(column)\": \"\(value)\" is not \(expected)"
         case .invalidOption(let message):
             return message
+        case .notAChurnModel(let kind):
+            return "this is a \(kind) segmentation model: it assigns segments and does not predict churn"
+        case .notASegmentation(let kind):
+            return "this is a \(kind) churn model: it predicts churn and does not assign segments"
         }
     }
 }

@@ -1,3 +1,4 @@
+import DecisionTrees
 import Foundation
 import LinearAlgebra
 import LinearModels
@@ -8,6 +9,21 @@ import Tabular
 public enum ModelSpecification: Sendable {
     /// Binary logistic regression with its hyperparameters.
     case logisticRegression(LogisticRegression)
+    /// A CART decision tree with its hyperparameters.
+    case decisionTree(DecisionTreeClassifier)
+
+    /// The encoding this learner needs: logistic regression takes imputed, one-hot, standardized
+    /// features as configured; a tree takes raw numbers (NaN routed at each split) and category
+    /// codes it splits natively, so its thresholds and rules read in the data's own units and labels.
+    func encoder(from configured: FeatureEncoder) -> FeatureEncoder {
+        switch self {
+        case .logisticRegression: return configured
+        case .decisionTree:
+            return FeatureEncoder(
+                addMissingIndicators: false, standardize: false, unknownCategories: configured.unknownCategories,
+                dropConstantColumns: configured.dropConstantColumns, categoricalEncoding: .ordinal, imputeMissing: false)
+        }
+    }
 }
 
 /// What to train on: target, id and ignored columns, encoding, hold-out split and seed.
@@ -74,14 +90,24 @@ public struct CoefficientSummary: Sendable, Codable, Equatable {
 public struct TrainingResult: Sendable {
     /// The fitted pipeline (trained on the training part).
     public let pipeline: FittedPipeline
+    /// The churn label the model predicts.
+    public let target: TargetSpecification
     /// Rows used to fit.
     public let trainRows: Int
     /// Rows held out.
     public let testRows: Int
     /// Metrics on the hold-out rows; nil when nothing was held out.
     public let holdout: BinaryClassificationReport?
+    /// The hold-out rows' labels (true = churned), in row order; empty when nothing was held out.
+    public let holdoutLabels: [Bool]
+    /// The hold-out rows' churn probabilities, aligned with `holdoutLabels`.
+    public let holdoutScores: [Double]
     /// Coefficients with standard errors, sorted by decreasing |z| (logistic models), or nil.
     public let coefficients: [CoefficientSummary]?
+    /// Decision rules, one per leaf sorted by decreasing churn rate (tree models), or nil.
+    public let rules: [TreeRule]?
+    /// Impurity-based importance of each encoded feature (tree models), or nil.
+    public let featureImportances: [(feature: String, importance: Double)]?
     /// A caveat on the inference (penalized fit), or why it is missing.
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
@@ -109,14 +135,9 @@ public struct PipelineTrainer: Sendable {
         for name in options.ignoredColumns { _ = try table.column(named: name) }
         if let id = options.idColumn { _ = try table.column(named: id) }
 
-        var (labels, unlabeled) = try target.labels(in: table)
-        var data = table
-        if !unlabeled.isEmpty {
-            warnings.append("\(unlabeled.count) rows have no \"\(target.column)\" label and are left out")
-            let missing = Set(unlabeled)
-            let kept = (0..<table.rowCount).filter { !missing.contains($0) }
-            data = table.selecting(rows: kept)
-            labels = kept.map { labels[$0] }
+        let (data, labels, unlabeled) = try target.labeledRows(of: table)
+        if unlabeled > 0 {
+            warnings.append("\(unlabeled) rows have no \"\(target.column)\" label and are left out")
         }
 
         let identifierLike = data.columns.filter { isIdentifierLike($0, rows: data.rowCount) }.map(\.name)
@@ -143,7 +164,7 @@ public struct PipelineTrainer: Sendable {
         let train = data.selecting(rows: split.train)
         let trainLabels = split.train.map { labels[$0] }
 
-        let encoder = try options.encoder.fit(train, excluding: excluded)
+        let encoder = try specification.encoder(from: options.encoder).fit(train, excluding: excluded)
         warnings += encoder.issues.map(\.description)
         guard encoder.featureCount > 0 else {
             throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
@@ -153,6 +174,8 @@ public struct PipelineTrainer: Sendable {
         let model: PipelineModel
         var coefficients: [CoefficientSummary]?
         var inferenceNote: String?
+        var rules: [TreeRule]?
+        var importances: [(feature: String, importance: Double)]?
         switch specification {
         case .logisticRegression(let regression):
             let fitted = try regression.fit(x, trainLabels)
@@ -165,25 +188,36 @@ public struct PipelineTrainer: Sendable {
             } catch {
                 inferenceNote = "no inference table: \(error)"
             }
+        case .decisionTree(let classifier):
+            let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
+            let fitted = try classifier.fit(x, trainLabels, features: features)
+            model = .decisionTree(fitted)
+            rules = fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers")
+            importances = zip(encoder.featureNames, fitted.featureImportances).map { (feature: $0, importance: $1) }
+                .sorted { $0.importance > $1.importance }
         }
 
         let trainScores = try model.probabilities(x)
         var holdout: BinaryClassificationReport?
+        var holdoutScores: [Double] = []
+        let holdoutLabels = split.test.map { labels[$0] }
         if !split.test.isEmpty {
             let test = data.selecting(rows: split.test)
             let (testX, report) = try encoder.transformWithReport(test)
             if report.unknownCount > 0 {
                 warnings.append("hold-out rows hold \(report.unknownCount) categories unseen in training (encoded as the reference level)")
             }
-            holdout = try BinaryClassificationReport(
-                labels: split.test.map { labels[$0] }, scores: try model.probabilities(testX))
+            holdoutScores = try model.probabilities(testX)
+            holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
         }
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
             riskDecileEdges: decileEdges(trainScores))
         return TrainingResult(
-            pipeline: pipeline, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
-            coefficients: coefficients, inferenceNote: inferenceNote, warnings: warnings)
+            pipeline: pipeline, target: target, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
+            holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
+            coefficients: coefficients, rules: rules, featureImportances: importances, inferenceNote: inferenceNote,
+            warnings: warnings)
     }
 
     /// A text column whose non-missing values are all distinct, in a table of at least 20 rows.

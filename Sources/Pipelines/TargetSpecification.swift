@@ -70,4 +70,15 @@ public struct TargetSpecification: Sendable, Codable, Equatable {
         }
         return (labels, missing)
     }
+
+    /// The rows of `table` that have a label, with their labels, and how many rows were left out.
+    /// - Throws: `TabularError.missingColumn` when the column is absent.
+    /// - Complexity: O(n * columns) when rows are left out, O(n) otherwise.
+    public func labeledRows(of table: Table) throws -> (table: Table, labels: [Bool], unlabeled: Int) {
+        let (labels, missing) = try labels(in: table)
+        guard !missing.isEmpty else { return (table, labels, 0) }
+        let left = Set(missing)
+        let kept = (0..<table.rowCount).filter { !left.contains($0) }
+        return (table.selecting(rows: kept), kept.map { labels[$0] }, missing.count)
+    }
 }

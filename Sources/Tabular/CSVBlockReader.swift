@@ -280,7 +280,9 @@ final class _CSVBlockReader {
     func nextBlock(plans: [_ColumnPlan], maxRows: Int = .max, peek: Bool = false) throws(CSVError) -> [Part]? {
         if begin == count, atEOF { return nil }
         if !peek || begin == count { try fill() }
-        let workers = maxRows == .max ? options.threadCount : 1
+        // Four parts per thread: Dispatch hands them out as threads free up, which keeps both cores
+        // busy when the machine is shared (a part is at least 256 KiB).
+        let workers = maxRows == .max && options.threadCount > 1 ? 4 * options.threadCount : 1
         var limit: Int
         var isFinal = false
         // Quote counts before each worker's nominal start (one pass over the buffer), for the parity

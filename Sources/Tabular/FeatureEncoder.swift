@@ -8,7 +8,15 @@
 // plus optional MissingIndicator(features="missing-only") columns, which are not standardized.
 // Output columns follow the source columns in order; each source column's value columns come
 // first, then its indicator. Problems found at fit time (an all-missing column, a constant one)
-// are reported in `issues` rather than producing NaN; no NaN or infinity ever reaches the matrix.
+// are reported in `issues` rather than producing NaN; no NaN or infinity ever reaches the matrix,
+// unless `imputeMissing` is false.
+//
+// For tree models (which split on categories natively and route missing values themselves) two
+// options change this: `categoricalEncoding: .ordinal` encodes each categorical or boolean column
+// as one feature holding the index of its label among the sorted categories (0..<k as Double,
+// boolean [false label, true label]; scikit-learn's OrdinalEncoder), the labels kept in
+// `FeatureInfo.levels`; and `imputeMissing: false` leaves missing values as NaN (an ordinal code
+// of an unseen label is NaN too, and is counted as unknown).
 
 import LinearAlgebra
 
@@ -27,6 +35,10 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
     public var unknownCategories: UnknownCategoryPolicy
     /// Leaves constant columns out of the output (default true); they are listed in `issues` either way.
     public var dropConstantColumns: Bool
+    /// One-hot (default) or ordinal codes for categorical and boolean columns.
+    public var categoricalEncoding: CategoricalEncoding
+    /// Fills missing values (default true); when false they stay NaN (for tree models).
+    public var imputeMissing: Bool
 
     /// Creates encoder settings.
     /// - Parameters:
@@ -36,10 +48,13 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
     ///   - drop: `.first` (default) or `.none`.
     ///   - unknownCategories: `.ignore` (default) or `.error`.
     ///   - dropConstantColumns: leave constant columns out (default true).
+    ///   - categoricalEncoding: `.oneHot` (default) or `.ordinal`.
+    ///   - imputeMissing: fill missing values (default true) or leave them NaN.
     public init(
         numericImputation: NumericImputation = .median, addMissingIndicators: Bool = false,
         standardize: Bool = true, drop: OneHotDrop = .first,
-        unknownCategories: UnknownCategoryPolicy = .ignore, dropConstantColumns: Bool = true
+        unknownCategories: UnknownCategoryPolicy = .ignore, dropConstantColumns: Bool = true,
+        categoricalEncoding: CategoricalEncoding = .oneHot, imputeMissing: Bool = true
     ) {
         self.numericImputation = numericImputation
         self.addMissingIndicators = addMissingIndicators
@@ -47,6 +62,29 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
         self.drop = drop
         self.unknownCategories = unknownCategories
         self.dropConstantColumns = dropConstantColumns
+        self.categoricalEncoding = categoricalEncoding
+        self.imputeMissing = imputeMissing
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case numericImputation, addMissingIndicators, standardize, drop, unknownCategories, dropConstantColumns
+        case categoricalEncoding, imputeMissing
+    }
+
+    /// Decodes settings; `categoricalEncoding` and `imputeMissing` may be absent (files written
+    /// before they existed) and then take their defaults.
+    /// - Throws: `DecodingError` when a present value has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            numericImputation: try c.decode(NumericImputation.self, forKey: .numericImputation),
+            addMissingIndicators: try c.decode(Bool.self, forKey: .addMissingIndicators),
+            standardize: try c.decode(Bool.self, forKey: .standardize),
+            drop: try c.decode(OneHotDrop.self, forKey: .drop),
+            unknownCategories: try c.decode(UnknownCategoryPolicy.self, forKey: .unknownCategories),
+            dropConstantColumns: try c.decode(Bool.self, forKey: .dropConstantColumns),
+            categoricalEncoding: try c.decodeIfPresent(CategoricalEncoding.self, forKey: .categoricalEncoding) ?? .oneHot,
+            imputeMissing: try c.decodeIfPresent(Bool.self, forKey: .imputeMissing) ?? true)
     }
 
     /// Learns fill values, scales and categories from training data.
@@ -100,10 +138,12 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
             missingCountAtFit: missing, hasIndicator: addMissingIndicators && missing > 0)
         var center = 0.0, scale = 1.0
         var constantDetail: String?
-        let group = OneHotGroup(fitting: column, drop: drop)
+        let ordinal = categoricalEncoding == .ordinal && column.kind != .numeric
+        let group = OneHotGroup(fitting: column, drop: ordinal ? .none : drop)
         switch column.values {
         case .numeric(let values):
-            let filler = if case .number(let x) = fill { x } else { Double.nan }
+            // Without imputation, the statistics are those of the observed values.
+            let filler = if imputeMissing, case .number(let x) = fill { x } else { Double.nan }
             guard let stats = _Standardization(values.lazy.map { $0.isNaN ? filler : $0 }) else {
                 throw .invalidColumn(name: name, reason: "its values are too large to standardize (the variance overflows)")
             }
@@ -118,14 +158,15 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
                 constantDetail = "every value is \"\(imputation.fillText)\""
             }
         }
-        let valueWidth = group?.encodedCategories.count ?? 1
+        let valueWidth = ordinal ? 1 : (group?.encodedCategories.count ?? 1)
         let keepsValue = valueWidth > 0 && !(constantDetail != nil && dropConstantColumns)
         let issue = constantDetail.map {
             FeatureIssue(column: name, reason: .constant, detail: $0, dropped: !keepsValue)
         }
         guard keepsValue || imputation.hasIndicator else { return (nil, issue) }
         let plan = EncodedColumn(
-            imputation: imputation, center: center, scale: scale, oneHot: group, keepsValue: keepsValue)
+            imputation: imputation, center: center, scale: scale, oneHot: group, keepsValue: keepsValue,
+            ordinal: ordinal)
         return (plan, issue)
     }
 }
@@ -142,12 +183,42 @@ public struct EncodedColumn: Sendable, Codable, Equatable {
     public let oneHot: OneHotGroup?
     /// False when the column's value features were dropped (constant) and only its indicator remains.
     public let keepsValue: Bool
+    /// True when a categorical or boolean column is one feature of ordinal codes (indices into
+    /// `oneHot.categories`) rather than one-hot columns.
+    public let ordinal: Bool
+
+    /// Creates a column plan.
+    init(
+        imputation: ImputedColumn, center: Double, scale: Double, oneHot: OneHotGroup?, keepsValue: Bool,
+        ordinal: Bool = false
+    ) {
+        self.imputation = imputation
+        self.center = center
+        self.scale = scale
+        self.oneHot = oneHot
+        self.keepsValue = keepsValue
+        self.ordinal = ordinal
+    }
+
+    private enum CodingKeys: String, CodingKey { case imputation, center, scale, oneHot, keepsValue, ordinal }
+
+    /// Decodes a plan; `ordinal` may be absent (older files) and is then false.
+    /// - Throws: `DecodingError` when a value is missing or has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            imputation: try c.decode(ImputedColumn.self, forKey: .imputation),
+            center: try c.decode(Double.self, forKey: .center), scale: try c.decode(Double.self, forKey: .scale),
+            oneHot: try c.decodeIfPresent(OneHotGroup.self, forKey: .oneHot),
+            keepsValue: try c.decode(Bool.self, forKey: .keepsValue),
+            ordinal: try c.decodeIfPresent(Bool.self, forKey: .ordinal) ?? false)
+    }
 
     /// The source column's name.
     public var name: String { imputation.column }
 
     /// Number of value features (before the indicator).
-    public var valueWidth: Int { keepsValue ? (oneHot?.encodedCategories.count ?? 1) : 0 }
+    public var valueWidth: Int { keepsValue ? (ordinal ? 1 : (oneHot?.encodedCategories.count ?? 1)) : 0 }
 
     /// Number of output features, indicator included.
     public var width: Int { valueWidth + (imputation.hasIndicator ? 1 : 0) }
@@ -189,6 +260,8 @@ public struct FeatureInfo: Sendable, Codable, Equatable {
         case boolean
         /// 1 when the source value was missing.
         case missingIndicator
+        /// The index of a categorical or boolean column's label in `levels` (NaN when missing or unseen).
+        case ordinal
     }
 
     /// The feature's name: `tenure`, `Contract=Two year`, `TotalCharges (missing)`.
@@ -204,4 +277,28 @@ public struct FeatureInfo: Sendable, Codable, Equatable {
     /// Divisor (1 unless a standardized numeric feature); a coefficient b on this feature is
     /// b / scale per original unit.
     public let scale: Double
+    /// The labels of an ordinal feature's codes (code i means `levels[i]`); `nil` otherwise.
+    public let levels: [String]?
+
+    /// Creates a feature description.
+    init(
+        name: String, sourceColumn: String, kind: Kind, level: String?, center: Double, scale: Double,
+        levels: [String]? = nil
+    ) {
+        self.name = name
+        self.sourceColumn = sourceColumn
+        self.kind = kind
+        self.level = level
+        self.center = center
+        self.scale = scale
+        self.levels = levels
+    }
+}
+
+/// How a feature encoder turns categorical and boolean columns into features.
+public enum CategoricalEncoding: String, Sendable, Codable, CaseIterable, Equatable {
+    /// One 0/1 feature per encoded level (for linear models).
+    case oneHot
+    /// One feature holding the label's index among the sorted levels (for tree models).
+    case ordinal
 }

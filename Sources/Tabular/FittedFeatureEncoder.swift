@@ -43,7 +43,12 @@ public struct FittedFeatureEncoder: Sendable, Codable, Equatable {
         var result: [FeatureInfo] = []
         for plan in columns {
             if plan.keepsValue {
-                if let group = plan.oneHot {
+                if let group = plan.oneHot, plan.ordinal {
+                    result.append(
+                        FeatureInfo(
+                            name: plan.name, sourceColumn: plan.name, kind: .ordinal, level: nil, center: 0, scale: 1,
+                            levels: group.categories))
+                } else if let group = plan.oneHot {
                     let kind: FeatureInfo.Kind = group.fittedKind == .boolean ? .boolean : .oneHot
                     for (label, name) in zip(group.encodedCategories, group.featureNames) {
                         result.append(
@@ -149,7 +154,7 @@ public struct FittedFeatureEncoder: Sendable, Codable, Equatable {
                 let indices = group._indices(of: source)
                 try group._handleUnknowns(
                     in: source, indices: indices, policy: configuration.unknownCategories, report: &report)
-                let fillIndex = _fillIndex(plan.imputation.fill, in: group)
+                let fillIndex = configuration.imputeMissing ? _fillIndex(plan.imputation.fill, in: group) : _missingCategory
                 let slots = plan.keepsValue ? group._slots : []
                 for row in 0..<n {
                     var index = indices[row]
@@ -158,13 +163,17 @@ public struct FittedFeatureEncoder: Sendable, Codable, Equatable {
                         index = fillIndex
                         if indicatorOffset >= 0 { out[row * d + indicatorOffset] = 1 }
                     }
+                    if plan.ordinal {
+                        if plan.keepsValue { out[row * d + offset] = index >= 0 ? Double(index) : .nan }
+                        continue
+                    }
                     if index >= 0, Int(index) < slots.count, slots[Int(index)] >= 0 {
                         out[row * d + offset + slots[Int(index)]] = 1
                     }
                 }
             } else {
                 let values = try _numericValues(of: source)
-                let fill = if case .number(let x) = plan.imputation.fill { x } else { Double.nan }
+                let fill = if configuration.imputeMissing, case .number(let x) = plan.imputation.fill { x } else { Double.nan }
                 for row in 0..<n {
                     var x = values[row]
                     if x.isNaN {
@@ -173,6 +182,10 @@ public struct FittedFeatureEncoder: Sendable, Codable, Equatable {
                         if indicatorOffset >= 0 { out[row * d + indicatorOffset] = 1 }
                     }
                     guard plan.keepsValue else { continue }
+                    if x.isNaN {
+                        out[row * d + offset] = .nan
+                        continue
+                    }
                     let z = (x - plan.center) / plan.scale
                     guard z.isFinite else { throw .nonFiniteValue(column: plan.name, row: row, value: x) }
                     out[row * d + offset] = z

@@ -38,4 +38,41 @@ import Testing
         let result = try _NewtonSolver(maxIterations: 10, gradientTolerance: 1e-10).minimize(objective, from: [0, 0, 0])
         #expect(result.stop == .singularHessian)
     }
+
+    @Test("the subsample warm start reaches the exact-Newton optimum, with the exact Hessian there")
+    func warmStart() throws {
+        // 20,000 seeded rows (LCG), 3 features; the warm start is forced by lowering its row threshold.
+        var state: UInt64 = 99
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let n = 20_000
+        let x = try Matrix(rows: n, columns: 3, values: (0..<(3 * n)).map { _ in 2 * uniform() - 1 })
+        let labels = (0..<n).map { i in
+            uniform() < logisticSigmoid(-0.5 + x[i, 0] - 2 * x[i, 1] + 0.5 * x[i, 2]) ? 1.0 : 0.0
+        }
+        let objective = _LogisticObjective(x: x, labels: labels, weights: nil, l2: 1, fitIntercept: true)
+        let tolerance = 1e-8 * Double(n)
+        let plain = try _NewtonSolver(maxIterations: 50, gradientTolerance: tolerance, subsampleRows: .max)
+            .minimize(objective, from: [0, 0, 0, 0])
+        let warm = try _NewtonSolver(maxIterations: 50, gradientTolerance: tolerance, subsampleRows: 10_000)
+            .minimize(objective, from: [0, 0, 0, 0])
+        #expect(warm.stop == .converged && plain.stop == .converged)
+        #expect(close(warm.theta, plain.theta, relative: 1e-6))
+        let exact = try objective.evaluate(warm.theta, hessian: true)
+        #expect(try #require(warm.evaluation.hessian).storage == #require(exact.hessian).storage)
+        #expect(warm.evaluation.value == exact.value)
+    }
+
+    @Test("the BFGS update maps the step to the gradient change and skips a non-positive curvature")
+    func bfgs() throws {
+        let b = try Matrix([[2, 0.5], [0.5, 1]])
+        let s = [0.3, -0.2], y = [1.0, 0.4]
+        let updated = _bfgsUpdated(b, step: s, gradientChange: y)
+        let mapped = (0..<2).map { i in updated[i, 0] * s[0] + updated[i, 1] * s[1] }
+        #expect(close(mapped, y, relative: 1e-14))
+        #expect(updated[0, 1] == updated[1, 0])
+        #expect(_bfgsUpdated(b, step: s, gradientChange: [-1, 0.4]) == b)
+    }
 }

@@ -58,6 +58,29 @@ import Testing
         #expect(withoutHessian.value == e.value)
     }
 
+    @Test("a block subsample equals the definition on its rows, scaled to the full weight")
+    func subsample() throws {
+        // 3,000 rows (one thread), blocks of 256: one in four is rows 0..<256, 1024..<1280, 2048..<2304.
+        let o = try problem(rows: 3000, columns: 3, intercept: true, weighted: true)
+        let sampled = (0..<256).map { $0 } + (1024..<1280).map { $0 } + (2048..<2304).map { $0 }
+        let weights = try #require(o.weights)
+        let rowsOnly = _LogisticObjective(
+            x: try Matrix(rows: sampled.count, columns: 3, values: sampled.flatMap { i in (0..<3).map { o.x[i, $0] } }),
+            labels: sampled.map { o.labels[$0] }, weights: sampled.map { weights[$0] }, l2: 0, fitIntercept: true)
+        let theta = [0.3, -0.8, 0.5, 1.1]
+        let (f, g, h) = direct(rowsOnly, theta)
+        let scale = weights.reduce(0, +) / sampled.reduce(0) { $0 + weights[$1] }
+        // The penalty 0.7 / 2 ‖w‖² is added unscaled.
+        let penaltyValue = 0.35 * (0.64 + 0.25 + 1.21)
+        let e = try o.subsampled(everyBlock: 4).evaluate(theta, hessian: true)
+        #expect(close(e.value, scale * f + penaltyValue, relative: 1e-12))
+        let penaltyGradient = [0, -0.56, 0.35, 0.77]
+        #expect(close(e.gradient, (0..<4).map { scale * g[$0] + penaltyGradient[$0] }, relative: 1e-10, absolute: 1e-9))
+        let penaltyHessian = (0..<16).map { $0 % 5 == 0 && $0 > 0 ? 0.7 : 0 }
+        #expect(close(try #require(e.hessian).storage, (0..<16).map { scale * h[$0] + penaltyHessian[$0] },
+                      relative: 1e-10, absolute: 1e-9))
+    }
+
     @Test("the gradient matches central differences of the value")
     func finiteDifferences() throws {
         let o = try problem(rows: 200, columns: 2, intercept: true, weighted: true)

@@ -41,8 +41,8 @@ private func syntheticCustomers(rows: Int, seed: UInt64) throws -> (table: Table
 
     // The oracle: the true probabilities ranked on the same hold-out rows.
     let split = try DataSplit.stratified(
-        labels: try result.pipeline.target.labels(in: table).labels, testFraction: 0.25, seed: 1)
-    let testLabels = try result.pipeline.target.labels(in: table.selecting(rows: split.test)).labels
+        labels: try result.target.labels(in: table).labels, testFraction: 0.25, seed: 1)
+    let testLabels = try result.target.labels(in: table.selecting(rows: split.test)).labels
     let oracleAUC = try rocAUC(labels: testLabels, scores: split.test.map { truth[$0] })
     #expect(abs(holdout.auc - oracleAUC) < 0.02, "hold-out AUC \(holdout.auc) vs the true model's \(oracleAUC)")
 

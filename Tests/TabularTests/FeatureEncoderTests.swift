@@ -88,3 +88,33 @@ import Testing
     let decoded = try JSONDecoder().decode(FeatureEncoder.self, from: JSONEncoder().encode(config))
     #expect(decoded == config)
 }
+
+/// Hand-worked: ordinal features keep the sorted labels (a boolean's [false, true] labels) as their
+/// levels; `drop` does not apply to them.
+@Test func ordinalEncodingKeepsSortedLevels() throws {
+    let encoder = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal, imputeMissing: false)
+        .fit(treeTable())
+    #expect(encoder.featureNames == ["Contract", "Partner", "tenure"])
+    #expect(encoder.features.map(\.kind) == [.ordinal, .ordinal, .numeric])
+    #expect(encoder.features.map(\.levels) == [["Month-to-month", "One year", "Two year"], ["No", "Yes"], nil])
+    #expect(encoder.columns.map(\.valueWidth) == [1, 1, 1])
+}
+
+/// Settings and plans written before the ordinal and imputeMissing options decode with the defaults.
+@Test func settingsWithoutTheTreeOptionsDecodeWithDefaults() throws {
+    let old = #"{"numericImputation":"mean","addMissingIndicators":true,"standardize":false,"drop":"none","unknownCategories":"error","dropConstantColumns":false}"#
+    let decoded = try JSONDecoder().decode(FeatureEncoder.self, from: Data(old.utf8))
+    #expect(decoded == FeatureEncoder(
+        numericImputation: .mean, addMissingIndicators: true, standardize: false, drop: .none,
+        unknownCategories: .error, dropConstantColumns: false))
+    #expect(decoded.categoricalEncoding == .oneHot && decoded.imputeMissing)
+}
+
+/// A contract/partner/tenure table with a missing value in each column.
+func treeTable() throws -> Table {
+    try Table(columns: [
+        Column(name: "Contract", labels: ["Two year", "Month-to-month", nil, "One year"]),
+        Column(name: "Partner", values: .boolean([true, false, nil, true], trueLabel: "Yes", falseLabel: "No")),
+        Column(name: "tenure", numeric: [1, .nan, 30, 5]),
+    ])
+}

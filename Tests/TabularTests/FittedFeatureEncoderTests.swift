@@ -111,3 +111,34 @@ import Testing
     #expect(decoded == encoder)
     #expect(try decoded.transform(fixtures.testTable()) == encoder.transform(fixtures.testTable()))
 }
+
+/// Hand-worked: codes index the sorted levels; without imputation missing values and unseen
+/// labels are NaN (unseen ones counted); with it, the most frequent label (ties: the smallest,
+/// "Month-to-month" = 0), the most frequent flag (Yes = 1) and the median (5) fill them.
+@Test func ordinalCodesKeepOrFillMissingValues() throws {
+    let table = try treeTable()
+    let raw = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal, imputeMissing: false).fit(table)
+    let nan = Double.nan
+    #expect(sameValues(try raw.transform(table), [[2, 1, 1], [0, 0, nan], [nan, nan, 30], [1, 1, 5]]))
+    let unseen = try Table(columns: [
+        Column(name: "tenure", numeric: [12]), Column(name: "Contract", labels: ["Three year"]),
+        Column(name: "Partner", values: .boolean([false], trueLabel: "Yes", falseLabel: "No")),
+    ])
+    let (matrix, report) = try raw.transformWithReport(unseen)
+    #expect(sameValues(matrix, [[nan, 0, 12]]))
+    #expect(report.unknownCategories.map(\.label) == ["Three year"])
+
+    let filled = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal).fit(table)
+    #expect(sameValues(try filled.transform(table), [[2, 1, 1], [0, 0, 5], [0, 1, 30], [1, 1, 5]]))
+    let decoded = try JSONDecoder().decode(FittedFeatureEncoder.self, from: JSONEncoder().encode(filled))
+    #expect(decoded == filled)
+}
+
+/// True when `m` holds `expected` row by row, NaN matching NaN.
+func sameValues(_ m: Matrix, _ expected: [[Double]]) -> Bool {
+    let actual = rows(of: m)
+    guard actual.count == expected.count else { return false }
+    return zip(actual, expected).allSatisfy { a, b in
+        a.count == b.count && zip(a, b).allSatisfy { ($0.isNaN && $1.isNaN) || $0 == $1 }
+    }
+}

@@ -18,6 +18,30 @@ private func loadLogisticData(_ arguments: [String]) throws -> (Matrix, [Bool]) 
     return (try Matrix(rows: n, columns: d, values: values), yData.map { $0 != 0 })
 }
 
+/// Seconds to read all of `x` once on two threads (a SIMD sum of each half): the memory-bandwidth
+/// floor of any scoring pass over X on this machine.
+private func bandwidthFloorSeconds(_ x: Matrix) -> (seconds: Double, sum: Double) {
+    let (sum, seconds) = x.withUnsafeBufferPointer { values in
+        timed { () -> Double in
+            let count = values.count / 16 * 16
+            nonisolated(unsafe) let base = values.baseAddress
+            let halves = UnsafeMutablePointer<Double>.allocate(capacity: 2)
+            defer { halves.deallocate() }
+            nonisolated(unsafe) let out = halves
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var acc = SIMD8<Double>()
+                guard let base else { return }
+                for k in stride(from: half * count / 2, to: (half + 1) * count / 2, by: 8) {
+                    acc += UnsafeRawPointer(base + k).loadUnaligned(as: SIMD8<Double>.self)
+                }
+                out[half] = acc.sum()
+            }
+            return halves[0] + halves[1]
+        }
+    }
+    return (seconds, sum)
+}
+
 /// Comparison tasks of the LinearModels module, by name.
 let linearModelsTasks: [String: CompareTask] = [
     // logistic.fit X_PATH Y_PATH N D L2 SOLVER [TOLERANCE]: fit time, final penalized objective.
@@ -44,8 +68,13 @@ let linearModelsTasks: [String: CompareTask] = [
         let model = try LogisticRegression(l2: 1).fit(head, Array(y.prefix(100_000)))
         let (p, seconds) = try timed { try model.predictProbabilities(x) }
         let mean = p.reduce(0, +) / Double(p.count)
+        let floor = bandwidthFloorSeconds(x)
         return CompareResult(
             seconds: seconds,
-            extra: ["rowsPerSecond": (Double(x.rows) / seconds).rounded(), "meanProbability": (mean * 1e6).rounded() / 1e6])
+            extra: [
+                "rowsPerSecond": (Double(x.rows) / seconds).rounded(), "meanProbability": (mean * 1e6).rounded() / 1e6,
+                // Reading X once (two threads), timed right after scoring: the floor of any scoring pass.
+                "readXSeconds": (floor.seconds * 1e5).rounded() / 1e5, "readXChecksum": floor.sum.isFinite,
+            ])
     },
 ]

@@ -1,0 +1,163 @@
+import ArgumentParser
+import ChurnKit
+import Foundation
+
+/// `churn segment FILE --k K`: k-means segments of customers with their profiles and churn rates.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Group customers into segments (k-means) and profile each segment.",
+        discussion: """
+            Clusters on standardized numeric features (missing values imputed with the median), \
+            then reports each segment's size, share, churn rate and lift (with --target) and the mean \
+            or top levels of every column next to the overall value. With --k-range A...B, each k is \
+            scored by inertia (elbow) and silhouette, and the k with the best silhouette is kept.
+            """
+    )
+
+    @Argument(help: "The customer CSV file.")
+    var file: String
+
+    @Option(help: "The number of segments.")
+    var k: Int?
+
+    @Option(help: "A range of k to choose from, as A...B (e.g. 2...8).")
+    var kRange: String?
+
+    @Option(help: "Comma-separated numeric columns to cluster on (default: every numeric column).")
+    var features: String?
+
+    @Option(help: "A churn column whose rate is reported per segment.")
+    var target: String?
+
+    @Option(help: "The label of --target that means churned, when not Yes/True/1.")
+    var positive: String?
+
+    @Option(help: "The customer id column (default: the first text column whose values are all distinct).")
+    var id: String?
+
+    @Option(help: "Seed of the k-means++ seeding and the silhouette sample.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Where to write one row per customer: the id (or row number), then segment.")
+    var out: String?
+
+    @Option(help: "Where to write the segmentation model (JSON pipeline file).")
+    var modelOut: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        switch (k, kRange) {
+        case (nil, nil): throw ValidationError("give --k K or --k-range A...B")
+        case (.some, .some): throw ValidationError("give either --k or --k-range, not both")
+        case (.some(let k), nil): guard k >= 1 else { throw ValidationError("--k must be at least 1, not \(k)") }
+        case (nil, .some): _ = try range()
+        }
+    }
+
+    /// The candidate k values.
+    private func range() throws -> ClosedRange<Int> {
+        if let k { return k...k }
+        let parts = (kRange ?? "").components(separatedBy: "...")
+        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 1, low <= high else {
+            throw ValidationError("--k-range must look like 2...8 (two whole numbers, the first at least 1 and not above the second), not \"\(kRange ?? "")\"")
+        }
+        return low...high
+    }
+
+    func run() throws {
+        print(try makeOutput())
+    }
+
+    /// Segments, writes the requested files and returns the text or JSON report.
+    func makeOutput() throws -> String {
+        let table = try readTable(file)
+        let columns = features.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let options = SegmentationOptions(
+            features: columns, target: target, positiveLabel: positive, idColumn: id, k: try range(), seed: seed)
+        let start = Date()
+        printError("segmenting \(table.rowCount) customers ...")
+        let result = try SegmentationTrainer(options: options).segment(table)
+        printError("segmented in \(elapsed(since: start))")
+        for warning in result.warnings { printError("warning: \(warning)") }
+        if let out {
+            let idColumn = result.pipeline.idColumn
+            let ids = try idColumn.map { try table.column(named: $0) }
+            try CSVWriter.write(Table(columns: [
+                ids.map { id in Column(name: id.name, labels: (0..<table.rowCount).map { id.text(at: $0) }) }
+                    ?? Column(name: "row", numeric: (0..<table.rowCount).map { Double($0 + 1) }),
+                Column(name: "segment", numeric: result.model.labels.map(Double.init)),
+            ]), toFileAt: out)
+        }
+        if let modelOut { try result.pipeline.write(to: modelOut) }
+        let report = SegmentReport(result)
+        switch output.format {
+        case .json: return try jsonText(report)
+        case .text: return report.text
+        }
+    }
+}
+
+/// What `churn segment` reports (its `--format json` keys).
+struct SegmentReport: Encodable {
+    struct Segment: Encodable {
+        let id: Int
+        let size: Int
+        let share: Double
+        let churnRate: Double?
+        let lift: Double?
+        let profile: [SegmentProfiles.FeatureProfile]
+    }
+
+    let k: Int
+    let inertia: Double
+    let silhouette: Double?
+    let silhouetteRows: Int
+    let iterations: Int
+    let features: [String]
+    let overallChurnRate: Double?
+    let kSelection: KSelection?
+    let segments: [Segment]
+    private let table: String
+
+    init(_ result: SegmentationResult) {
+        k = result.model.k
+        inertia = result.model.inertia
+        silhouette = result.silhouette
+        silhouetteRows = result.silhouetteRows
+        iterations = result.model.iterationCount
+        features = result.features
+        overallChurnRate = result.profiles.overallChurnRate
+        kSelection = result.selection
+        segments = result.profiles.segments.map {
+            Segment(id: $0.id, size: $0.size, share: $0.share, churnRate: $0.churnRate, lift: $0.lift, profile: $0.features)
+        }
+        table = result.profiles.textTable()
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case k, inertia, silhouette, silhouetteRows, iterations, features, overallChurnRate, kSelection, segments
+    }
+
+    /// The report for people: the choice of k, quality, and the profile table.
+    var text: String {
+        var lines: [String] = []
+        if let kSelection {
+            var choice = TextTable(headers: ["k", "inertia", "silhouette"], alignments: [.right, .right, .right])
+            for candidate in kSelection.candidates {
+                choice.append([String(candidate.k), formatted(candidate.inertia), candidate.silhouette.map { formatted($0, digits: 3) } ?? "-"])
+            }
+            lines.append(choice.render())
+            lines.append("elbow suggests k = \(kSelection.elbowK.map(String.init) ?? "-"), silhouette suggests k = "
+                + "\(kSelection.silhouetteK.map(String.init) ?? "-"); using k = \(k)")
+            lines.append("")
+        }
+        let quality = silhouette.map { "silhouette \(formatted($0, digits: 3)) on \(silhouetteRows) customers" } ?? "silhouette undefined"
+        lines.append("k-means, k = \(k) on \(features.joined(separator: ", ")) (standardized): inertia \(formatted(inertia)), "
+            + "\(quality), \(iterations) iterations")
+        lines.append("")
+        lines.append(table)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,243 @@
+// Mini-batch k-means: centroids updated from small random batches instead of full passes.
+//
+// Goals: a fit whose cost per step does not grow with n, for large data or when speed matters more
+// than the last digit of inertia, with the update rule of scikit-learn 1.9's MiniBatchKMeans
+// (sklearn/cluster/_kmeans.py, `_mini_batch_step`):
+// - each step draws `batchSize` rows with replacement, assigns them to the nearest centroid and
+//   moves each centroid j to (c_j w_j + Σ batch rows of j) / (w_j + b_j), where w_j counts the
+//   rows it has received so far (a per-centroid learning rate 1 / count);
+// - centroids that have received less than `reassignmentRatio` × the largest count are moved to
+//   random rows of the batch, when some centroid is empty or every 10 k rows seen, and get the
+//   smallest count of the others;
+// - it stops after maxIterations passes' worth of steps (maxIterations × n / batchSize), when the
+//   exponentially weighted average of the batch inertia has not improved for `maxNoImprovement`
+//   steps, or when Σ‖Δc‖² <= tolerance × mean variance (when tolerance > 0).
+// Seeding is k-means++ on `initSize` distinct seeded rows. The data is never copied whole: the
+// batches and, at the end, chunks of rows are translated one at a time (see _PreparedData).
+// Reference: D. Sculley, "Web-scale k-means clustering", WWW 2010.
+
+import LinearAlgebra
+import Tabular
+
+/// Settings of mini-batch k-means (a trainer; `fit` returns a `KMeansModel`).
+public struct MiniBatchKMeans: Sendable, Equatable {
+    /// Number of clusters (k >= 1).
+    public var k: Int
+    /// Rows per step (default 1024).
+    public var batchSize: Int
+    /// Passes over the data at most: the fit takes at most maxIterations × n / batchSize steps (default 100).
+    public var maxIterations: Int
+    /// Steps without improvement of the smoothed batch inertia before stopping (default 10).
+    public var maxNoImprovement: Int
+    /// Relative tolerance on the movement of the centroids per step (default 0: not used).
+    public var tolerance: Double
+    /// Rows for the k-means++ seeding (default `nil`: 3 × batchSize, at least k, at most n).
+    public var initSize: Int?
+    /// How the initial centroids are chosen (default greedy k-means++ on `initSize` rows).
+    public var initialization: KMeans.Initialization
+    /// Centroids with fewer rows than this fraction of the largest count are moved (default 0.01).
+    public var reassignmentRatio: Double
+    /// Seed of the random draws (SeededRandom, xoshiro256**).
+    public var seed: UInt64
+
+    /// Creates mini-batch k-means settings.
+    /// - Parameters:
+    ///   - k: number of clusters.
+    ///   - batchSize: rows per step (default 1024).
+    ///   - maxIterations: passes over the data at most (default 100).
+    ///   - maxNoImprovement: patience of the early stop (default 10).
+    ///   - tolerance: relative tolerance on centroid movement (default 0).
+    ///   - initSize: rows for the seeding (default 3 × batchSize).
+    ///   - initialization: `.kMeansPlusPlus()` (default) or `.centroids(m)`.
+    ///   - reassignmentRatio: threshold for moving starved centroids (default 0.01).
+    ///   - seed: seed of the random draws (default 0).
+    public init(
+        k: Int, batchSize: Int = 1024, maxIterations: Int = 100, maxNoImprovement: Int = 10, tolerance: Double = 0,
+        initSize: Int? = nil, initialization: KMeans.Initialization = .kMeansPlusPlus(), reassignmentRatio: Double = 0.01,
+        seed: UInt64 = 0
+    ) {
+        self.k = k
+        self.batchSize = batchSize
+        self.maxIterations = maxIterations
+        self.maxNoImprovement = maxNoImprovement
+        self.tolerance = tolerance
+        self.initSize = initSize
+        self.initialization = initialization
+        self.reassignmentRatio = reassignmentRatio
+        self.seed = seed
+    }
+
+    /// Clusters the rows of `x` by mini-batch k-means.
+    /// - Parameter x: n x d features (standardized).
+    /// - Returns: the model, with the labels and the exact inertia of all rows under the final
+    ///   centroids, and the number of steps run as `iterationCount`.
+    /// - Throws: `ClusteringError.invalidParameter` for k < 1, batchSize < 1, maxIterations < 1,
+    ///   maxNoImprovement < 1, a bad tolerance, ratio, initSize or initial centroids; `.emptyData`,
+    ///   `.nonFiniteValue`, `.tooFewDistinctRows`, `.featureCountMismatch` as `KMeans.fit`.
+    /// - Complexity: O(S b k d) for S steps of b rows, plus O(n k d) for the final labels;
+    ///   O(b d + k d) extra memory besides the labels.
+    public func fit(_ x: Matrix) throws(ClusteringError) -> KMeansModel {
+        try _validate()
+        let n = x.rows, d = x.columns
+        guard n > 0 else { throw .emptyData("X has no rows: there is nothing to cluster") }
+        guard d > 0 else { throw .emptyData("X has \(n) rows but no feature columns") }
+        if let bad = x.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFiniteValue(row: bad / d, column: bad % d, value: x.storage[bad])
+        }
+        try _requireDistinctRows(x, k: k)
+        var generator = SeededRandom(seed: seed)
+        // Seeding sample: translated by its own mean, which then translates every batch.
+        let seedRows = _distinctIndices(count: min(n, max(initSize ?? 3 * batchSize, k)), below: n, &generator)
+        let seedData = try _PreparedData(centering: try _gather(x, seedRows))
+        let shift = seedData.shift
+        var centroids: [Double]
+        switch initialization {
+        case .centroids(let initial):
+            guard initial.rows == k else {
+                throw .invalidParameter(
+                    name: "initial centroids", value: "\(initial.rows) x \(initial.columns)",
+                    reason: "there must be one row per cluster (k = \(k))")
+            }
+            guard initial.columns == d else {
+                throw .featureCountMismatch(actual: d, expected: initial.columns, context: "the initial centroids")
+            }
+            if let bad = initial.storage.firstIndex(where: { !$0.isFinite }) {
+                throw .invalidParameter(
+                    name: "initial centroids[\(bad / d), \(bad % d)]", value: "\(initial.storage[bad])",
+                    reason: "centroids must be finite")
+            }
+            centroids = initial.storage.enumerated().map { $1 - shift[$0 % d] }
+        case .kMeansPlusPlus(let localTrials):
+            let trials = localTrials ?? _defaultLocalTrials(k: k)
+            guard trials >= 1 else {
+                throw .invalidParameter(name: "localTrials", value: "\(trials)", reason: "at least 1 candidate is needed")
+            }
+            try _requireDistinctRows(try _gather(x, seedRows), k: k)
+            centroids = try seedData.kMeansPlusPlus(k: k, localTrials: trials, generator: &generator)
+        }
+        let absoluteTolerance = tolerance * seedData.meanVariance
+        let steps = max(1, (maxIterations * n) / batchSize)
+        let alpha = min(1, 2 * Double(batchSize) / Double(n + 1))
+        var weights = [Double](repeating: 0, count: k)
+        var smoothed: Double?
+        var best = Double.infinity
+        var sinceImprovement = 0
+        var rowsSinceReassign = 0
+        var stepsRun = 0
+        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        for _ in 0..<steps {
+            stepsRun += 1
+            let rows = (0..<batchSize).map { _ in generator.nextIndex(below: n) }
+            let batch = try _PreparedData(try _gather(x, rows), shift: shift)
+            let totals = try batch.assign(to: centroids, k: k, labels: &batchLabels, accumulate: true)
+            var moved = 0.0
+            for j in 0..<k where totals.counts[j] > 0 {
+                let total = weights[j] + Double(totals.counts[j])
+                for f in 0..<d {
+                    let old = centroids[j * d + f]
+                    let new = (old * weights[j] + totals.sums[j * d + f]) / total
+                    moved += (new - old) * (new - old)
+                    centroids[j * d + f] = new
+                }
+                weights[j] = total
+            }
+            rowsSinceReassign += batchSize
+            if reassignmentRatio > 0, weights.contains(0) || rowsSinceReassign >= 10 * k {
+                _reassign(&centroids, &weights, batch: batch, generator: &generator)
+                rowsSinceReassign = 0
+            }
+            if absoluteTolerance > 0, moved <= absoluteTolerance { break }
+            let batchInertia = totals.distanceSum / Double(batchSize)
+            let average = smoothed.map { $0 * (1 - alpha) + batchInertia * alpha } ?? batchInertia
+            smoothed = average
+            if average < best {
+                best = average
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+                if sinceImprovement >= maxNoImprovement { break }
+            }
+        }
+        let (labels, inertia) = try _labelAll(x, centroids: centroids, shift: shift)
+        for e in centroids.indices { centroids[e] += shift[e % d] }
+        return try KMeansModel(
+            centroids: centroids, k: k, featureCount: d, labels: labels, inertia: inertia, iterationCount: stepsRun)
+    }
+
+    /// Moves the centroids with too few rows to distinct random rows of the batch.
+    private func _reassign(
+        _ centroids: inout [Double], _ weights: inout [Double], batch: _PreparedData, generator: inout SeededRandom
+    ) {
+        let largest = weights.max() ?? 0
+        let starved = (0..<k).filter { weights[$0] < reassignmentRatio * largest }
+        guard !starved.isEmpty, starved.count < k else { return }
+        let count = min(starved.count, batch.rows / 2)
+        guard count > 0 else { return }
+        let kept = (0..<k).filter { weights[$0] >= reassignmentRatio * largest }.map { weights[$0] }
+        let floor = kept.min() ?? 1
+        let picks = _distinctIndices(count: count, below: batch.rows, &generator)
+        let d = batch.columns
+        for (j, row) in zip(starved.prefix(count), picks) {
+            for f in 0..<d { centroids[j * d + f] = batch.values[row * d + f] }
+            weights[j] = floor
+        }
+    }
+
+    /// Labels and exact inertia of every row, in chunks of 65,536 rows translated one at a time.
+    private func _labelAll(_ x: Matrix, centroids: [Double], shift: [Double]) throws(ClusteringError) -> ([Int], Double) {
+        var labels: [Int] = []
+        labels.reserveCapacity(x.rows)
+        var inertia = 0.0
+        var start = 0
+        while start < x.rows {
+            let end = min(x.rows, start + 65_536)
+            let chunk = try _PreparedData(try _gather(x, Array(start..<end)), shift: shift)
+            var chunkLabels = [Int32](repeating: 0, count: end - start)
+            _ = try chunk.assign(to: centroids, k: k, labels: &chunkLabels, accumulate: false)
+            inertia += chunk.inertia(centroids: centroids, labels: chunkLabels)
+            labels += chunkLabels.map { Int($0) }
+            start = end
+        }
+        return (labels, inertia)
+    }
+
+    /// Checks the hyperparameters.
+    private func _validate() throws(ClusteringError) {
+        try KMeans(k: k)._validateParameters()
+        let checks: [(String, Int)] = [("batchSize", batchSize), ("maxIterations", maxIterations), ("maxNoImprovement", maxNoImprovement)]
+        for (name, value) in checks where value < 1 {
+            throw .invalidParameter(name: name, value: "\(value)", reason: "must be at least 1")
+        }
+        if let initSize, initSize < 1 {
+            throw .invalidParameter(name: "initSize", value: "\(initSize)", reason: "must be at least 1")
+        }
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw .invalidParameter(name: "tolerance", value: "\(tolerance)", reason: "the tolerance must be finite and >= 0")
+        }
+        guard reassignmentRatio.isFinite, (0...1).contains(reassignmentRatio) else {
+            throw .invalidParameter(name: "reassignmentRatio", value: "\(reassignmentRatio)", reason: "must lie in [0, 1]")
+        }
+    }
+}
+
+/// `count` distinct indices in 0..<bound, sorted, by Floyd's algorithm (O(count) draws).
+func _distinctIndices(count: Int, below bound: Int, _ generator: inout SeededRandom) -> [Int] {
+    var chosen = Set<Int>()
+    for j in (bound - count)..<bound {
+        let t = generator.nextIndex(below: j + 1)
+        if !chosen.insert(t).inserted { chosen.insert(j) }
+    }
+    return chosen.sorted()
+}
+
+/// The rows `indices` of `x` as a new matrix.
+func _gather(_ x: Matrix, _ indices: [Int]) throws(ClusteringError) -> Matrix {
+    var values: [Double] = []
+    values.reserveCapacity(indices.count * x.columns)
+    for i in indices { values += x.row(i) }
+    do {
+        return try Matrix(rows: indices.count, columns: x.columns, values: values)
+    } catch {
+        throw .linearAlgebra(error)
+    }
+}

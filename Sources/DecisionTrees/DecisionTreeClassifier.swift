@@ -1,0 +1,243 @@
+// The CART classification tree trainer: hyperparameters, input validation and the fit entry points.
+//
+// Goals: scikit-learn's DecisionTreeClassifier vocabulary and stopping rules (max_depth,
+// min_samples_split, min_samples_leaf, min_impurity_decrease, max_leaf_nodes with best-first
+// growth, class_weight, sample_weight, ccp_alpha), split search on quantile-binned histograms as
+// LightGBM (Ke et al., NeurIPS 2017) and scikit-learn's HistGradientBoosting do, an exact mode
+// whose splits and thresholds match scikit-learn's, native categorical splits (Breiman et al.
+// 1984, sec. 9.4: ordering the categories by their class-1 rate gives the optimal binary
+// partition for two classes) and learned routing of missing values (NaN).
+
+import LinearAlgebra
+
+/// How candidate thresholds are searched.
+public enum SplitSearch: Sendable, Codable, Equatable {
+    /// Every numeric feature is cut into at most `maxBins` quantile bins once, before growth
+    /// (plus one bin for missing values); splits are searched on per-node histograms, the larger
+    /// child's histogram being the parent's minus the smaller child's. `maxBins` is in 2...255.
+    case histogram(maxBins: Int)
+    /// Every distinct value is a candidate, with scikit-learn's midpoint thresholds. For small data.
+    case exact
+
+    /// Histogram search with 255 value bins (256 bins with the missing-value bin).
+    public static let `default` = SplitSearch.histogram(maxBins: 255)
+}
+
+/// How classes are weighted in impurities (multiplied with the sample weights).
+public enum ClassWeights: Sendable, Codable, Equatable {
+    /// Every class weighs 1.
+    case uniform
+    /// Class c weighs n / (k n_c), as scikit-learn's `class_weight="balanced"` (from unweighted counts).
+    case balanced
+    /// One weight per class, indexed by class label.
+    case custom([Double])
+}
+
+/// A CART classification tree trainer (a `Sendable` struct of hyperparameters; `fit` returns a
+/// `DecisionTreeModel`).
+public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
+    /// The impurity minimized by splits (default Gini).
+    public var criterion: SplitCriterion
+    /// The maximal depth (the root has depth 0); `nil` (default) for no limit. Must be >= 1.
+    public var maxDepth: Int?
+    /// The minimal number of rows a node needs to be split (default 2, at least 2).
+    public var minSamplesSplit: Int
+    /// The minimal number of rows in each child of a split (default 1, at least 1).
+    public var minSamplesLeaf: Int
+    /// A split is made only if its weighted impurity decrease is at least this (default 0).
+    public var minImpurityDecrease: Double
+    /// Grows the tree best-first (largest impurity decrease first) up to this many leaves;
+    /// `nil` (default) for no limit. Must be >= 2.
+    public var maxLeafNodes: Int?
+    /// Class weights (default `.uniform`).
+    public var classWeights: ClassWeights
+    /// How thresholds are searched (default: histograms of 255 quantile bins).
+    public var splitSearch: SplitSearch
+    /// Cost-complexity pruning parameter (default 0: no pruning); see `DecisionTreeModel.pruned(ccpAlpha:)`.
+    public var ccpAlpha: Double
+
+    /// Creates a trainer. Values are checked by `fit`.
+    /// - Parameters:
+    ///   - criterion: `.gini` (default) or `.entropy`.
+    ///   - maxDepth: maximal depth, `nil` (default) for none.
+    ///   - minSamplesSplit: rows needed to split a node (default 2).
+    ///   - minSamplesLeaf: rows needed in each leaf (default 1).
+    ///   - minImpurityDecrease: smallest weighted impurity decrease of a split (default 0).
+    ///   - maxLeafNodes: leaf budget for best-first growth, `nil` (default) for none.
+    ///   - classWeights: class weighting (default `.uniform`).
+    ///   - splitSearch: histogram (default) or exact search.
+    ///   - ccpAlpha: cost-complexity pruning parameter (default 0).
+    public init(
+        criterion: SplitCriterion = .gini, maxDepth: Int? = nil, minSamplesSplit: Int = 2,
+        minSamplesLeaf: Int = 1, minImpurityDecrease: Double = 0, maxLeafNodes: Int? = nil,
+        classWeights: ClassWeights = .uniform, splitSearch: SplitSearch = .default, ccpAlpha: Double = 0
+    ) {
+        self.criterion = criterion
+        self.maxDepth = maxDepth
+        self.minSamplesSplit = minSamplesSplit
+        self.minSamplesLeaf = minSamplesLeaf
+        self.minImpurityDecrease = minImpurityDecrease
+        self.maxLeafNodes = maxLeafNodes
+        self.classWeights = classWeights
+        self.splitSearch = splitSearch
+        self.ccpAlpha = ccpAlpha
+    }
+
+    /// Fits a binary tree (class 1 = `true`, e.g. churned).
+    /// - Parameters:
+    ///   - x: n x d features, row-major; NaN is a missing value; categorical features hold level codes.
+    ///   - y: n labels.
+    ///   - features: names and levels of the d features (default `feature_0`... all numeric).
+    ///   - sampleWeights: n non-negative weights (default all 1).
+    /// - Returns: the fitted model.
+    /// - Throws: `DecisionTreeError` for bad hyperparameters or data (see `fit(_:classes:...)`).
+    /// - Complexity: O(n d log n) for binning, then O(n d) per tree level with histograms;
+    ///   O(n d) per node in exact mode plus O(d n log n) for sorting.
+    public func fit(
+        _ x: Matrix, _ y: [Bool], features: [TreeFeature]? = nil, sampleWeights: [Double]? = nil
+    ) throws(DecisionTreeError) -> DecisionTreeModel {
+        try fit(x, classes: y.map { $0 ? 1 : 0 }, classCount: 2, features: features, sampleWeights: sampleWeights)
+    }
+
+    /// Fits a tree on class labels `0..<classCount`.
+    /// - Parameters:
+    ///   - x: n x d features, row-major; NaN is a missing value; categorical features hold level codes.
+    ///   - y: n class labels.
+    ///   - classCount: the number of classes k (default: the largest label + 1).
+    ///   - features: names and levels of the d features (default `feature_0`... all numeric).
+    ///   - sampleWeights: n non-negative weights (default all 1).
+    /// - Returns: the fitted model.
+    /// - Throws: `DecisionTreeError.invalidParameter` for a hyperparameter out of range,
+    ///   `.emptyData` for no rows or no features, `.dimensionMismatch` for inputs of different sizes,
+    ///   `.invalidLabel`, `.singleClass` when only one class occurs, `.nonFiniteValue` for an
+    ///   infinite feature value, `.invalidCategoryCode`, `.tooManyLevels` and `.invalidSampleWeight`.
+    /// - Complexity: as `fit(_:_:features:sampleWeights:)`.
+    public func fit(
+        _ x: Matrix, classes y: [Int], classCount: Int? = nil, features: [TreeFeature]? = nil,
+        sampleWeights: [Double]? = nil
+    ) throws(DecisionTreeError) -> DecisionTreeModel {
+        try _validateParameters()
+        let n = x.rows, d = x.columns
+        guard n > 0 else { throw .emptyData("cannot fit a tree on a matrix with no rows") }
+        guard d > 0 else { throw .emptyData("cannot fit a tree on a matrix with no features (0 columns)") }
+        guard n <= Int(Int32.max) else {
+            throw .dimensionMismatch("\(n) rows are more than the \(Int32.max) a tree supports")
+        }
+        guard y.count == n else { throw .dimensionMismatch("x has \(n) rows, but y has \(y.count) labels") }
+        let features = features ?? TreeFeature.numbered(d)
+        guard features.count == d else {
+            throw .dimensionMismatch("x has \(d) features, but \(features.count) feature descriptions were given")
+        }
+        let k = classCount ?? ((y.max() ?? 0) + 1)
+        guard k >= 2 else {
+            if let c = classCount { throw .invalidParameter(name: "classCount", value: "\(c)", requirement: "must be at least 2") }
+            throw .singleClass(label: y.first ?? 0, rows: n)
+        }
+        var classSeen = [Int](repeating: 0, count: k)
+        for (row, label) in y.enumerated() {
+            guard label >= 0, label < k else { throw .invalidLabel(row: row, label: label, classCount: k) }
+            classSeen[label] += 1
+        }
+        if let only = classSeen.firstIndex(of: n) { throw .singleClass(label: only, rows: n) }
+        let weights = try _rowWeights(y: y, classCounts: classSeen, sampleWeights: sampleWeights)
+
+        let grown: [TreeNode]
+        switch splitSearch {
+        case .histogram(let maxBins):
+            let binning = try _FeatureBinning(x: x, features: features, maxBins: maxBins)
+            let codes: [UInt8] = try binning.codes(x: x)
+            var grower = _TreeGrower(
+                binning: binning, codes: codes, rowCount: n, labels: y, weights: weights, classCount: k,
+                parameters: self)
+            grown = grower.grow()
+        case .exact:
+            let binning = try _FeatureBinning(x: x, features: features, maxBins: nil)
+            let codes: [UInt32] = try binning.codes(x: x)
+            var grower = _TreeGrower(
+                binning: binning, codes: codes, rowCount: n, labels: y, weights: weights, classCount: k,
+                parameters: self)
+            grown = grower.grow()
+        }
+        let model = DecisionTreeModel(features: features, classCount: k, criterion: criterion, nodes: grown)
+        return ccpAlpha > 0 ? try model.pruned(ccpAlpha: ccpAlpha) : model
+    }
+
+    /// The cost-complexity pruning path of the tree these settings grow (with `ccpAlpha` ignored),
+    /// as scikit-learn's `cost_complexity_pruning_path`.
+    /// - Parameters:
+    ///   - x: n x d features.
+    ///   - y: n labels.
+    ///   - features: feature descriptions (default all numeric).
+    ///   - sampleWeights: n weights (default all 1).
+    /// - Returns: the effective alphas and total leaf impurities of the nested subtrees.
+    /// - Throws: as `fit`.
+    /// - Complexity: the fit, plus O(m^2) in the node count m.
+    public func costComplexityPruningPath(
+        _ x: Matrix, _ y: [Bool], features: [TreeFeature]? = nil, sampleWeights: [Double]? = nil
+    ) throws(DecisionTreeError) -> CostComplexityPath {
+        var unpruned = self
+        unpruned.ccpAlpha = 0
+        return try unpruned.fit(x, y, features: features, sampleWeights: sampleWeights).costComplexityPruningPath()
+    }
+
+    /// Checks every hyperparameter.
+    func _validateParameters() throws(DecisionTreeError) {
+        if let maxDepth, maxDepth < 1 {
+            throw .invalidParameter(name: "maxDepth", value: "\(maxDepth)", requirement: "must be at least 1 (or nil for no limit)")
+        }
+        guard minSamplesSplit >= 2 else {
+            throw .invalidParameter(name: "minSamplesSplit", value: "\(minSamplesSplit)", requirement: "must be at least 2")
+        }
+        guard minSamplesLeaf >= 1 else {
+            throw .invalidParameter(name: "minSamplesLeaf", value: "\(minSamplesLeaf)", requirement: "must be at least 1")
+        }
+        guard minImpurityDecrease >= 0, minImpurityDecrease.isFinite else {
+            throw .invalidParameter(
+                name: "minImpurityDecrease", value: "\(minImpurityDecrease)", requirement: "must be finite and >= 0")
+        }
+        if let maxLeafNodes, maxLeafNodes < 2 {
+            throw .invalidParameter(
+                name: "maxLeafNodes", value: "\(maxLeafNodes)", requirement: "must be at least 2 (or nil for no limit)")
+        }
+        guard ccpAlpha >= 0, ccpAlpha.isFinite else {
+            throw .invalidParameter(name: "ccpAlpha", value: "\(ccpAlpha)", requirement: "must be finite and >= 0")
+        }
+        if case .histogram(let maxBins) = splitSearch, !(2...255).contains(maxBins) {
+            throw .invalidParameter(
+                name: "maxBins", value: "\(maxBins)", requirement: "must be in 2...255 (one more bin holds missing values)")
+        }
+    }
+
+    /// Per-row weights: sample weight times class weight.
+    func _rowWeights(y: [Int], classCounts: [Int], sampleWeights: [Double]?) throws(DecisionTreeError) -> [Double] {
+        let n = y.count, k = classCounts.count
+        let perClass: [Double]
+        switch classWeights {
+        case .uniform:
+            perClass = [Double](repeating: 1, count: k)
+        case .balanced:
+            perClass = classCounts.map { $0 > 0 ? Double(n) / (Double(k) * Double($0)) : 0 }
+        case .custom(let given):
+            guard given.count == k else {
+                throw .dimensionMismatch("\(given.count) class weights were given for \(k) classes")
+            }
+            for (c, weight) in given.enumerated() where !(weight.isFinite && weight >= 0) {
+                throw .invalidParameter(name: "class weight \(c)", value: "\(weight)", requirement: "must be finite and >= 0")
+            }
+            perClass = given
+        }
+        var weights = y.map { perClass[$0] }
+        if let sampleWeights {
+            guard sampleWeights.count == n else {
+                throw .dimensionMismatch("x has \(n) rows, but \(sampleWeights.count) sample weights were given")
+            }
+            for (row, weight) in sampleWeights.enumerated() {
+                guard weight.isFinite, weight >= 0 else { throw .invalidSampleWeight(row: row, value: weight) }
+                weights[row] *= weight
+            }
+        }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { throw .invalidSampleWeight(row: nil, value: total) }
+        return weights
+    }
+}

@@ -1,0 +1,137 @@
+import Clustering
+import LinearAlgebra
+import Tabular
+
+/// What to segment on: features, optional churn target for the profiles, k or a range of k.
+public struct SegmentationOptions: Sendable {
+    /// The numeric (or boolean) columns to cluster on; nil for every numeric column except the
+    /// target, the id and identifier-like columns.
+    public var features: [String]?
+    /// A churn column whose rate is reported per segment, or nil.
+    public var target: String?
+    /// The label of `target` meaning churned, when it is not Yes/True/1.
+    public var positiveLabel: String?
+    /// The customer id column, or nil to use the first text column whose values are all distinct.
+    public var idColumn: String?
+    /// The number of segments, or a range of candidates from which the silhouette picks one.
+    public var k: ClosedRange<Int>
+    /// Whether features are standardized first (default true: otherwise the largest unit decides).
+    public var standardize: Bool
+    /// k-means++ restarts per k; the lowest inertia wins.
+    public var restarts: Int
+    /// Rows on which the silhouette is computed exactly; above it, a seeded sample of this size.
+    public var silhouetteSampleSize: Int
+    /// Seed of the k-means++ seeding and of the silhouette sample.
+    public var seed: UInt64
+
+    /// Creates segmentation options; see each property for the defaults' meaning.
+    public init(
+        features: [String]? = nil, target: String? = nil, positiveLabel: String? = nil, idColumn: String? = nil,
+        k: ClosedRange<Int>, standardize: Bool = true, restarts: Int = 3, silhouetteSampleSize: Int = 10_000,
+        seed: UInt64 = 0
+    ) {
+        self.features = features
+        self.target = target
+        self.positiveLabel = positiveLabel
+        self.idColumn = idColumn
+        self.k = k
+        self.standardize = standardize
+        self.restarts = restarts
+        self.silhouetteSampleSize = silhouetteSampleSize
+        self.seed = seed
+    }
+}
+
+/// The result of a segmentation: the pipeline, every customer's segment, quality and profiles.
+public struct SegmentationResult: Sendable {
+    /// The segmentation pipeline (schema + encoder + k-means), saved like any model file.
+    public let pipeline: FittedPipeline
+    /// The fitted k-means model; `labels` holds each customer's segment in input order.
+    public let model: KMeansModel
+    /// Inertia and silhouette per candidate k, when a range was given.
+    public let selection: KSelection?
+    /// The mean silhouette of the chosen segmentation (nil when undefined).
+    public let silhouette: Double?
+    /// Rows the silhouette was computed on.
+    public let silhouetteRows: Int
+    /// The columns clustered on.
+    public let features: [String]
+    /// Size, share, churn rate and profile of every segment, in original units.
+    public let profiles: SegmentProfiles
+    /// Dropped columns and imputed values the user should know about.
+    public let warnings: [String]
+}
+
+/// Segments customers with k-means on standardized numeric features and profiles the segments.
+public struct SegmentationTrainer: Sendable {
+    /// The options.
+    public let options: SegmentationOptions
+
+    /// Creates a trainer with `options`.
+    public init(options: SegmentationOptions) { self.options = options }
+
+    /// Segments `table`.
+    /// - Throws: `PipelineError.invalidOption` for a categorical or missing feature list,
+    ///   `TabularError` for unknown columns, `ClusteringError` for k out of range or too few
+    ///   distinct customers.
+    /// - Complexity: O(restarts · T n k d) per candidate k, plus O(s² d) for the silhouette.
+    public func segment(_ table: Table) throws -> SegmentationResult {
+        guard options.k.lowerBound >= 1 else {
+            throw PipelineError.invalidOption("k must be at least 1, not \(options.k.lowerBound)")
+        }
+        var warnings: [String] = []
+        let identifierLike = Set(table.columns.filter { column in
+            guard table.rowCount >= 20, case .categorical(let codes, let levels) = column.values else { return false }
+            return levels.count == table.rowCount && !codes.contains(-1)
+        }.map(\.name))
+        let idColumn = options.idColumn ?? table.columns.first { identifierLike.contains($0.name) }?.name
+        let features: [String]
+        if let requested = options.features {
+            for name in requested {
+                let column = try table.column(named: name)
+                if column.kind == .categorical {
+                    throw PipelineError.invalidOption(
+                        "k-means needs numeric features; \"\(name)\" is categorical (it is profiled per segment instead)")
+                }
+            }
+            features = requested
+        } else {
+            features = table.columns.filter {
+                $0.kind == .numeric && $0.name != options.target && $0.name != idColumn
+            }.map(\.name)
+        }
+        guard !features.isEmpty else {
+            throw PipelineError.invalidOption("no numeric feature to segment on; name them with --features")
+        }
+        for name in features {
+            let missing = try table.column(named: name).missingCount
+            if missing > 0 { warnings.append("column \"\(name)\": \(missing) missing values imputed with the median") }
+        }
+        let encoder = try FeatureEncoder(standardize: options.standardize).fit(table, columns: features)
+        warnings += encoder.issues.map(\.description)
+        guard encoder.featureCount > 0 else {
+            throw PipelineError.invalidOption("every feature was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
+        }
+        let x = try encoder.transform(table)
+
+        var selection: KSelection?
+        var k = options.k.lowerBound
+        let trainer = { (k: Int) in KMeans(k: k, initCount: options.restarts, seed: options.seed) }
+        if options.k.count > 1 {
+            let chosen = try trainer(k).selectK(x, ks: options.k, silhouetteSampleSize: options.silhouetteSampleSize)
+            selection = chosen
+            k = chosen.silhouetteK ?? chosen.elbowK ?? k
+        }
+        let model = try trainer(k).fit(x)
+        let (silhouette, rows) = try trainer(k).silhouette(of: model, on: x, sampleSize: options.silhouetteSampleSize)
+        let profiled = table.columns.map(\.name).filter { $0 != idColumn && $0 != options.target && !identifierLike.contains($0) }
+        let profiles = try SegmentProfiles(
+            table: table, labels: model.labels, columns: profiled, target: options.target, positiveLabel: options.positiveLabel)
+        let pipeline = FittedPipeline(
+            schema: CSVSchema(of: table), idColumn: idColumn, target: nil, encoder: encoder, model: .kMeans(model),
+            riskDecileEdges: [])
+        return SegmentationResult(
+            pipeline: pipeline, model: model, selection: selection, silhouette: silhouette, silhouetteRows: rows,
+            features: encoder.featureNames, profiles: profiles, warnings: warnings)
+    }
+}

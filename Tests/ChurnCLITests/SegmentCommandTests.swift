@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ChurnCLI
+
+@Test func segmentWritesOneRowPerCustomerAndAReusableModel() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("customers.csv").path
+    try GenerateCommand.parse(["--rows", "400", "--seed", "3", "--out", data]).run()
+    let segments = dir.appendingPathComponent("segments.csv").path
+    let model = dir.appendingPathComponent("segments.json").path
+    let json = try jsonObject(try SegmentCommand.parse([
+        data, "--k-range", "2...4", "--features", "tenure_months,monthly_charges,total_charges", "--target", "churned",
+        "--out", segments, "--model-out", model, "--format", "json",
+    ]).makeOutput())
+    let k = try #require(json["k"] as? Int)
+    #expect((2...4).contains(k))
+    #expect(json["inertia"] is Double)
+    #expect(json["silhouette"] is Double)
+    let list = try #require(json["segments"] as? [[String: Any]])
+    #expect(list.count == k)
+    #expect(list.compactMap { $0["size"] as? Int }.reduce(0, +) == 400)
+    #expect(list.allSatisfy { $0["churnRate"] is Double && $0["profile"] is [Any] })
+    // Churn rates per segment average back to the overall rate, weighted by size.
+    let overall = try #require(json["overallChurnRate"] as? Double)
+    let weighted = list.reduce(0.0) { $0 + ($1["churnRate"] as? Double ?? 0) * Double($1["size"] as? Int ?? 0) } / 400
+    #expect(abs(weighted - overall) < 1e-12)
+    let lines = try String(contentsOfFile: segments, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 401)
+    #expect(lines[0] == "customer_id,segment")
+    #expect(FileManager.default.fileExists(atPath: model))
+}
+
+@Test func segmentRejectsBadRequestsClearly() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("customers.csv").path
+    try GenerateCommand.parse(["--rows", "60", "--seed", "4", "--out", data]).run()
+    #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["segment", data]) }
+    #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["segment", data, "--k", "0"]) }
+    #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["segment", data, "--k-range", "5...2"]) }
+    #expect {
+        try SegmentCommand.parse([data, "--k", "3", "--features", "contract,region"]).makeOutput()
+    } throws: { "\($0)".contains("\"contract\" is categorical") }
+    let tiny = try write("a,b\n1,2\n1,2\n1,2\n", named: "tiny.csv", in: dir)
+    #expect {
+        try SegmentCommand.parse([tiny, "--k", "2"]).makeOutput()
+    } throws: { "\($0)".contains("distinct") || "\($0)".contains("dropped") }
+}

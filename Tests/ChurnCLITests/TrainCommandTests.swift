@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import ChurnCLI
+
+@Test func trainEvaluateAndScoreRoundTrip() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = bundledDatasets + "/telecom-customers.csv"
+    let model = dir.appendingPathComponent("model.json").path
+    let trained = try jsonObject(try TrainCommand.parse(
+        [data, "--target", "churned", "--l2", "0", "--out", model, "--format", "json"]).makeOutput())
+    #expect(trained["trainRows"] as? Int == 4000)
+    #expect(trained["testRows"] as? Int == 1000)
+    #expect(trained["idColumn"] as? String == "customer_id")
+    let coefficients = try #require(trained["coefficients"] as? [[String: Any]])
+    let first = try #require(coefficients.first)
+    for key in ["feature", "estimate", "standardError", "z", "pValue", "lower", "upper", "oddsRatio"] {
+        #expect(first[key] != nil, "missing key \(key)")
+    }
+    let zs = coefficients.dropLast().compactMap { $0["z"] as? Double }.map(abs)
+    #expect(zs == zs.sorted(by: >))
+    #expect(coefficients.contains { $0["feature"] as? String == "tenure_months" })
+
+    let evaluated = try jsonObject(try EvaluateCommand.parse([model, data, "--format", "json"]).makeOutput())
+    #expect(evaluated["rows"] as? Int == 5000)
+    let auc = try #require(evaluated["auc"] as? Double)
+    #expect(auc > 0.75 && auc < 0.9)
+    let lift = try #require(evaluated["lift"] as? [[String: Any]])
+    #expect(lift.count == 10)
+    #expect(lift.last?["cumulativeGain"] as? Double == 1)
+    for key in ["logLoss", "brier", "averagePrecision"] { #expect(evaluated[key] is Double) }
+
+    let scores = dir.appendingPathComponent("scores.csv").path
+    let scored = try jsonObject(try ScoreCommand.parse([model, data, "--out", scores, "--chunk-rows", "700", "--format", "json"])
+        .makeOutput())
+    #expect(scored["rows"] as? Int == 5000)
+    let lines = try String(contentsOfFile: scores, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 5001)
+    #expect(lines[0] == "customer_id,churn_probability,risk_decile")
+    #expect(lines[1].hasPrefix("C100000,"))
+}
+
+@Test func trainReportsTargetProblemsClearly() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.json").path
+    let single = try write("x,y\n1,Yes\n2,Yes\n3,Yes\n", named: "single.csv", in: dir)
+    #expect {
+        try TrainCommand.parse([single, "--target", "y", "--out", model]).makeOutput()
+    } throws: { "\($0)".contains("only one class") }
+    #expect {
+        try TrainCommand.parse([single, "--target", "churn", "--out", model]).makeOutput()
+    } throws: { "\($0)".contains("no column \"churn\"") }
+    let multi = try write("x,plan\n1,gold\n2,silver\n3,bronze\n4,gold\n", named: "multi.csv", in: dir)
+    #expect {
+        try TrainCommand.parse([multi, "--target", "plan", "--out", model]).makeOutput()
+    } throws: { "\($0)".contains("--positive") }
+    #expect(!FileManager.default.fileExists(atPath: model))
+}
+
+@Test func scoringAFileWithoutAModelColumnNamesIt() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.json").path
+    _ = try TrainCommand.parse([bundledDatasets + "/telecom-customers.csv", "--target", "churned", "--out", model]).makeOutput()
+    let partial = try write("customer_id,age\nC1,40\n", named: "partial.csv", in: dir)
+    let out = dir.appendingPathComponent("s.csv").path
+    #expect {
+        try ScoreCommand.parse([model, partial, "--out", out]).makeOutput()
+    } throws: { "\($0)".contains("no column \"tenure_months\"") || "\($0)".contains("tenure_months") }
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let corrupt = try write("{\"format\": \"churnkit-pipeline\", \"version\": 1, \"pipeline\": {}}", named: "bad.json", in: dir)
+    #expect {
+        try ScoreCommand.parse([corrupt, partial, "--out", out]).makeOutput()
+    } throws: { "\($0)".contains("bad.json") }
+}
