@@ -59,3 +59,9 @@ func withInterval(_ value: Double, _ interval: ConfidenceInterval?) -> String {
     guard let interval else { return formatted(value) + " [undefined]" }
     return "\(formatted(value)) [\(formatted(interval.lower)), \(formatted(interval.upper))]"
 }
+
+/// A p-value: 4 significant digits, in scientific notation below 0.0001 ("3.182e-44").
+func formattedPValue(_ p: Double) -> String {
+    guard p.isFinite else { return "-" }
+    return p < 1e-4 && p > 0 ? String(format: "%.3e", p) : formatted(p)
+}

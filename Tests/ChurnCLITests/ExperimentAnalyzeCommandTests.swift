@@ -26,6 +26,28 @@ import Testing
         #expect(text.contains("pooled across tiers") && text.contains("sample-ratio check"))
     }
 
+    static let hillstrom = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/hillstrom-email.csv").path
+
+    // The real Hillstrom experiment, arms read from its `segment` column; skipped without ../shared.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: hillstrom), "needs ../shared/datasets/hillstrom-email.csv"))
+    func analysesAnExperimentRandomizedElsewhere() throws {
+        let json = try ExperimentAnalyzeCommand.parse([
+            "--outcomes", Self.hillstrom, "--arm-column", "segment", "--control-label", "No E-Mail", "--outcome-column", "visit",
+            "--numeric-column", "spend", "--format", "json",
+        ]).makeOutput()
+        let report = try JSONDecoder().decode(ExperimentReport.self, from: Data(json.utf8))
+        // SOURCES.md: visits 2,262 / 21,306 (No E-Mail), 3,238 / 21,387 (Womens), 3,894 / 21,307 (Mens).
+        #expect(report.cells.map(\.arm) == ["Womens E-Mail", "Mens E-Mail"])
+        #expect(report.cells.map(\.comparison.treatment.events) == [3238, 3894])
+        #expect(report.cells[0].comparison.control.events == 2262 && report.cells[0].comparison.control.total == 21306)
+        #expect(report.sampleRatio[0].check.passed)
+        #expect(throws: (any Error).self) {
+            try ExperimentAnalyzeCommand.parse(["--outcomes", Self.hillstrom, "--arm-column", "segment", "--control-label", "Nobody"]).makeOutput()
+        }
+        #expect(throws: (any Error).self) { try ExperimentAnalyzeCommand.parse(["--outcomes", Self.hillstrom, "--arm-column", "segment"]) }
+    }
+
     @Test func badOutcomeColumnsAreReported() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -38,6 +60,9 @@ import Testing
         }
         #expect(throws: (any Error).self) {
             try ExperimentAnalyzeCommand.parse(["--assignment", assignmentPath, "--outcomes", portfolio, "--value-column", "a", "--value-per-customer", "3"])
+        }
+        #expect(throws: (any Error).self) {
+            try ExperimentAnalyzeCommand.parse(["--assignment", assignmentPath, "--outcomes", portfolio, "--arm-column", "channel", "--control-label", "agent"])
         }
     }
 }

@@ -19,5 +19,6 @@ import Testing
         #expect(try parseNamedNumbers(["call=15", "mail=0.5"], option: "--cost") == ["call": 15, "mail": 0.5])
         #expect(throws: (any Error).self) { try parseNamedNumbers(["call"], option: "--cost") }
         #expect(withInterval(0.5, nil).hasSuffix("[undefined]"))
+        #expect(formattedPValue(3.1823e-44) == "3.182e-44" && formattedPValue(.nan) == "-")
     }
 }
