@@ -98,10 +98,10 @@ public struct InsurancePortfolio: Sendable {
             let a = min(max((48 + 15 * rng.nextGaussian()).rounded(), 18), 90)
             let t = min((-7 * log(1 - rng.nextUnitDouble())).rounded(.down), a - 18)
             let logPremium = 6.5 + 0.4 * rng.nextGaussian()
-            let c = Double(_poisson(0.25, &rng))
-            let ch = _categorical(s.channelShares, &rng), pay = _categorical(s.paymentShares, &rng)
+            let c = Double(rng.nextPoisson(mean: 0.25))
+            let ch = rng.nextIndex(weights: s.channelShares), pay = rng.nextIndex(weights: s.paymentShares)
             let v = min((-6 * log(1 - rng.nextUnitDouble())).rounded(.down), 25)
-            let r = _categorical(s.regionShares, &rng)
+            let r = rng.nextIndex(weights: s.regionShares)
             var eta = s.intercept + s.ageEffect * (a - 48) / 15 + s.tenureEffect * log1p(t)
             eta += s.premiumEffect * (logPremium - 6.5) / 0.4 + s.claimEffect * c
             eta += s.channelEffects[ch] + s.paymentEffects[pay] + s.vehicleAgeEffect * v + s.regionEffects[r]
@@ -261,27 +261,4 @@ private func _policyID(_ number: Int) -> String {
 /// 1 / (1 + e^(−x)), without overflow for large |x|.
 func _sigmoid(_ x: Double) -> Double {
     x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
-}
-
-/// Index drawn with probabilities `shares` (inversion of the cumulative shares).
-private func _categorical(_ shares: [Double], _ rng: inout SeededRandom) -> Int {
-    let u = rng.nextUnitDouble()
-    var cumulative = 0.0
-    for (i, share) in shares.enumerated() {
-        cumulative += share
-        if u < cumulative { return i }
-    }
-    return shares.count - 1
-}
-
-/// A Poisson(λ) draw by inversion (Knuth's multiplication method; fine for small λ).
-private func _poisson(_ lambda: Double, _ rng: inout SeededRandom) -> Int {
-    let limit = exp(-lambda)
-    var k = 0
-    var product = rng.nextUnitDouble()
-    while product > limit {
-        k += 1
-        product *= rng.nextUnitDouble()
-    }
-    return k
 }

@@ -87,6 +87,32 @@ extension RandomNumberGenerator {
         return Int(product.high)
     }
 
+    /// An index drawn with probabilities proportional to `weights`, by inverting the cumulative
+    /// weights with one uniform draw; the last index when rounding leaves the draw past the end.
+    /// - Complexity: O(weights.count).
+    public mutating func nextIndex(weights: [Double]) -> Int {
+        let u = nextUnitDouble()
+        var cumulative = 0.0
+        for (index, weight) in weights.enumerated() {
+            cumulative += weight
+            if u < cumulative { return index }
+        }
+        return max(weights.count - 1, 0)
+    }
+
+    /// A Poisson(`mean`) deviate by Knuth's multiplication method (expected O(mean) draws, so for
+    /// small means).
+    public mutating func nextPoisson(mean: Double) -> Int {
+        let limit = _exp(-mean)
+        var k = 0
+        var product = nextUnitDouble()
+        while product > limit {
+            k += 1
+            product *= nextUnitDouble()
+        }
+        return k
+    }
+
     /// A standard normal deviate by the Box-Muller transform (one of the pair is used).
     public mutating func nextGaussian() -> Double {
         var u1 = nextUnitDouble()

@@ -62,15 +62,15 @@ public struct SyntheticTelecomCustomers: Sendable {
             let u = rng.nextUnitDouble()
             let a = (18 + 62 * u * u).rounded()
             let isSenior = a >= 65
-            let c = pick(rng.nextUnitDouble(), weights: [0.55, 0.21, 0.24])
+            let c = rng.nextIndex(weights: [0.55, 0.21, 0.24])
             let maxTenure: Double = c == 0 ? 40 : 72
             let t = (maxTenure * rng.nextUnitDouble()).rounded(.down)
-            let s = pick(rng.nextUnitDouble(), weights: [0.34, 0.44, 0.22])
-            let p = pick(rng.nextUnitDouble(), weights: [0.34, 0.23, 0.22, 0.21])
+            let s = rng.nextIndex(weights: [0.34, 0.44, 0.22])
+            let p = rng.nextIndex(weights: [0.34, 0.23, 0.22, 0.21])
             let base: Double = [50, 80, 22][s]
             let m = ((base + 10 * rng.nextGaussian()) * 100).rounded() / 100
             let mc = max(18.25, m)
-            let supportCalls = Double(poisson(mean: s == 1 ? 2.0 : 1.2, &rng))
+            let supportCalls = Double(rng.nextPoisson(mean: s == 1 ? 2.0 : 1.2))
             let isPaperless = rng.nextUnitDouble() < (s == 1 ? 0.7 : 0.5)
             let hasPartner = rng.nextUnitDouble() < 0.48
             var logit = -1.6
@@ -118,27 +118,5 @@ public struct SyntheticTelecomCustomers: Sendable {
             Column(name: "region", labels: region),
             Column(name: "churned", values: .boolean(churned, trueLabel: "Yes", falseLabel: "No")),
         ])
-    }
-
-    /// Index drawn with probability proportional to `weights`, from a uniform `u` in [0, 1).
-    private func pick(_ u: Double, weights: [Double]) -> Int {
-        var cumulative = 0.0
-        for (index, weight) in weights.enumerated() {
-            cumulative += weight
-            if u < cumulative { return index }
-        }
-        return weights.count - 1
-    }
-
-    /// A Poisson deviate by Knuth's multiplication method (fine for small means).
-    private func poisson(mean: Double, _ rng: inout SeededRandom) -> Int {
-        let limit = _exp(-mean)
-        var k = 0
-        var product = rng.nextUnitDouble()
-        while product > limit {
-            k += 1
-            product *= rng.nextUnitDouble()
-        }
-        return k
     }
 }

@@ -75,3 +75,13 @@ func inspectReadsTheSharedFilesAsDocumented() throws {
     #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["inspect", "x.csv", "--format", "xml"]) }
     #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["train", "x.csv", "--target", "y", "--out", "m.json", "--test-fraction", "1.5"]) }
 }
+
+@Test func theBundledDataRegeneratesByteForByte() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("regenerated.csv").path
+    try GenerateCommand.parse(["--rows", "5000", "--seed", "2026", "--out", path]).run()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path))
+        == Data(contentsOf: URL(fileURLWithPath: bundledDatasets + "/telecom-customers.csv")))
+    #expect(throws: (any Error).self) { try GenerateCommand.parse(["--rows", "10", "--out", path]).run() }
+}

@@ -58,3 +58,18 @@ enum RandomFixtures {
         0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1, 0xECB8_AD47_03B3_60A1,
     ]
 }
+
+@Test func weightedIndicesAndPoissonDrawsHaveTheRightMeans() {
+    var g = SeededRandom(seed: 21)
+    let n = 60_000
+    var counts = [0, 0, 0]
+    var poissonSum = 0
+    for _ in 0..<n {
+        counts[g.nextIndex(weights: [0.5, 0.3, 0.2])] += 1
+        poissonSum += g.nextPoisson(mean: 1.5)
+    }
+    // Binomial counts: sd ≈ sqrt(n p (1-p)) ≤ 123; 5 sd bounds. Poisson mean: sd of the mean 0.005.
+    #expect(abs(counts[0] - 30_000) < 620 && abs(counts[1] - 18_000) < 570 && abs(counts[2] - 12_000) < 500)
+    #expect(abs(Double(poissonSum) / Double(n) - 1.5) < 0.025)
+    #expect(g.nextIndex(weights: []) == 0)
+}
