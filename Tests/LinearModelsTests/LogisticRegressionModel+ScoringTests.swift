@@ -20,6 +20,37 @@ import Testing
         }
     }
 
+    @Test("the SIMD row kernel equals the straightforward sum, for d below, at and off multiples of 8", arguments: [0, 1, 7, 8, 13, 32, 35])
+    func rowLogitsKernel(d: Int) {
+        // Seeded LCG features in [-2, 2), coefficients in [-1, 1).
+        var state: UInt64 = 2026
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let rows = 37
+        let x = (0..<(rows * d)).map { _ in 4 * uniform() - 2 }
+        let w = (0..<d).map { _ in 2 * uniform() - 1 }
+        var y = [Double](repeating: .nan, count: rows)
+        x.withUnsafeBufferPointer { xb in
+            w.withUnsafeBufferPointer { wb in
+                y.withUnsafeMutableBufferPointer { yb in
+                    let one = [0.0]
+                    one.withUnsafeBufferPointer { placeholder in
+                        _rowLogits(
+                            xb.baseAddress ?? placeholder.baseAddress!, rows: rows, columns: d,
+                            weights: wb.baseAddress ?? placeholder.baseAddress!, intercept: 0.25, into: yb.baseAddress!)
+                    }
+                }
+            }
+        }
+        for i in 0..<rows {
+            var z = 0.25
+            for j in 0..<d { z += x[i * d + j] * w[j] }
+            #expect(close(y[i], z, relative: 1e-12), "row \(i): \(y[i]) vs \(z)")
+        }
+    }
+
     @Test("the first bad row is reported when the second thread's half holds it")
     func badRowInSecondHalf() throws {
         var x = try Matrix(rows: 20_000, columns: 2, repeating: 1)
