@@ -118,12 +118,13 @@ public struct LogisticRegressionModel: Sendable, Hashable, Codable {
         try predictProbabilities(x).map { $0 >= threshold }
     }
 
-    /// Scores X into a new array that the scoring threads write first: no zero-filling pass, and
-    /// the page faults of a fresh allocation are taken by both threads.
+    /// Scores X into a new array that the scoring threads write first: no zero-filling pass, huge
+    /// pages advised for a large array, and its page faults taken by both threads.
     private func _scoredArray(_ x: Matrix, probabilities: Bool) throws(LinearModelsError) -> [Double] {
         try _checkColumns(x.columns)
         var failure: LinearModelsError?
         let output = [Double](unsafeUninitializedCapacity: x.rows) { buffer, count in
+            _adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             do throws(LinearModelsError) {
                 try x.storage.withUnsafeBufferPointer { (values) throws(LinearModelsError) in
                     try _score(values, rows: x.rows, into: buffer, probabilities: probabilities)
