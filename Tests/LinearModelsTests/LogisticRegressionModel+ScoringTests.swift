@@ -65,6 +65,24 @@ import Testing
         #expect(value.isNaN)
     }
 
+    @Test("a bad row in the padded last group of 8 is found, for probabilities and logits")
+    func badRowInPartialGroup() throws {
+        // 21 rows: one block, two full groups of 8 and a partial group holding rows 16-20.
+        var x = try Matrix(rows: 21, columns: 3, repeating: 0.5)
+        x[19, 2] = -.infinity
+        let model = LogisticRegressionModel(coefficients: [1, -1, 2], intercept: 0)
+        #expect(throws: LinearModelsError.nonFiniteFeature(row: 19, column: 2, value: -.infinity)) {
+            try model.predictProbabilities(x)
+        }
+        #expect(throws: LinearModelsError.nonFiniteFeature(row: 19, column: 2, value: -.infinity)) {
+            try model.logits(x)
+        }
+        x[19, 2] = 0.5
+        // Every row: sigmoid(0.5 - 0.5 + 1) and the logit 1.
+        #expect(try model.predictProbabilities(x).allSatisfy { close($0, 1 / (1 + exp(-1)), relative: 1e-15) })
+        #expect(try model.logits(x) == [Double](repeating: 1, count: 21))
+    }
+
     @Test("an intercept-only model scores sigmoid(b) for every row")
     func interceptOnly() throws {
         let model = LogisticRegressionModel(coefficients: [], intercept: log(3))
