@@ -26,7 +26,10 @@ private let _roundingShifter = 0x1.8p52
 @inline(__always)
 func _logisticSigmoid8(_ z: SIMD8<Double>) -> SIMD8<Double> {
     let shifter = SIMD8<Double>(repeating: _roundingShifter)
-    let t = pointwiseMax(pointwiseMin(z, -z), SIMD8(repeating: -746))
+    // t = -|z| by setting the sign bit, clamped at -746 (a compare and a blend, inlined, where the
+    // generic pointwiseMin / pointwiseMax are calls).
+    let negativeAbs = unsafeBitCast(unsafeBitCast(z, to: SIMD8<UInt64>.self) | (1 << 63), to: SIMD8<Double>.self)
+    let t = negativeAbs.replacing(with: -746, where: negativeAbs .< -746)
     let kShifted = t * 0x1.71547652b82fep0 + shifter  // t / ln 2 + shifter
     let k = kShifted - shifter
     let r = (t - k * 0x1.62e42fefa3800p-1) - k * 0x1.ef35793c76730p-45
