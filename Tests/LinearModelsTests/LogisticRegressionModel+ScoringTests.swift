@@ -20,6 +20,37 @@ import Testing
         }
     }
 
+    @Test("the SIMD row kernel equals the straightforward sum, for d below, at and off multiples of 8", arguments: [0, 1, 7, 8, 13, 32, 35])
+    func rowLogitsKernel(d: Int) {
+        // Seeded LCG features in [-2, 2), coefficients in [-1, 1).
+        var state: UInt64 = 2026
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let rows = 37
+        let x = (0..<(rows * d)).map { _ in 4 * uniform() - 2 }
+        let w = (0..<d).map { _ in 2 * uniform() - 1 }
+        var y = [Double](repeating: .nan, count: rows)
+        x.withUnsafeBufferPointer { xb in
+            w.withUnsafeBufferPointer { wb in
+                y.withUnsafeMutableBufferPointer { yb in
+                    let one = [0.0]
+                    one.withUnsafeBufferPointer { placeholder in
+                        _rowLogits(
+                            xb.baseAddress ?? placeholder.baseAddress!, rows: rows, columns: d,
+                            weights: wb.baseAddress ?? placeholder.baseAddress!, intercept: 0.25, into: yb.baseAddress!)
+                    }
+                }
+            }
+        }
+        for i in 0..<rows {
+            var z = 0.25
+            for j in 0..<d { z += x[i * d + j] * w[j] }
+            #expect(close(y[i], z, relative: 1e-12), "row \(i): \(y[i]) vs \(z)")
+        }
+    }
+
     @Test("the first bad row is reported when the second thread's half holds it")
     func badRowInSecondHalf() throws {
         var x = try Matrix(rows: 20_000, columns: 2, repeating: 1)
@@ -32,6 +63,24 @@ import Testing
             return
         }
         #expect(value.isNaN)
+    }
+
+    @Test("a bad row in the padded last group of 8 is found, for probabilities and logits")
+    func badRowInPartialGroup() throws {
+        // 21 rows: one block, two full groups of 8 and a partial group holding rows 16-20.
+        var x = try Matrix(rows: 21, columns: 3, repeating: 0.5)
+        x[19, 2] = -.infinity
+        let model = LogisticRegressionModel(coefficients: [1, -1, 2], intercept: 0)
+        #expect(throws: LinearModelsError.nonFiniteFeature(row: 19, column: 2, value: -.infinity)) {
+            try model.predictProbabilities(x)
+        }
+        #expect(throws: LinearModelsError.nonFiniteFeature(row: 19, column: 2, value: -.infinity)) {
+            try model.logits(x)
+        }
+        x[19, 2] = 0.5
+        // Every row: sigmoid(0.5 - 0.5 + 1) and the logit 1.
+        #expect(try model.predictProbabilities(x).allSatisfy { close($0, 1 / (1 + exp(-1)), relative: 1e-15) })
+        #expect(try model.logits(x) == [Double](repeating: 1, count: 21))
     }
 
     @Test("an intercept-only model scores sigmoid(b) for every row")
