@@ -9,7 +9,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let portfolio = try writeSmallPortfolio(in: directory)
         let assignmentPath = directory + "/assignment.csv", outcomesPath = directory + "/outcomes.csv"
-        _ = try ExperimentAssignCommand.parse([portfolio, "--score-column", "score", "--out", assignmentPath]).makeOutput()
+        _ = try ExperimentDesignCommand.parse([portfolio, "--score-column", "score", "--out", assignmentPath]).makeOutput()
         _ = try ExperimentSimulateCommand.parse(["--customers", "2000", "--seed", "1", "--assignment", assignmentPath, "--out", outcomesPath]).makeOutput()
         let json = try ExperimentAnalyzeCommand.parse([
             "--assignment", assignmentPath, "--outcomes", outcomesPath, "--value-column", "premium", "--cost", "action=10", "--format", "json",
@@ -53,7 +53,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let portfolio = try writeSmallPortfolio(in: directory)
         let assignmentPath = directory + "/assignment.csv"
-        _ = try ExperimentAssignCommand.parse([portfolio, "--score-column", "score", "--out", assignmentPath]).makeOutput()
+        _ = try ExperimentDesignCommand.parse([portfolio, "--score-column", "score", "--out", assignmentPath]).makeOutput()
         // The portfolio's "claims" column holds counts above 1: not a 0/1 outcome.
         #expect(throws: (any Error).self) {
             try ExperimentAnalyzeCommand.parse(["--assignment", assignmentPath, "--outcomes", portfolio, "--outcome-column", "claims"]).makeOutput()
