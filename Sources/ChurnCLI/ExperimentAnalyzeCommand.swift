@@ -139,7 +139,7 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         text += cells.render()
         text += "\n\npooled across tiers (Mantel-Haenszel):\n"
         for arm in report.pooled {
-            text += "  \(arm.arm): relative reduction \(withInterval(arm.result.relativeReduction, arm.result.relativeReductionInterval)), p \(formattedPValue(arm.result.pValue))\n"
+            text += "  \(arm.arm): ratio \(withInterval(arm.result.riskRatio, arm.result.riskRatioInterval)), p \(formattedPValue(arm.result.pValue))\n"
         }
         text += "sample-ratio check (p >= 0.001 passes):\n"
         for tier in report.sampleRatio {
