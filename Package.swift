@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
-        .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
+        .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees"]),
         .target(
             name: "ChurnKit",
             dependencies: [

@@ -1,45 +1,50 @@
 import ArgumentParser
 import ChurnKit
 
-/// `churn experiment analyze`: every tier × arm against its control, with economics.
+/// `churn experiment analyze FILE`: every tier × arm against its control, with economics.
 struct ExperimentAnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Compare every tier and arm of an assignment with the same tier's control group.",
+        abstract: "Compare every tier and arm of an experiment with the same tier's control group.",
         discussion: """
-            Joins OUTCOMES to the assignment by id (unmatched ids are counted and reported), then \
-            prints per tier and arm: customers, events, rates, absolute and relative reduction with \
-            95% intervals (Newcombe; log ratio), p-values (z or Fisher) with Holm adjustment, the \
-            arms pooled across tiers (Cochran-Mantel-Haenszel), a sample-ratio check per tier, and \
-            with --value-per-customer or --value-column the customers and value retained, cost and ROI. \
-            For an experiment randomized elsewhere, give --arm-column and --control-label instead of \
-            --assignment: the arms are read from the outcome file (one tier; designed shares equal, \
-            or --designed-shares, control first, then arms in order of appearance).
+            FILE holds the outcomes. Either join it to --assignment (written by `churn experiment \
+            design`) on --id (unmatched ids are counted and reported), or read the arms from FILE \
+            itself with --arm COL --control LABEL (an experiment randomized elsewhere, such as \
+            Hillstrom's; optional --tier COL; designed shares equal, or --designed-shares, control \
+            first, then arms in order of appearance; without an --id column rows are numbered). \
+            Prints per tier and arm: customers, events, rates, the difference (arm - control) and \
+            ratio with 95% intervals (Newcombe; log ratio), p-values (z or Fisher) with Holm \
+            adjustment, the arms pooled across tiers (Cochran-Mantel-Haenszel), the sample-ratio \
+            check, and with --value-per-customer or --value-column the customers and value \
+            retained, cost and ROI.
             """)
 
-    @Option(help: "Assignment file written by `churn experiment assign`.")
+    @Argument(help: "Outcome CSV (with the arm column when no --assignment is given).")
+    var file: String
+
+    @Option(help: "Assignment file written by `churn experiment design`, joined to FILE on --id.")
     var assignment: String?
 
-    @Option(help: "Arm column of the outcome file (instead of --assignment).")
-    var armColumn: String?
+    @Option(help: "Arm column of FILE (instead of --assignment).")
+    var arm: String?
 
-    @Option(help: "Control label of --arm-column.")
-    var controlLabel: String?
+    @Option(help: "Control label of the --arm column.")
+    var control: String?
 
-    @Option(parsing: .upToNextOption, help: "Designed shares with --arm-column: control first, then arms in order of appearance.")
+    @Option(help: "Tier column of FILE (with --arm; default: one tier).")
+    var tier: String?
+
+    @Option(parsing: .upToNextOption, help: "Designed shares with --arm: control first, then arms in order of appearance.")
     var designedShares: [Double] = []
 
-    @Option(help: "Outcome CSV.")
-    var outcomes: String
+    @Option(help: "Customer id column of FILE (with --arm and no such column, rows are numbered from 1).")
+    var id = "id"
 
-    @Option(help: "Customer id column of the outcome file.")
-    var idColumn = "id"
-
-    @Option(help: "Binary outcome column (0/1 or yes/no), e.g. churned.")
-    var outcomeColumn = "churned"
+    @Option(help: "Binary outcome column (0/1 or yes/no), e.g. churned or visit.")
+    var outcome = "churned"
 
     @Option(help: "Optional numeric outcome column (e.g. spend), compared by Welch's t interval.")
-    var numericColumn: String?
+    var numeric: String?
 
     @Option(help: "Optional column with each customer's value, for the economics.")
     var valueColumn: String?
@@ -53,71 +58,88 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (assignment == nil) != (armColumn == nil) else { throw ValidationError("give exactly one of --assignment and --arm-column") }
-        guard armColumn == nil || controlLabel != nil else { throw ValidationError("--arm-column needs --control-label") }
+        guard (assignment == nil) != (arm == nil) else { throw ValidationError("give exactly one of --assignment and --arm") }
+        guard arm == nil || control != nil else { throw ValidationError("--arm needs --control (the control group's label)") }
+        if assignment != nil, control != nil || tier != nil || !designedShares.isEmpty {
+            throw ValidationError("--control, --tier and --designed-shares go with --arm; --assignment already holds the design")
+        }
         guard valueColumn == nil || valuePerCustomer == nil else { throw ValidationError("give --value-column or --value-per-customer, not both") }
     }
 
     func run() throws { print(try makeOutput()) }
 
-    /// The text or JSON printed.
-    func makeOutput() throws -> String {
-        var kinds: [String: ColumnKind] = [idColumn: .categorical]
-        if let numericColumn { kinds[numericColumn] = .numeric }
-        if let armColumn { kinds[armColumn] = .categorical }
-        let table = try Table(csvAt: outcomes, options: CSVReadOptions(columnKinds: kinds))
-        let ids = table.columnNames.contains(idColumn) || armColumn == nil
-            ? try ExperimentColumns.texts(table, idColumn, file: outcomes) : (1...max(table.rowCount, 1)).prefix(table.rowCount).map(String.init)
+    /// The analysis of FILE as the options describe it.
+    func makeReport() throws -> ExperimentReport {
+        var kinds: [String: ColumnKind] = [id: .categorical]
+        if let numeric { kinds[numeric] = .numeric }
+        for name in [arm, tier].compactMap({ $0 }) { kinds[name] = .categorical }
+        let table = try Table(csvAt: file, options: CSVReadOptions(columnKinds: kinds))
+        let ids = table.columnNames.contains(id) || assignment != nil
+            ? try ExperimentColumns.texts(table, id, file: file) : (0..<table.rowCount).map { String($0 + 1) }
         let design = try assignment.map { try AssignmentFile.read(from: $0).assignment } ?? (try armAssignment(table, ids: ids))
         let observed = try ExperimentOutcomes(
             ids: ids,
-            events: try ExperimentColumns.flags(table, outcomeColumn, file: outcomes),
-            numericOutcome: try numericColumn.map { try ExperimentColumns.numbers(table, $0, file: outcomes) },
-            customerValue: try valueColumn.map { try ExperimentColumns.numbers(table, $0, file: outcomes) })
+            events: try ExperimentColumns.flags(table, outcome, file: file),
+            numericOutcome: try numeric.map { try ExperimentColumns.numbers(table, $0, file: file) },
+            customerValue: try valueColumn.map { try ExperimentColumns.numbers(table, $0, file: file) })
         let source: CustomerValueSource? = valueColumn != nil ? .fromOutcomes : valuePerCustomer.map { .perCustomer($0) }
-        let report = try ExperimentAnalysis.analyze(
+        return try ExperimentAnalysis.analyze(
             assignment: design, outcomes: observed, customerValue: source, costPerCustomer: try parseNamedNumbers(cost, option: "--cost"))
+    }
+
+    /// The text or JSON printed.
+    func makeOutput() throws -> String {
+        let report = try makeReport()
         for warning in report.warnings { printError("warning: " + warning) }
         switch output.format {
-        case .json: return try jsonText(report)
+        case .json: return try jsonText(ExperimentAnalyzeJSON(report))
         case .text: return render(report)
         }
     }
 
-    /// A one-tier assignment from the arm labels of the outcome file.
+    /// An assignment from the arm (and tier) labels of FILE: every tier holds the control and every
+    /// arm, in order of first appearance.
     private func armAssignment(_ table: Table, ids: [String]) throws -> Assignment {
-        let labels = try ExperimentColumns.texts(table, armColumn ?? "", file: outcomes)
-        let control = controlLabel ?? ""
-        guard labels.contains(control) else { throw ValidationError("\(outcomes): no row has \(armColumn ?? "") = \"\(control)\"") }
+        let armColumn = arm ?? "", control = control ?? ""
+        let labels = try ExperimentColumns.texts(table, armColumn, file: file)
+        guard labels.contains(control) else { throw ValidationError("\(file): no row has \(armColumn) = \"\(control)\"") }
         var arms: [String] = []
         for label in labels where label != control && !arms.contains(label) { arms.append(label) }
+        guard !arms.isEmpty else { throw ValidationError("\(file): every row of \(armColumn) is the control \"\(control)\"; no arm to compare") }
         let shares = designedShares.isEmpty ? [Double](repeating: 1 / Double(arms.count + 1), count: arms.count + 1) : designedShares
         guard shares.count == arms.count + 1 else {
             throw ValidationError("--designed-shares has \(shares.count) values for \(arms.count + 1) groups (\(([control] + arms).joined(separator: ", ")))")
         }
-        let design = try ExperimentDesign(tierRule: .scoreThresholds([]), tiers: [
-            TierDesign(name: "all", controlName: control, controlShare: shares[0],
-                       arms: zip(arms, shares.dropFirst()).map { TreatmentArm(name: $0, share: $1) }),
-        ])
-        return try Assignment(design: design, ids: ids, tierNames: ids.map { _ in "all" }, groupNames: labels)
+        let tierLabels = try tier.map { try ExperimentColumns.texts(table, $0, file: file) } ?? ids.map { _ in "all" }
+        var tierNames: [String] = []
+        for label in tierLabels where !tierNames.contains(label) { tierNames.append(label) }
+        // The tiers come from a column, not from scores: the rule only carries the tier count.
+        let design = try ExperimentDesign(
+            tierRule: .scoreThresholds((1..<max(tierNames.count, 1)).reversed().map(Double.init)),
+            tiers: tierNames.map { name in
+                TierDesign(name: name, controlName: control, controlShare: shares[0],
+                           arms: zip(arms, shares.dropFirst()).map { TreatmentArm(name: $0, share: $1) })
+            })
+        return try Assignment(design: design, ids: ids, tierNames: tierLabels, groupNames: labels)
     }
 
+    /// The report as aligned text.
     private func render(_ report: ExperimentReport) -> String {
         var text = report.warnings.map { "WARNING: " + $0 + "\n" }.joined()
         text += "analysed \(report.join.matched) of \(report.join.assigned) assigned customers\n\n"
         var cells = TextTable(
-            headers: ["tier", "arm", "treated", "rate", "control", "rate", "abs. reduction [95%]", "rel. reduction [95%]", "p", "p (Holm)", "test"],
+            headers: ["tier", "arm", "n", "rate", "control n", "control rate", "difference [95%]", "ratio [95%]", "p", "p (Holm)", "test"],
             alignments: [.left, .left, .right, .right, .right, .right, .left, .left, .right, .right, .left])
         for cell in report.cells {
             let c = cell.comparison
             cells.append([cell.tier, cell.arm, String(c.treatment.total), formatted(c.treatmentRate), String(c.control.total), formatted(c.controlRate),
-                          withInterval(c.absoluteReduction, c.absoluteReductionInterval), withInterval(c.relativeReduction, c.relativeReductionInterval),
+                          withInterval(c.difference, c.differenceInterval), withInterval(c.riskRatio, c.riskRatioInterval),
                           formattedPValue(c.pValue), formattedPValue(cell.adjustedPValue), c.testMethod == .fisherExact ? "Fisher" : "z"])
         }
         text += cells.render()
         text += "\n\npooled across tiers (Mantel-Haenszel):\n"
         for arm in report.pooled {
-            text += "  \(arm.arm): relative reduction \(withInterval(arm.result.relativeReduction, arm.result.relativeReductionInterval)), p \(formattedPValue(arm.result.pValue))\n"
+            text += "  \(arm.arm): ratio \(withInterval(arm.result.riskRatio, arm.result.riskRatioInterval)), p \(formattedPValue(arm.result.pValue))\n"
         }
         text += "sample-ratio check (p >= 0.001 passes):\n"
         for tier in report.sampleRatio {

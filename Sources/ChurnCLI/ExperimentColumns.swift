@@ -41,6 +41,23 @@ enum ExperimentColumns {
     }
 }
 
+extension ExperimentColumns {
+    /// Treated flags: a 0/1 or yes/no column, or with `control` a column of labels where every
+    /// label other than `control` is treated.
+    static func treatment(_ table: Table, _ name: String, control: String?, file: String) throws -> [Bool] {
+        guard let control else { return try flags(table, name, file: file) }
+        let labels = try texts(table, name, file: file)
+        guard labels.contains(control) else { throw ValidationError("\(file): no row has \(name) = \"\(control)\"") }
+        return labels.map { $0 != control }
+    }
+
+    /// The desired response: the outcome column, negated for a churn outcome (retention wanted).
+    static func response(_ table: Table, _ name: String, churnOutcome: Bool, file: String) throws -> [Bool] {
+        let outcome = try flags(table, name, file: file)
+        return churnOutcome ? outcome.map { !$0 } : outcome
+    }
+}
+
 /// Parses "name=value" pairs (for example `--cost call=15`).
 func parseNamedNumbers(_ pairs: [String], option: String) throws -> [String: Double] {
     var result: [String: Double] = [:]

@@ -6,7 +6,7 @@ struct ExperimentCommand: ParsableCommand {
         commandName: "experiment",
         abstract: "Design, size, simulate and analyse control/treatment retention experiments.",
         subcommands: [
-            ExperimentAssignCommand.self, ExperimentPowerCommand.self, ExperimentSimulateCommand.self,
+            ExperimentDesignCommand.self, ExperimentPowerCommand.self, ExperimentSimulateCommand.self,
             ExperimentAnalyzeCommand.self,
         ]
     )

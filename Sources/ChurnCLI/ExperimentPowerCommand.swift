@@ -8,7 +8,7 @@ struct ExperimentPowerCommand: ParsableCommand {
         abstract: "Customers per group to detect a relative reduction, or the minimal detectable reduction per tier.",
         discussion: """
             Two-sided two-proportion test on Cohen's h (as statsmodels NormalIndPower). With \
-            --reduction: the control and treatment sizes needed. With --assignment: for every tier \
+            --relative-reduction: the customers needed per group (sampleSizePerGroup; with --ratio the control group, the treated being ratio × control). With --assignment: for every tier \
             and arm of an assignment file, the smallest relative reduction of --baseline it can detect.
             """)
 
@@ -16,9 +16,9 @@ struct ExperimentPowerCommand: ParsableCommand {
     var baseline: Double
 
     @Option(help: "Relative reduction to detect (e.g. 0.09 for 9%).")
-    var reduction: Double?
+    var relativeReduction: Double?
 
-    @Option(help: "An assignment file written by `churn experiment assign`.")
+    @Option(help: "An assignment file written by `churn experiment design`.")
     var assignment: String?
 
     @Option(help: "Significance level.")
@@ -27,24 +27,26 @@ struct ExperimentPowerCommand: ParsableCommand {
     @Option(help: "Power.")
     var power = 0.8
 
-    @Option(help: "Treatment-to-control size ratio (with --reduction).")
+    @Option(help: "Treatment-to-control size ratio (with --relative-reduction).")
     var ratio = 1.0
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (reduction == nil) != (assignment == nil) else { throw ValidationError("give exactly one of --reduction and --assignment") }
+        guard (relativeReduction == nil) != (assignment == nil) else { throw ValidationError("give exactly one of --relative-reduction and --assignment") }
     }
 
     func run() throws { print(try makeOutput()) }
 
     /// The text or JSON printed.
     func makeOutput() throws -> String {
-        if let reduction {
+        if let reduction = relativeReduction {
             let size = try PowerAnalysis.sampleSize(
                 baselineRate: baseline, relativeReduction: reduction, alpha: alpha, power: power, treatmentToControlRatio: ratio)
-            let result = SizeResult(controlSize: size.controlSize, treatmentSize: size.treatmentSize, exactControlSize: size.exactControlSize,
-                                    cohensH: PowerAnalysis.cohensH(baseline, baseline * (1 - reduction)))
+            let result = SizeResult(
+                baseline: baseline, relativeReduction: reduction, alpha: alpha, power: power,
+                sampleSizePerGroup: size.controlSize, controlSize: size.controlSize, treatmentSize: size.treatmentSize,
+                exactControlSize: size.exactControlSize, cohensH: PowerAnalysis.cohensH(baseline, baseline * (1 - reduction)))
             switch output.format {
             case .json: return try jsonText(result)
             case .text:
@@ -75,6 +77,8 @@ struct ExperimentPowerCommand: ParsableCommand {
 }
 
 private struct SizeResult: Encodable {
+    let baseline: Double, relativeReduction: Double, alpha: Double, power: Double
+    let sampleSizePerGroup: Int
     let controlSize: Int, treatmentSize: Int
     let exactControlSize: Double, cohensH: Double
 }

@@ -81,16 +81,7 @@ public enum UpliftLearner {
         x: Matrix, outcome: [Bool], treatment: [Bool], learner: ProbabilityLearner, seed: UInt64 = 0
     ) throws(ExperimentsError) -> UpliftModel {
         try _check(x: x, outcome: outcome, treatment: treatment)
-        var treatedRows = treatment.indices.filter { treatment[$0] }
-        var controlRows = treatment.indices.filter { !treatment[$0] }
-        var rng = SeededRandom(seed: seed)
-        if treatedRows.count < controlRows.count {
-            treatedRows += (0..<(controlRows.count - treatedRows.count)).map { _ in treatedRows[rng.nextIndex(below: treatedRows.count)] }
-        } else if controlRows.count < treatedRows.count {
-            controlRows += (0..<(treatedRows.count - controlRows.count)).map { _ in controlRows[rng.nextIndex(below: controlRows.count)] }
-        }
-        let rows = treatedRows + controlRows
-        let z = rows.map { outcome[$0] == treatment[$0] }
+        let (rows, z) = _transformedSample(outcome: outcome, treatment: treatment, seed: seed)
         let scorer: @Sendable (Matrix) throws -> [Double]
         do { scorer = try learner(_select(x, rows), z) } catch {
             throw .learnerFailed(group: "transformed", reason: "\(error)")
@@ -105,7 +96,25 @@ public enum UpliftLearner {
     }
 }
 
-private func _check(x: Matrix, outcome: [Bool], treatment: [Bool]) throws(ExperimentsError) {
+/// The balanced sample of the class-variable transformation: the smaller group resampled (seeded,
+/// with replacement) to the larger one's size, treated rows first, and the transformed label
+/// z = [outcome == treated] of every sampled row.
+/// - Complexity: O(n).
+func _transformedSample(outcome: [Bool], treatment: [Bool], seed: UInt64) -> (rows: [Int], z: [Bool]) {
+    var treatedRows = treatment.indices.filter { treatment[$0] }
+    var controlRows = treatment.indices.filter { !treatment[$0] }
+    var rng = SeededRandom(seed: seed)
+    if treatedRows.count < controlRows.count {
+        treatedRows += (0..<(controlRows.count - treatedRows.count)).map { _ in treatedRows[rng.nextIndex(below: treatedRows.count)] }
+    } else if controlRows.count < treatedRows.count {
+        controlRows += (0..<(treatedRows.count - controlRows.count)).map { _ in controlRows[rng.nextIndex(below: controlRows.count)] }
+    }
+    let rows = treatedRows + controlRows
+    return (rows, rows.map { outcome[$0] == treatment[$0] })
+}
+
+/// Checks that the lengths match and that both groups occur.
+func _check(x: Matrix, outcome: [Bool], treatment: [Bool]) throws(ExperimentsError) {
     guard outcome.count == x.rows else { throw .lengthMismatch(argument: "outcome", count: outcome.count, expected: x.rows) }
     guard treatment.count == x.rows else { throw .lengthMismatch(argument: "treatment", count: treatment.count, expected: x.rows) }
     guard treatment.contains(true), treatment.contains(false) else {

@@ -3,8 +3,12 @@ import Testing
 
 @Suite struct ExperimentCommandTests {
     @Test func routesToTheSubcommands() throws {
-        #expect(try ChurnCommand.parseAsRoot(["experiment", "power", "--baseline", "0.1", "--reduction", "0.1"]) is ExperimentPowerCommand)
-        #expect(try ChurnCommand.parseAsRoot(["uplift", "f.csv", "--outcome-column", "y", "--treatment-column", "t", "--score-column", "s"]) is ExperimentUpliftCommand)
-        #expect(ExperimentCommand.configuration.subcommands.count == 4)
+        #expect(try ChurnCommand.parseAsRoot(["experiment", "power", "--baseline", "0.1", "--relative-reduction", "0.1"]) is ExperimentPowerCommand)
+        #expect(try ChurnCommand.parseAsRoot(["experiment", "design", "f.csv", "--out", "a.csv"]) is ExperimentDesignCommand)
+        #expect(try ChurnCommand.parseAsRoot(["experiment", "assign", "f.csv", "--out", "a.csv"]) is ExperimentDesignCommand)
+        #expect(try ChurnCommand.parseAsRoot(["experiment", "analyze", "f.csv", "--arm", "segment", "--control", "No E-Mail", "--outcome", "visit"])
+            is ExperimentAnalyzeCommand)
+        #expect(ExperimentCommand.configuration.subcommands.map { $0.configuration.commandName } == ["design", "power", "simulate", "analyze"])
+        #expect(throws: (any Error).self) { try ChurnCommand.parseAsRoot(["experiment", "randomize", "f.csv"]) }
     }
 }

@@ -1,17 +1,19 @@
 import ArgumentParser
 import ChurnKit
 
-/// `churn experiment assign SCORES.csv`: tiers by score and seeded, stratified control/arm assignment.
-struct ExperimentAssignCommand: ParsableCommand {
+/// `churn experiment design SCORES.csv`: tiers by score and seeded, stratified control/arm assignment.
+struct ExperimentDesignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign",
-        abstract: "Assign scored customers to tiers, a control group and treatment arms.",
+        commandName: "design",
+        abstract: "Design the experiment: assign scored customers to tiers, a control group and treatment arms.",
         discussion: """
             Tiers come from --top-fractions (default 0.2: top 20% = high, rest = low) or \
             --thresholds. In every tier --control is kept as control and the rest split equally \
             across --arms. Writes OUT (id,tier,group,arm,score) and OUT.manifest.json (seed, \
-            design, SHA-256 of the input, counts); existing files are kept unless --force.
-            """)
+            design, SHA-256 of the input, counts); existing files are kept unless --force. \
+            (`assign` is an alias.)
+            """,
+        aliases: ["assign"])
 
     @Argument(help: "The scored customer CSV.")
     var file: String
@@ -83,7 +85,7 @@ struct ExperimentAssignCommand: ParsableCommand {
         let balance = try CovariateBalance.table(assignment: assignment, covariates: covariates)
         printError("wrote \(out) and \(AssignmentFile.manifestPath(for: out))")
         switch output.format {
-        case .json: return try jsonText(AssignResult(manifest: manifest, balance: balance))
+        case .json: return try jsonText(DesignResult(manifest: manifest, balance: balance))
         case .text:
             var cells = TextTable(headers: ["tier", "group", "arm", "share", "customers"], alignments: [.left, .left, .left, .right, .right])
             for cell in manifest.cells {
@@ -104,8 +106,8 @@ struct ExperimentAssignCommand: ParsableCommand {
     }
 }
 
-/// The JSON of `churn experiment assign`.
-private struct AssignResult: Encodable {
+/// The JSON of `churn experiment design`.
+private struct DesignResult: Encodable {
     let manifest: AssignmentManifest
     let balance: [CovariateBalanceRow]
 }
