@@ -58,23 +58,27 @@ extension _PreparedData {
                             let range = blocks.range(b)
                             let g = worker * blockRows * k
                             guard let a = x.pointer(at: range.lowerBound * d), let cp = c.pointer(at: 0),
-                                let gp = scratch.shared.pointer(at: g)
+                                let gp = scratch.shared.pointer(at: g), let normPointer = centroidNorms.shared.pointer(at: 0)
                             else { return }
+                            // G starts as ‖c_j‖² on every row; the gemm adds −2 X_b Cᵀ (beta = 1 also
+                            // spares OpenBLAS its separate pass that zeroes C for beta = 0).
+                            for r in 0..<range.count {
+                                (gp + r * k).update(from: normPointer, count: k)
+                            }
                             do throws(LinearAlgebraError) {
                                 try BLAS.gemm(
                                     transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: a, lda: d,
-                                    b: cp, ldb: d, beta: 0, c: gp, ldc: k)
+                                    b: cp, ldb: d, beta: 1, c: gp, ldc: k)
                             } catch {
                                 errors.shared[worker] = error
                                 return
                             }
-                            guard let normPointer = centroidNorms.shared.pointer(at: 0),
-                                let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
+                            guard let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
                                 let labelPointer = label.pointer(at: range.lowerBound),
                                 let countPointer = partialCounts.shared.pointer(at: b * k)
                             else { return }
                             let distanceSum = _scanBlock(
-                                rows: range.count, k: k, d: d, products: gp, centroidNorms: normPointer, x: a,
+                                rows: range.count, k: k, d: d, products: gp, x: a,
                                 rowNorms: rowNormPointer, labels: labelPointer, counts: countPointer,
                                 sums: accumulate ? partialSums.shared.pointer(at: b * k * d) : nil)
                             partialDistances.shared[b] = distanceSum
@@ -98,66 +102,23 @@ extension _PreparedData {
     }
 
     /// The inner loop of `assign` for one block of `m` rows: the nearest centroid of each row from
-    /// its products G[r, j] = −2 x_r·c_j, the counts, the sums (when `sums` is given) and the sum
-    /// of squared distances. Raw pointers and wrapping index arithmetic keep it free of checks.
+    /// its values G[r, j] = ‖c_j‖² − 2 x_r·c_j, the counts, the sums (when `sums` is given) and the
+    /// sum of squared distances. Raw pointers and wrapping index arithmetic keep it free of checks.
     @inline(__always)
     private func _scanBlock(
-        rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, centroidNorms: UnsafePointer<Double>,
-        x: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>,
-        counts: UnsafeMutablePointer<Int>, sums: UnsafeMutablePointer<Double>?
+        rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, x: UnsafePointer<Double>,
+        rowNorms: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>, counts: UnsafeMutablePointer<Int>,
+        sums: UnsafeMutablePointer<Double>?
     ) -> Double {
         var distanceSum = 0.0
         var r = 0
         while r < m {
-            let (best, bestValue) = _argmin(products + r &* k, plus: centroidNorms, count: k)
-            labels[r] = Int32(truncatingIfNeeded: best)
+            let (best, bestValue) = _argmin(products + r &* k, count: k)
             distanceSum += max(0, rowNorms[r] + bestValue)
-            counts[best] &+= 1
-            if let sums {
-                let target = sums + best &* d
-                let row = x + r &* d
-                var f = 0
-                while f < d {
-                    target[f] += row[f]
-                    f &+= 1
-                }
-            }
+            _record(row: x + r &* d, d: d, best: best, label: labels + r, counts: counts, sums: sums)
             r &+= 1
         }
         return distanceSum
-    }
-
-    /// The index of the smallest `g[j] + offsets[j]`, the lowest index among equals, and that value.
-    ///
-    /// Branch-free in two steps: the minimum by four interleaved running minima (a single running
-    /// minimum is a chain of k − 1 dependent compare-and-selects), then the lowest index holding it,
-    /// found by conditional moves from the last index down (the sums are recomputed identically).
-    @inline(__always)
-    private func _argmin(_ g: UnsafePointer<Double>, plus offsets: UnsafePointer<Double>, count k: Int)
-        -> (Int, Double)
-    {
-        var m0 = g[0] + offsets[0]
-        var m1 = m0, m2 = m0, m3 = m0
-        var j = 1
-        while j &+ 3 < k {
-            m0 = Swift.min(m0, g[j] + offsets[j])
-            m1 = Swift.min(m1, g[j &+ 1] + offsets[j &+ 1])
-            m2 = Swift.min(m2, g[j &+ 2] + offsets[j &+ 2])
-            m3 = Swift.min(m3, g[j &+ 3] + offsets[j &+ 3])
-            j &+= 4
-        }
-        while j < k {
-            m0 = Swift.min(m0, g[j] + offsets[j])
-            j &+= 1
-        }
-        let minimum = Swift.min(Swift.min(m0, m1), Swift.min(m2, m3))
-        var best = 0
-        j = k &- 1
-        while j > 0 {
-            best = g[j] + offsets[j] == minimum ? j : best
-            j &-= 1
-        }
-        return (g[0] + offsets[0] == minimum ? 0 : best, minimum)
     }
 
     /// Squared distances of every row to `t` centers by the gemm expansion, clamped at 0.
