@@ -142,6 +142,9 @@ struct DemoCommand: ParsableCommand {
             summary.append("AXA rehearsal on \(rehearsal.policyholders) policyholders: in the high-risk tier the actions cut "
                 + "cancellations by \(reductions) relative to its control group; \(covered) of \(rehearsal.cells.count) "
                 + "measured reductions have a 95% interval that covers the scenario's true value.")
+            let net = rehearsal.cells.compactMap(\.netValue).reduce(0, +)
+            summary.append("At 15 per call and 40 per discount against one year's premium of each customer retained, the "
+                + "actions' net value is \(formatted(net, digits: 6)): \(net >= 0 ? "they pay for themselves" : "they cost more than they retain, so target them more narrowly (by uplift) or make them cheaper").")
         }
 
         notebook.markdown("## Summary\n\n" + summary.map { "- " + $0 }.joined(separator: "\n"))
