@@ -124,8 +124,8 @@ struct _FeatureBinning: Sendable {
     /// Number of features (d).
     var featureCount: Int { binCounts.count }
 
-    /// The bin codes of `x`, feature-major: code of row i, feature f at `f * n + i`, and checks
-    /// the values. `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
+    /// The bin codes of `x`, row-major: code of row i, feature f at `i * d + f` (a node's rows
+    /// then read d consecutive bytes each when its histogram is built), and checks the values. `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
     /// Each numeric value is binned by a branch-free search of fixed length over its feature's
     /// edges padded with +infinity to a power of two; row blocks run on all cores.
     /// - Parameter x: the matrix the binning was learned on.
@@ -166,9 +166,9 @@ struct _FeatureBinning: Sendable {
                                     for row in rows {
                                         let v = data[row &* d &+ f]
                                         if v.isNaN {
-                                            out[f &* n &+ row] = missing
+                                            out[row &* d &+ f] = missing
                                         } else if v >= 0, v < levels, v == v.rounded(.towardZero) {
-                                            out[f &* n &+ row] = Bin(truncatingIfNeeded: Int(v))
+                                            out[row &* d &+ f] = Bin(truncatingIfNeeded: Int(v))
                                         } else {
                                             invalid = true
                                         }
@@ -197,12 +197,11 @@ struct _FeatureBinning: Sendable {
                                         b.2 &+= half &* _below(table[b.2 &+ h], v.2)
                                         b.3 &+= half &* _below(table[b.3 &+ h], v.3)
                                     }
-                                    let column = out.baseAddress.map { $0 + (f &* n &+ row) }
-                                    guard let column else { break }
-                                    column[0] = v.0.isNaN ? missing : Bin(truncatingIfNeeded: b.0)
-                                    if lanes > 1 { column[1] = v.1.isNaN ? missing : Bin(truncatingIfNeeded: b.1) }
-                                    if lanes > 2 { column[2] = v.2.isNaN ? missing : Bin(truncatingIfNeeded: b.2) }
-                                    if lanes > 3 { column[3] = v.3.isNaN ? missing : Bin(truncatingIfNeeded: b.3) }
+                                    let at = row &* d &+ f
+                                    out[at] = v.0.isNaN ? missing : Bin(truncatingIfNeeded: b.0)
+                                    if lanes > 1 { out[at &+ d] = v.1.isNaN ? missing : Bin(truncatingIfNeeded: b.1) }
+                                    if lanes > 2 { out[at &+ 2 &* d] = v.2.isNaN ? missing : Bin(truncatingIfNeeded: b.2) }
+                                    if lanes > 3 { out[at &+ 3 &* d] = v.3.isNaN ? missing : Bin(truncatingIfNeeded: b.3) }
                                     invalid = invalid || v.0.magnitude == .infinity || v.1.magnitude == .infinity
                                         || v.2.magnitude == .infinity || v.3.magnitude == .infinity
                                     row &+= lanes

@@ -22,7 +22,7 @@ import Testing
     #expect(binning.upperEdges[0] == [1.5, 2.5])
     #expect(binning.binValues[0] == [1, 2, 3])
     let codes: [UInt8] = try binning.codes(x: x)
-    #expect(codes == [0, 0, 1, 2, 3, 0, 2, 3, 1, 2])
+    #expect(codes == [0, 0, 0, 2, 1, 3, 2, 1, 3, 2])
     #expect(_midpoint(1, 2) == 1.5)
     #expect(_midpoint(1, 1.0.nextUp) == 1)
 }
