@@ -260,7 +260,7 @@ func _midpoint(_ a: Double, _ b: Double) -> Double {
 
 /// Puts the values of `a[lo..<hi]` at the sorted `ranks` (all in `lo..<hi`) in their sorted
 /// positions, smaller values before and larger after each (multiple quickselect, Hoare 1961, with
-/// a three-way partition around a median-of-three pivot so that repeated values end the
+/// a three-way partition around a median-of-three pivot, so that repeated values end the
 /// recursion; a range that exhausts `budget` halvings is sorted instead, which bounds the worst case).
 /// - Complexity: O(m log r) expected for m values and r ranks; O(m log m) at worst.
 func _select(_ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, ranks: ArraySlice<Int>, budget: Int) {
@@ -272,20 +272,21 @@ func _select(_ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, rank
     let mid = lo + (hi - lo) / 2
     let (x, y, z) = (a[lo], a[mid], a[hi - 1])
     let pivot = max(min(x, y), min(max(x, y), z))
-    // a[lo..<lt] < pivot, a[lt..<i] == pivot, a[gt..<hi] > pivot.
-    var lt = lo, i = lo, gt = hi
-    while i < gt {
+    // Two branch-free passes (Lomuto's scheme with an unconditional swap, so the processor never
+    // mispredicts on the data): a[lo..<lt] < pivot, then a[lt..<gt] == pivot, a[gt..<hi] > pivot.
+    var lt = lo
+    for i in lo..<hi {
         let v = a[i]
-        if v < pivot {
-            a.swapAt(lt, i)
-            lt += 1
-            i += 1
-        } else if v > pivot {
-            gt -= 1
-            a.swapAt(i, gt)
-        } else {
-            i += 1
-        }
+        a[i] = a[lt]
+        a[lt] = v
+        lt &+= Int(unsafeBitCast(v < pivot, to: UInt8.self))
+    }
+    var gt = lt
+    for i in lt..<hi {
+        let v = a[i]
+        a[i] = a[gt]
+        a[gt] = v
+        gt &+= Int(unsafeBitCast(v == pivot, to: UInt8.self))
     }
     let below = ranks.prefix { $0 < lt }
     let above = ranks.drop { $0 < gt }
