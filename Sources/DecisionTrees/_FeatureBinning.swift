@@ -8,7 +8,10 @@
 // rule "x <= edge_b". In exact mode every distinct value of the full column is a bin, which makes
 // the split search of scikit-learn's exact splitter a special case of the histogram search.
 // Categorical features use their level codes as bins. NaN takes the extra bin `binCount`.
-// The subsample takes evenly spaced rows, so binning is deterministic without a seed.
+// The subsample takes evenly spaced rows, so binning is deterministic without a seed. Quantile
+// edges need only the order statistics at the cuts: a multiple quickselect finds them (the
+// subsample is not sorted). Values are binned by a branch-free binary search of fixed length
+// over the edges padded with +infinity to a power of two, four rows at a time.
 
 import LinearAlgebra
 

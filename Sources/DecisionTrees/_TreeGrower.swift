@@ -303,10 +303,11 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         let bins = binning.binCounts[f]
         let missingCount = Int(h[bins * stride + k])
         var occupied: [Int] = []
+        occupied.reserveCapacity(bins)
         for b in 0..<bins where h[b * stride + k] > 0 { occupied.append(b) }
         guard !occupied.isEmpty, occupied.count >= 2 || missingCount > 0 else { return nil }
         var bestProxy = -Double.infinity
-        var bestLeft: [Double] = []
+        var bestLeft = [Double](repeating: 0, count: k)
         var bestCount = 0, bestLow = 0, bestHigh: Int? = nil, bestMissingLeft = false
         var left = [Double](repeating: 0, count: k), right = [Double](repeating: 0, count: k)
         left.withUnsafeMutableBufferPointer { leftBuffer in
@@ -325,7 +326,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
                             proxy > bestProxy
                         else { continue }
                         bestProxy = proxy
-                        bestLeft = Array(UnsafeBufferPointer(start: l, count: k))
+                        for c in 0..<k { bestLeft[c] = l[c] }
                         bestCount = leftCount
                         bestLow = b
                         bestHigh = last ? nil : occupied[index + 1]
@@ -362,6 +363,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         let ranked = node.sums.indices.max { node.sums[$0] < node.sums[$1] } ?? 0
         let orderedClass = k == 2 ? 1 : ranked
         var entries: [(bin: Int, key: Double)] = []
+        entries.reserveCapacity(bins + 1)
         for b in 0...bins where h[b * stride + k] > 0 {
             var weight = 0.0
             for c in 0..<k { weight += h[b * stride + c] }
@@ -370,7 +372,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         guard entries.count >= 2 else { return nil }
         entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.bin < $1.bin) }
         var bestProxy = -Double.infinity
-        var bestLeft: [Double] = []
+        var bestLeft = [Double](repeating: 0, count: k)
         var bestCount = 0, bestPrefix = 0
         var left = [Double](repeating: 0, count: k), right = [Double](repeating: 0, count: k)
         left.withUnsafeMutableBufferPointer { leftBuffer in
@@ -384,7 +386,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
                     guard let proxy = _proxy(left: l, right: r, leftCount: leftCount, node: node), proxy > bestProxy
                     else { continue }
                     bestProxy = proxy
-                    bestLeft = Array(UnsafeBufferPointer(start: l, count: k))
+                    for c in 0..<k { bestLeft[c] = l[c] }
                     bestCount = leftCount
                     bestPrefix = p
                 }
