@@ -4,15 +4,20 @@
 // BestFirstTreeBuilder in sklearn/tree/_tree.pyx, node_split_best in _splitter.pyx) on per-node
 // histograms (Ke et al., "LightGBM", NeurIPS 2017): a histogram holds, per feature and bin, the
 // weighted class totals and the row count. Only the smaller child's histogram is built from its
-// rows; the larger child's is the parent's minus it. Histograms are built per feature in
-// parallel. Candidate splits lie between consecutive non-empty bins; with missing values in the
+// rows; the larger child's is the parent's minus it. The bin codes are row-major and, with the
+// labels and weights, moved along when a node's rows are partitioned (stably), so every node's
+// rows lie contiguous and in increasing row order (LightGBM's "ordered gradients"): a histogram
+// streams through memory, each row's d codes read once; the features are split into groups
+// built in parallel. Every histogram cell sums its rows in row order, so the result does
+// not depend on the number of threads. Candidate splits lie between consecutive non-empty bins; with missing values in the
 // node, every threshold is tried with the missing rows on the right, then on the left, and the
 // split "non-missing | missing" is tried too (scikit-learn's order). Categorical levels present
 // in the node are sorted by their class-1 fraction (for k > 2 classes: the fraction of the node's
 // majority class, a heuristic) and every prefix is a candidate left set, a missing value taking
 // part as one more level (Breiman et al. 1984, sec. 9.4; Fisher 1958). The best split maximizes
 // -(W_L i_L + W_R i_R); the first one found wins ties (feature order, then threshold order).
-// Node statistics are summed from the node's rows, not from histograms, so impurities are exact.
+// Node statistics are summed from the node's rows (in row order, while they are partitioned),
+// not from histograms, so impurities are exact.
 
 /// A node while the tree grows.
 struct _GrowingNode {
@@ -57,24 +62,28 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
     static var histogramBudget: Int { 512 << 20 }
 
     let binning: _FeatureBinning
-    let codes: [Bin]
+    /// The bin codes, labels and weights of the rows, row-major and permuted along with the rows
+    /// so that every node's rows are contiguous (`start..<end`) and in increasing row order.
+    var codes: [Bin]
     let n: Int
     let d: Int
     let k: Int
-    let labels: [Int32]
-    let weights: [Double]
+    var labels: [Int32]
+    var weights: [Double]
     let parameters: DecisionTreeClassifier
     let totalWeight: Double
     let featureOffsets: [Int]
     let histogramSize: Int
-    var rows: [Int32]
-    var scratch: [Int32]
+    /// Where partitioning puts the rows that go right before copying them back.
+    var scratchCodes: [Bin]
+    var scratchLabels: [Int32]
+    var scratchWeights: [Double]
     var nodes: [_GrowingNode] = []
 
     /// Prepares growth on binned data.
     /// - Parameters:
     ///   - binning: the learned bins.
-    ///   - codes: the bin codes, feature-major.
+    ///   - codes: the bin codes, row-major (`i * d + f`).
     ///   - rowCount: n.
     ///   - labels: n class labels in `0..<classCount`.
     ///   - weights: n row weights (sum > 0).
@@ -101,8 +110,9 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         }
         self.featureOffsets = offsets
         self.histogramSize = size
-        self.rows = (0..<Int32(truncatingIfNeeded: rowCount)).map { $0 }
-        self.scratch = [Int32](repeating: 0, count: rowCount)
+        self.scratchCodes = [Bin](repeating: 0, count: codes.count)
+        self.scratchLabels = [Int32](repeating: 0, count: rowCount)
+        self.scratchWeights = [Double](repeating: 0, count: rowCount)
     }
 
     /// Grows the tree and returns its nodes in preorder (root first, left subtree before right).
@@ -132,7 +142,8 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
             let needLarge = small == left ? needRight : needLeft
             var smallHistogram: [Double]?
             var largeHistogram: [Double]?
-            if var parent = candidate.histogram, needLarge {
+            var candidate = candidate
+            if var parent = candidate.histogram.take(), needLarge {
                 let built = _histogram(start: nodes[small].start, end: nodes[small].end)
                 parent.withUnsafeMutableBufferPointer { p in
                     built.withUnsafeBufferPointer { s in
@@ -172,14 +183,18 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
     func _makeNode(start: Int, end: Int, depth: Int) -> _GrowingNode {
         var sums = [Double](repeating: 0, count: k)
         var counts = [Int](repeating: 0, count: k)
-        for j in start..<end {
-            let i = Int(rows[j])
-            let c = Int(labels[i])
-            sums[c] += weights[i]
-            counts[c] += 1
-        }
         var weight = 0.0
-        for j in start..<end { weight += weights[Int(rows[j])] }
+        for j in start..<end {
+            let c = Int(labels[j])
+            sums[c] += weights[j]
+            counts[c] += 1
+            weight += weights[j]
+        }
+        return _makeNode(start: start, end: end, depth: depth, sums: sums, counts: counts, weight: weight)
+    }
+
+    /// A node over rows `start..<end` with the given class totals, class counts and weight.
+    func _makeNode(start: Int, end: Int, depth: Int, sums: [Double], counts: [Int], weight: Double) -> _GrowingNode {
         let impurity = weight > 0 ? parameters.criterion._impurity(sums) : 0
         return _GrowingNode(
             depth: depth, start: start, end: end, sums: sums, weight: weight, classCounts: counts,
@@ -211,25 +226,33 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         return _Candidate(node: index, histogram: histogram, improvement: split.improvement)
     }
 
+    /// Features per group of the histogram loop (the groups run in parallel for large nodes).
+    static var featureGroupSize: Int { 8 }
+
     /// The histogram of rows `start..<end`: per feature and bin, k weighted class totals and the count.
     /// - Complexity: O((end - start) d + size), on all cores for large nodes.
     func _histogram(start: Int, end: Int) -> [Double] {
         var histogram = [Double](repeating: 0, count: histogramSize)
-        let stride = k + 1, k = k, n = n
+        let stride = k + 1, k = k, d = d, groupSize = Self.featureGroupSize
+        let groups = (d + groupSize - 1) / groupSize
         histogram.withUnsafeMutableBufferPointer { h in
             codes.withUnsafeBufferPointer { codes in
-                rows.withUnsafeBufferPointer { rows in
+                do {
                     labels.withUnsafeBufferPointer { labels in
                         weights.withUnsafeBufferPointer { weights in
-                            _concurrentForEach(d, concurrently: (end - start) * d >= 50_000) { f in
-                                guard let base = h.baseAddress, let column = codes.baseAddress else { return }
-                                let hf = base + featureOffsets[f]
-                                let col = column + f * n
-                                for j in start..<end {
-                                    let i = Int(rows[j])
-                                    let b = Int(col[i]) &* stride
-                                    hf[b &+ Int(labels[i])] += weights[i]
-                                    hf[b &+ k] += 1
+                            featureOffsets.withUnsafeBufferPointer { offsets in
+                                _concurrentForEach(groups, concurrently: (end - start) * d >= 50_000) { group in
+                                    guard let base = h.baseAddress, let all = codes.baseAddress else { return }
+                                    let features = (group * groupSize)..<min(d, (group + 1) * groupSize)
+                                    for j in start..<end {
+                                        let label = Int(labels[j]), w = weights[j]
+                                        let row = all + j &* d
+                                        for f in features {
+                                            let cell = base + (offsets[f] &+ Int(row[f]) &* stride)
+                                            cell[label] += w
+                                            cell[k] += 1
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -280,10 +303,11 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         let bins = binning.binCounts[f]
         let missingCount = Int(h[bins * stride + k])
         var occupied: [Int] = []
+        occupied.reserveCapacity(bins)
         for b in 0..<bins where h[b * stride + k] > 0 { occupied.append(b) }
         guard !occupied.isEmpty, occupied.count >= 2 || missingCount > 0 else { return nil }
         var bestProxy = -Double.infinity
-        var bestLeft: [Double] = []
+        var bestLeft = [Double](repeating: 0, count: k)
         var bestCount = 0, bestLow = 0, bestHigh: Int? = nil, bestMissingLeft = false
         var left = [Double](repeating: 0, count: k), right = [Double](repeating: 0, count: k)
         left.withUnsafeMutableBufferPointer { leftBuffer in
@@ -302,7 +326,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
                             proxy > bestProxy
                         else { continue }
                         bestProxy = proxy
-                        bestLeft = Array(UnsafeBufferPointer(start: l, count: k))
+                        for c in 0..<k { bestLeft[c] = l[c] }
                         bestCount = leftCount
                         bestLow = b
                         bestHigh = last ? nil : occupied[index + 1]
@@ -339,6 +363,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         let ranked = node.sums.indices.max { node.sums[$0] < node.sums[$1] } ?? 0
         let orderedClass = k == 2 ? 1 : ranked
         var entries: [(bin: Int, key: Double)] = []
+        entries.reserveCapacity(bins + 1)
         for b in 0...bins where h[b * stride + k] > 0 {
             var weight = 0.0
             for c in 0..<k { weight += h[b * stride + c] }
@@ -347,7 +372,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
         guard entries.count >= 2 else { return nil }
         entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.bin < $1.bin) }
         var bestProxy = -Double.infinity
-        var bestLeft: [Double] = []
+        var bestLeft = [Double](repeating: 0, count: k)
         var bestCount = 0, bestPrefix = 0
         var left = [Double](repeating: 0, count: k), right = [Double](repeating: 0, count: k)
         left.withUnsafeMutableBufferPointer { leftBuffer in
@@ -361,7 +386,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
                     guard let proxy = _proxy(left: l, right: r, leftCount: leftCount, node: node), proxy > bestProxy
                     else { continue }
                     bestProxy = proxy
-                    bestLeft = Array(UnsafeBufferPointer(start: l, count: k))
+                    for c in 0..<k { bestLeft[c] = l[c] }
                     bestCount = leftCount
                     bestPrefix = p
                 }
@@ -377,27 +402,69 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
             threshold: nil, leftCategories: categories, missingGoesLeft: leftOfBin[bins], missingCount: missingCount)
     }
 
-    /// Splits a node's rows (stable partition) and creates its two children.
+    /// Splits a node's rows (stable partition) and creates its two children, summing their
+    /// statistics on the way (each side in row order, as `_makeNode(start:end:depth:)` does).
     mutating func _apply(split index: Int) -> (left: Int, right: Int) {
         let node = nodes[index]
         guard let split = node.split else { return (index, index) }
         var middle = node.start
         var spilled = 0
-        let column = split.feature * n
-        for j in node.start..<node.end {
-            let i = rows[j]
-            if split.leftOfBin[Int(codes[column + Int(i)])] {
-                rows[middle] = i
-                middle += 1
-            } else {
-                scratch[spilled] = i
-                spilled += 1
+        // Statistics of the left side at [0], of the right side at [1] (class totals at c * 2 + side).
+        var sums = [Double](repeating: 0, count: 2 * k)
+        var counts = [Int](repeating: 0, count: 2 * k)
+        var weight = (0.0, 0.0)
+        let f = split.feature, d = d
+        codes.withUnsafeMutableBufferPointer { codes in
+            labels.withUnsafeMutableBufferPointer { labels in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    scratchCodes.withUnsafeMutableBufferPointer { scratchCodes in
+                        scratchLabels.withUnsafeMutableBufferPointer { scratchLabels in
+                            scratchWeights.withUnsafeMutableBufferPointer { scratchWeights in
+                                guard let all = codes.baseAddress, let spill = scratchCodes.baseAddress else { return }
+                                for j in node.start..<node.end {
+                                    let row = all + j &* d
+                                    let w = weights[j], label = labels[j]
+                                    let at = Int(label) &* 2
+                                    if split.leftOfBin[Int(row[f])] {
+                                        // middle <= j: the slot's own row was already read.
+                                        if middle != j {
+                                            (all + middle &* d).update(from: row, count: d)
+                                            labels[middle] = label
+                                            weights[middle] = w
+                                        }
+                                        middle &+= 1
+                                        sums[at] += w
+                                        counts[at] &+= 1
+                                        weight.0 += w
+                                    } else {
+                                        (spill + spilled &* d).update(from: row, count: d)
+                                        scratchLabels[spilled] = label
+                                        scratchWeights[spilled] = w
+                                        spilled &+= 1
+                                        sums[at &+ 1] += w
+                                        counts[at &+ 1] &+= 1
+                                        weight.1 += w
+                                    }
+                                }
+                                (all + middle &* d).update(from: spill, count: spilled &* d)
+                                for s in 0..<spilled {
+                                    labels[middle &+ s] = scratchLabels[s]
+                                    weights[middle &+ s] = scratchWeights[s]
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        for s in 0..<spilled { rows[middle + s] = scratch[s] }
         let left = nodes.count
-        nodes.append(_makeNode(start: node.start, end: middle, depth: node.depth + 1))
-        nodes.append(_makeNode(start: middle, end: node.end, depth: node.depth + 1))
+        let classes = 0..<k
+        nodes.append(_makeNode(
+            start: node.start, end: middle, depth: node.depth + 1, sums: classes.map { sums[$0 * 2] },
+            counts: classes.map { counts[$0 * 2] }, weight: weight.0))
+        nodes.append(_makeNode(
+            start: middle, end: node.end, depth: node.depth + 1, sums: classes.map { sums[$0 * 2 + 1] },
+            counts: classes.map { counts[$0 * 2 + 1] }, weight: weight.1))
         nodes[index].left = left
         nodes[index].right = left + 1
         return (left, left + 1)
