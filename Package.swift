@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "ModelMetrics"),
         .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
         .target(name: "DecisionTrees", dependencies: ["LinearAlgebra"]),
-        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics"]),
+        .target(name: "CKMeansKernel"),
+        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
             name: "Pipelines",
             dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
@@ -53,7 +54,7 @@ let package = Package(
             name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ClusteringTests", dependencies: ["Clustering", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
+            name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], resources: [.copy("Fixtures")]),

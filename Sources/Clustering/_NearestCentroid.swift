@@ -1,7 +1,10 @@
 // The passes over the data that k-means repeats: nearest centroid by a BLAS gemm over row blocks,
 // exact squared distances, inertia.
 //
-// Goals: the assignment step costs one read of X and one gemm per iteration. For a block of rows,
+// Goals: the assignment step costs one read of X per iteration. For small k·d (`_usesFusedKernel`),
+// each block goes through the fused C kernel (CKMeansKernel: distances, argmin, counts and sums in
+// one pass, AVX2 when the processor has it), which skips the gemm's packing of X. Otherwise, one
+// gemm per block: for a block of rows,
 // G = −2 X_b Cᵀ comes from one dgemm; the nearest centroid of row i minimizes G[i, j] + ‖c_j‖²
 // (‖x_i‖² is the same for every j), and the centroid sums of the update step are accumulated
 // while the block is still in cache. Ties go to the lowest centroid index, as in scikit-learn.
@@ -10,6 +13,7 @@
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the gemm formulation follows scikit-learn's `_k_means_lloyd.pyx` (chunks of rows, one dgemm each).
 
+import CKMeansKernel
 import LinearAlgebra
 
 /// What one assignment pass accumulates.
@@ -42,7 +46,15 @@ extension _PreparedData {
         for j in 0..<k {
             for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
         }
-        let scratch = _Scratch<Double>(count: blocks.workerCount * blockRows * k)
+        let fusedWorkspace = _usesFusedKernel(k: k, d: d)
+            ? _Scratch<Double>(count: ck_kmeans_workspace_count(k, d)) : nil
+        defer { fusedWorkspace?.free() }
+        if let workspace = fusedWorkspace?.shared.pointer(at: 0), let normPointer = centroidNorms.shared.pointer(at: 0) {
+            centroids.withUnsafeBufferPointer { c in
+                if let base = c.baseAddress { ck_kmeans_prepare(base, normPointer, k, d, workspace) }
+            }
+        }
+        let scratch = _Scratch<Double>(count: fusedWorkspace == nil ? blocks.workerCount * blockRows * k : 0)
         let partialSums = _Scratch<Double>(count: accumulate ? blockCount * k * d : 0)
         let partialCounts = _Scratch<Int>(count: blockCount * k)
         let partialDistances = _Scratch<Double>(count: blockCount)
@@ -56,6 +68,17 @@ extension _PreparedData {
                         let label = _Shared(labelBuffer)
                         blocks.forEach { worker, b in
                             let range = blocks.range(b)
+                            if let workspace = fusedWorkspace?.shared.pointer(at: 0) {
+                                guard let a = x.pointer(at: range.lowerBound * d),
+                                    let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
+                                    let labelPointer = label.pointer(at: range.lowerBound),
+                                    let countPointer = partialCounts.shared.pointer(at: b * k)
+                                else { return }
+                                partialDistances.shared[b] = ck_kmeans_assign(
+                                    workspace, k, d, a, range.count, rowNormPointer, labelPointer, countPointer,
+                                    accumulate ? partialSums.shared.pointer(at: b * k * d) : nil)
+                                return
+                            }
                             let g = worker * blockRows * k
                             guard let a = x.pointer(at: range.lowerBound * d), let cp = c.pointer(at: 0),
                                 let gp = scratch.shared.pointer(at: g), let normPointer = centroidNorms.shared.pointer(at: 0)

@@ -13,23 +13,28 @@ struct NearestCentroidTests {
         return (x, centroids)
     }
 
-    @Test("assignment, counts and sums equal a brute-force search over Σ(x − c)²")
-    func assignMatchesBruteForce() throws {
-        let (x, centroids) = try Self.sample()
+    @Test("assignment, counts and sums equal a brute-force search over Σ(x − c)², by the fused kernel (k·d = 15) and by gemm (k·d = 1200)",
+          arguments: [(2_500, 3, 5, true), (600, 40, 30, false)])
+    func assignMatchesBruteForce(shape: (n: Int, d: Int, k: Int, fused: Bool)) throws {
+        let (n, d, k, fused) = shape
+        var generator = SeededRandomForTests(seed: 17)
+        let x = try Matrix(rows: n, columns: d, values: (0..<(n * d)).map { _ in generator.gaussian() * 3 + 7 })
+        let centroids = (0..<(k * d)).map { _ in generator.gaussian() * 3 + 7 }
+        #expect(_usesFusedKernel(k: k, d: d) == fused)
         let data = try _PreparedData(centering: x)
-        let translated = centroids.enumerated().map { $1 - data.shift[$0 % 3] }
+        let translated = centroids.enumerated().map { $1 - data.shift[$0 % d] }
         var labels = [Int32](repeating: -1, count: x.rows)
-        let totals = try data.assign(to: translated, k: 5, labels: &labels, accumulate: true)
-        var counts = [Int](repeating: 0, count: 5)
-        var sums = [Double](repeating: 0, count: 15)
+        let totals = try data.assign(to: translated, k: k, labels: &labels, accumulate: true)
+        var counts = [Int](repeating: 0, count: k)
+        var sums = [Double](repeating: 0, count: k * d)
         var distanceSum = 0.0
         for i in 0..<x.rows {
-            let distances = (0..<5).map { j in (0..<3).reduce(0.0) { $0 + pow(x[i, $1] - centroids[j * 3 + $1], 2) } }
+            let distances = (0..<k).map { j in (0..<d).reduce(0.0) { $0 + pow(x[i, $1] - centroids[j * d + $1], 2) } }
             let best = distances.indices.min { distances[$0] < distances[$1] } ?? -1
             #expect(Int(labels[i]) == best)
             counts[best] += 1
             distanceSum += distances[best]
-            for f in 0..<3 { sums[best * 3 + f] += x[i, f] - data.shift[f] }
+            for f in 0..<d { sums[best * d + f] += x[i, f] - data.shift[f] }
         }
         #expect(totals.counts == counts)
         #expect(zip(totals.sums, sums).allSatisfy { isClose($0, $1, tolerance: 1e-10) })
