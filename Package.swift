@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
-        .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees"]),
+        .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines"]),
         .target(
             name: "ChurnKit",
             dependencies: [

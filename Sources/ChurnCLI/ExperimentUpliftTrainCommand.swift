@@ -57,15 +57,10 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
         let treated = try ExperimentColumns.treatment(table, treatment, control: control, file: file)
         let response = try ExperimentColumns.response(table, outcome, churnOutcome: churnOutcome, file: file)
         let named = features.flatMap { $0.split(separator: ",").map(String.init) }
-        let base: UpliftBaseLearner
-        switch classifier.specification {
-        case .logisticRegression(let regression): base = .logisticRegression(regression)
-        case .decisionTree(let tree): base = .decisionTree(tree)
-        }
         let model = try FittedUpliftModel.fit(
             table, features: named.isEmpty ? nil : named, excluding: [treatment, outcome, id], response: response, treatment: treated,
             columns: UpliftTrainingColumns(treatment: treatment, controlLabel: control, outcome: outcome, churnOutcome: churnOutcome),
-            method: learner == .twoModel ? .twoModel : .classTransformation, learner: base, seed: seed)
+            method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification, seed: seed)
         for issue in model.encoder.issues { printError("warning: " + issue.description) }
         try model.write(to: out)
         printError("wrote \(out)")

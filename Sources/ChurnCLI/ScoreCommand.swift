@@ -74,19 +74,20 @@ struct ScoreCommand: ParsableCommand {
 ///   - idColumn: the id column of `chunk`, or nil to number rows from `firstRow + 1`.
 ///   - scores: churn probabilities, one per row.
 ///   - deciles: risk deciles, one per row.
-func scoreRows(_ chunk: Table, idColumn: String?, firstRow: Int, scores: [Double], deciles: [Int]) throws -> Table {
-    let ids: Column
-    if let idColumn {
-        let column = try chunk.column(named: idColumn)
-        ids = Column(name: idColumn, labels: (0..<chunk.rowCount).map { column.text(at: $0) })
-    } else {
-        ids = Column(name: "row", numeric: (0..<chunk.rowCount).map { Double(firstRow + $0 + 1) })
-    }
-    return try Table(columns: [
-        ids,
+func scoreRows(_ chunk: Table, idColumn id: String?, firstRow: Int, scores: [Double], deciles: [Int]) throws -> Table {
+    try Table(columns: [
+        try idColumn(of: chunk, named: id, firstRow: firstRow),
         Column(name: "churn_probability", numeric: scores),
         Column(name: "risk_decile", numeric: deciles.map(Double.init)),
     ])
+}
+
+/// The id column of an output file: the table's id column as text, or 1-based row numbers
+/// (`row`) counted from `firstRow + 1` when there is none.
+func idColumn(of table: Table, named name: String?, firstRow: Int) throws -> Column {
+    guard let name else { return Column(name: "row", numeric: (0..<table.rowCount).map { Double(firstRow + $0 + 1) }) }
+    let column = try table.column(named: name)
+    return Column(name: name, labels: (0..<table.rowCount).map { column.text(at: $0) })
 }
 
 /// What `churn score` reports: rows scored, mean probability and customers per risk decile.

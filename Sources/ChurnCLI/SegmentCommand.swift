@@ -82,13 +82,9 @@ struct SegmentCommand: ParsableCommand {
         printError("segmented in \(elapsed(since: start))")
         for warning in result.warnings { printError("warning: \(warning)") }
         if let out {
-            let idColumn = result.pipeline.idColumn
-            let ids = try idColumn.map { try table.column(named: $0) }
-            try CSVWriter.write(Table(columns: [
-                ids.map { id in Column(name: id.name, labels: (0..<table.rowCount).map { id.text(at: $0) }) }
-                    ?? Column(name: "row", numeric: (0..<table.rowCount).map { Double($0 + 1) }),
-                Column(name: "segment", numeric: result.model.labels.map(Double.init)),
-            ]), toFileAt: out)
+            let ids = try idColumn(of: table, named: result.pipeline.idColumn, firstRow: 0)
+            try CSVWriter.write(
+                Table(columns: [ids, Column(name: "segment", numeric: result.model.labels.map(Double.init))]), toFileAt: out)
         }
         if let modelOut { try result.pipeline.write(to: modelOut) }
         let report = SegmentReport(result)

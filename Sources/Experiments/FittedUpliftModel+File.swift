@@ -65,6 +65,11 @@ extension FittedUpliftModel {
         guard (model.method == .twoModel) == (model.controlModel != nil) else {
             throw .unreadableModel(path: path, reason: "a \(model.method.rawValue) model \(model.controlModel == nil ? "without" : "with") a control model")
         }
+        for base in [model.treatedModel] + (model.controlModel.map { [$0] } ?? []) {
+            if case .kMeans = base {
+                throw .unreadableModel(path: path, reason: "an uplift model holds classifiers (logistic or tree), not a kmeans segmentation")
+            }
+        }
         return model
     }
 }

@@ -8,6 +8,7 @@
 // the training file, before the split by group, so both classifiers see the same columns).
 
 import LinearAlgebra
+import Pipelines
 import Tabular
 
 /// The meta-learner of an uplift model.
@@ -54,9 +55,9 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
     /// The fitted feature encoder.
     public let encoder: FittedFeatureEncoder
     /// Two-model: the classifier of the treated; class transformation: the classifier of z.
-    public let treatedModel: UpliftBaseModel
+    public let treatedModel: PipelineModel
     /// Two-model: the classifier of the controls; nil for class transformation.
-    public let controlModel: UpliftBaseModel?
+    public let controlModel: PipelineModel?
     /// Customers of each group in the training file: [treated, control].
     public let trainingCounts: [Int]
 
@@ -77,12 +78,12 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
     /// - Complexity: O(n d) encoding plus two (or one) classifier fits.
     public static func fit(
         _ table: Table, features: [String]? = nil, excluding: Set<String> = [], response: [Bool], treatment: [Bool],
-        columns: UpliftTrainingColumns, method: UpliftMethod, learner: UpliftBaseLearner, seed: UInt64 = 0
+        columns: UpliftTrainingColumns, method: UpliftMethod, learner: ModelSpecification, seed: UInt64 = 0
     ) throws -> FittedUpliftModel {
         let encoder: FittedFeatureEncoder
         let x: Matrix
         do {
-            encoder = try learner.featureEncoder.fit(table, columns: features, excluding: excluding)
+            encoder = try learner.encoder().fit(table, columns: features, excluding: excluding)
             guard encoder.featureCount > 0 else {
                 throw UpliftModelError.fitFailed(stage: "feature encoding", reason: "no usable feature column")
             }
@@ -92,13 +93,13 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
         }
         try _check(x: x, outcome: response, treatment: treatment)
         let info = encoder.features
-        func fit(_ rows: [Int], _ labels: [Bool], group: String) throws -> UpliftBaseModel {
+        func fit(_ rows: [Int], _ labels: [Bool], group: String) throws -> PipelineModel {
             do { return try learner.fit(try _select(x, rows), labels, features: info) } catch {
                 throw UpliftModelError.fitFailed(stage: "the \(group) model", reason: "\(error)")
             }
         }
         let treatedRows = treatment.indices.filter { treatment[$0] }, controlRows = treatment.indices.filter { !treatment[$0] }
-        let treated: UpliftBaseModel, control: UpliftBaseModel?
+        let treated: PipelineModel, control: PipelineModel?
         switch method {
         case .twoModel:
             treated = try fit(treatedRows, treatedRows.map { response[$0] }, group: "treated")

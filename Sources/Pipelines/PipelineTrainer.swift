@@ -15,13 +15,30 @@ public enum ModelSpecification: Sendable {
     /// The encoding this learner needs: logistic regression takes imputed, one-hot, standardized
     /// features as configured; a tree takes raw numbers (NaN routed at each split) and category
     /// codes it splits natively, so its thresholds and rules read in the data's own units and labels.
-    func encoder(from configured: FeatureEncoder) -> FeatureEncoder {
+    public func encoder(from configured: FeatureEncoder = FeatureEncoder()) -> FeatureEncoder {
         switch self {
         case .logisticRegression: return configured
         case .decisionTree:
             return FeatureEncoder(
                 addMissingIndicators: false, standardize: false, unknownCategories: configured.unknownCategories,
                 dropConstantColumns: configured.dropConstantColumns, categoricalEncoding: .ordinal, imputeMissing: false)
+        }
+    }
+
+    /// Fits the learner on features encoded by `encoder(from:)`.
+    /// - Parameters:
+    ///   - x: encoded features (n x d).
+    ///   - y: labels, true = positive.
+    ///   - features: what each encoded column is (names and category levels, used by trees).
+    /// - Returns: the fitted model.
+    /// - Throws: the learner's error (single class, penalty required, bad hyperparameters...).
+    /// - Complexity: the learner's fit.
+    public func fit(_ x: Matrix, _ y: [Bool], features: [FeatureInfo]) throws -> PipelineModel {
+        switch self {
+        case .logisticRegression(let regression):
+            return .logisticRegression(try regression.fit(x, y))
+        case .decisionTree(let classifier):
+            return .decisionTree(try classifier.fit(x, y, features: features.map { TreeFeature(name: $0.name, levels: $0.levels) }))
         }
     }
 }
@@ -171,16 +188,14 @@ public struct PipelineTrainer: Sendable {
         }
         let x = try encoder.transform(train)
 
-        let model: PipelineModel
+        let model = try specification.fit(x, trainLabels, features: encoder.features)
         var coefficients: [CoefficientSummary]?
         var inferenceNote: String?
         var rules: [TreeRule]?
         var importances: [(feature: String, importance: Double)]?
-        switch specification {
-        case .logisticRegression(let regression):
-            let fitted = try regression.fit(x, trainLabels)
+        switch model {
+        case .logisticRegression(let fitted):
             warnings += fitted.warnings.map { "logistic regression: \($0.description)" }
-            model = .logisticRegression(fitted)
             do {
                 let table = try fitted.inferenceTable()
                 coefficients = summarize(table, names: encoder.featureNames)
@@ -188,13 +203,12 @@ public struct PipelineTrainer: Sendable {
             } catch {
                 inferenceNote = "no inference table: \(error)"
             }
-        case .decisionTree(let classifier):
-            let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
-            let fitted = try classifier.fit(x, trainLabels, features: features)
-            model = .decisionTree(fitted)
+        case .decisionTree(let fitted):
             rules = fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers")
             importances = zip(encoder.featureNames, fitted.featureImportances).map { (feature: $0, importance: $1) }
                 .sorted { $0.importance > $1.importance }
+        case .kMeans:
+            break
         }
 
         let trainScores = try model.probabilities(x)
@@ -220,13 +234,6 @@ public struct PipelineTrainer: Sendable {
             warnings: warnings)
     }
 
-    /// A text column whose non-missing values are all distinct, in a table of at least 20 rows.
-    private func isIdentifierLike(_ column: Column, rows: Int) -> Bool {
-        guard rows >= 20, case .categorical(let codes, let levels) = column.values else { return false }
-        let present = codes.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
-        return present == levels.count && present == rows
-    }
-
     /// The inference rows with feature names, sorted by decreasing |z|, the intercept last.
     private func summarize(_ table: LogisticInferenceTable, names: [String]) -> [CoefficientSummary] {
         let rows = table.rows.map { row -> CoefficientSummary in
@@ -250,4 +257,11 @@ public struct PipelineTrainer: Sendable {
         guard !sorted.isEmpty else { return [] }
         return (1...9).map { k in sorted[max(0, min(sorted.count - 1, k * sorted.count / 10 - 1))] }
     }
+}
+
+/// A text column with a value in every row, all distinct, in a table of at least 20 rows: an id,
+/// never a feature.
+func isIdentifierLike(_ column: Column, rows: Int) -> Bool {
+    guard rows >= 20, case .categorical(let codes, let levels) = column.values else { return false }
+    return levels.count == rows && !codes.contains(-1)
 }

@@ -80,10 +80,7 @@ public struct SegmentationTrainer: Sendable {
             throw PipelineError.invalidOption("k must be at least 1, not \(options.k.lowerBound)")
         }
         var warnings: [String] = []
-        let identifierLike = Set(table.columns.filter { column in
-            guard table.rowCount >= 20, case .categorical(let codes, let levels) = column.values else { return false }
-            return levels.count == table.rowCount && !codes.contains(-1)
-        }.map(\.name))
+        let identifierLike = Set(table.columns.filter { isIdentifierLike($0, rows: table.rowCount) }.map(\.name))
         let idColumn = options.idColumn ?? table.columns.first { identifierLike.contains($0.name) }?.name
         let features: [String]
         if let requested = options.features {

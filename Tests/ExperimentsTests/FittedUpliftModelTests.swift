@@ -1,3 +1,4 @@
+import Pipelines
 import DecisionTrees
 import LinearAlgebra
 import LinearModels
@@ -20,7 +21,7 @@ import Testing
         return (try Table(columns: [Column(name: "segment", labels: segment)]), response, treatment)
     }
 
-    static let stump = UpliftBaseLearner.decisionTree(DecisionTreeClassifier(maxDepth: 1))
+    static let stump = ModelSpecification.decisionTree(DecisionTreeClassifier(maxDepth: 1))
 
     @Test func twoModelTreeGivesTheHandWorkedGroupDifferences() throws {
         let (table, y, t) = try Self.handSample()
