@@ -1,13 +1,20 @@
-// The fused k-means assignment: for each row, g_j = ‖c_j‖² − 2 x·c_j for every centroid, the lowest
-// index minimizing it, the row's distance max(0, ‖x‖² + min g), and the row added to its centroid's
-// sum, in one pass while the row is in registers and cache.
+// The fused k-means assignment: for each row, g_j = b_j − 2 x·c_j for every centroid, the lowest
+// index minimizing it, and the row's count, translated sum, label change and exact distance, in one
+// pass while the row is in registers and cache.
 //
-// Goals: replace gemm + scan for small k·d, where packing X for the gemm costs more than the
-// product. Results do not depend on the path: the dot product is summed in feature order with a
-// separate multiply and add (floating-point contraction is off, and the AVX2 path is compiled
-// without FMA), ties go to the lowest index (strict comparisons in index order), sums are added
-// element-wise in row order. The AVX2 path computes 4 rows x 8 centroids at a time from Cᵀ, with
-// eight independent accumulators so that the additions' latency overlaps.
+// Goals: one read of the caller's data per Lloyd iteration, and no translated copy of it.
+// - Accuracy: the expansion ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖² loses about eps‖x‖² when the data lie
+//   far from the origin. Centroids are kept translated by the data's mean (c = centroid − shift, so
+//   ‖c‖ is of the order of the spread) and the row enters only through x·c:
+//   ‖z − c‖² − ‖z‖² = b − 2x·c with z = x − shift and b = ‖c‖² + 2 shift·c, whose rounding is of the
+//   order of eps‖shift‖‖c‖ instead of eps‖shift‖². ‖z‖² is the same for every centroid and is never
+//   needed; the translated row z is formed only for the sums and the exact distances.
+// - Reproducibility: results do not depend on the path. Dot products are summed in feature order
+//   with a separate multiply and add (floating-point contraction is off, and the AVX2 path is
+//   compiled without FMA), ties go to the lowest index (strict comparisons in index order), sums
+//   are added element-wise in row order, distances are summed in feature order.
+// - Speed: the AVX2 path computes 4 rows x 8 centroids at a time from Cᵀ, with eight independent
+//   accumulators so that the additions' latency overlaps.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the ‖c‖² − 2x·c expansion as in scikit-learn's `_k_means_lloyd.pyx`.
 
@@ -21,32 +28,69 @@ static long padded(long k) { return (k + 7) / 8 * 8; }
 
 long ck_kmeans_workspace_count(long k, long d) { return padded(k) * (d + 1); }
 
-void ck_kmeans_prepare(const double *centroids, const double *centroid_norms, long k, long d, double *workspace) {
+void ck_kmeans_prepare(const double *centroids, const double *shift, long k, long d, double *workspace) {
     long kp = padded(k);
     for (long f = 0; f < d; f++) {
-        for (long j = 0; j < kp; j++) workspace[f * kp + j] = j < k ? centroids[j * d + f] : 0.0;
+        for (long j = 0; j < kp; j++) workspace[f * kp + j] = j < k ? -2.0 * centroids[j * d + f] : 0.0;
     }
-    for (long j = 0; j < kp; j++) workspace[d * kp + j] = j < k ? centroid_norms[j] : INFINITY;
+    for (long j = 0; j < kp; j++) {
+        if (j >= k) {
+            workspace[d * kp + j] = INFINITY;
+            continue;
+        }
+        double norm = 0, cross = 0;
+        for (long f = 0; f < d; f++) {
+            double c = centroids[j * d + f];
+            norm = norm + c * c;
+            cross = cross + shift[f] * c;
+        }
+        workspace[d * kp + j] = norm + (cross + cross);
+    }
 }
 
-/// Stores the label, counts the row, adds it to its centroid's sum; returns the row's distance.
-static inline double record(const double *row, long d, long best, double minimum, double row_norm,
-                            int32_t *label, long *counts, double *sums) {
-    *label = (int32_t)best;
-    counts[best] += 1;
-    if (sums) {
-        double *target = sums + best * d;
-        for (long f = 0; f < d; f++) target[f] += row[f];
-    }
-    double distance = row_norm + minimum;
-    return distance > 0 ? distance : 0;
+/// The outputs of one call, copied out of the `ck_kmeans_block` into locals so that stores through
+/// the output pointers cannot force the running totals (or the pointers) back to memory.
+typedef struct {
+    int32_t *restrict labels;
+    long *restrict counts;
+    double *restrict sums;
+    int exact_distances;
+    long changed;
+    double distance_sum;
+} outputs;
+
+static inline outputs outputs_of(const ck_kmeans_block *block) {
+    outputs o = {block->labels, block->counts, block->sums, block->exact_distances, 0, 0};
+    return o;
 }
 
-double ck_kmeans_assign_portable(const double *workspace, long k, long d, const double *x, long m,
-                                 const double *row_norms, int32_t *labels, long *counts, double *sums) {
+/// Stores row i's label (counting a change), counts it and, when asked, adds its exact squared
+/// distance to its centroid (column `best` of Cᵀ).
+static inline void note(const double *row, const double *shift, const double *ct, long kp, long d, long best, long i,
+                        outputs *o) {
+    o->changed += o->labels[i] != best;
+    o->labels[i] = (int32_t)best;
+    o->counts[best] += 1;
+    if (o->exact_distances) {
+        double sum = 0;
+        for (long f = 0; f < d; f++) {
+            double e = (row[f] - shift[f]) - -0.5 * ct[f * kp + best];
+            sum = sum + e * e;
+        }
+        o->distance_sum += sum;
+    }
+}
+
+/// target[f] += x_f − shift_f for f in 0..<d.
+static inline void add_translated(const double *restrict row, const double *shift, double *target, long d) {
+    for (long f = 0; f < d; f++) target[f] += row[f] - shift[f];
+}
+
+void ck_kmeans_assign_portable(const double *workspace, const double *shift, long k, long d, const double *x,
+                               long m, ck_kmeans_block *block) {
     long kp = padded(k);
-    const double *norms = workspace + d * kp;
-    double total = 0;
+    const double *b = workspace + d * kp;
+    outputs o = outputs_of(block);
     for (long i = 0; i < m; i++) {
         const double *row = x + i * d;
         long best = 0;
@@ -54,17 +98,18 @@ double ck_kmeans_assign_portable(const double *workspace, long k, long d, const 
         for (long j = 0; j < k; j++) {
             double dot = 0;
             for (long f = 0; f < d; f++) dot = dot + row[f] * workspace[f * kp + j];
-            double g = norms[j] - (dot + dot);
+            double g = b[j] + dot;
             if (g < minimum) { minimum = g; best = j; }
         }
-        total += record(row, d, best, minimum, row_norms[i], labels + i, counts, sums);
+        note(row, shift, workspace, kp, d, best, i, &o);
+        if (o.sums) add_translated(row, shift, o.sums + best * d, d);
     }
-    return total;
+    block->changed = o.changed;
+    block->distance_sum = o.distance_sum;
 }
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
-#define CK_HAS_AVX2_PATH 1
 
 /// Updates (best, minimum) from g_base..g_base+7 in lo and hi: their minimum, then the lowest lane
 /// holding it (the first set bit of the equality mask); a later tile wins only when strictly smaller.
@@ -79,33 +124,48 @@ static inline void merge8(__m256d lo, __m256d hi, long base, long *best, double 
     if (mask != 0 && value < *minimum) { *minimum = value; *best = base + __builtin_ctz((unsigned)mask); }
 }
 
-/// `record` with the sum added four features at a time.
+/// `add_translated` four features at a time (the same element-wise operations).
 __attribute__((target("avx2")))
-static inline double record_avx2(const double *row, long d, long best, double minimum, double row_norm,
-                                 int32_t *label, long *counts, double *sums) {
-    *label = (int32_t)best;
-    counts[best] += 1;
-    if (sums) {
-        double *target = sums + best * d;
-        long f = 0;
-        for (; f + 4 <= d; f += 4) _mm256_storeu_pd(target + f, _mm256_add_pd(_mm256_loadu_pd(target + f), _mm256_loadu_pd(row + f)));
-        for (; f < d; f++) target[f] += row[f];
+static inline void add_translated_avx2(const double *row, const double *shift, double *target, long d) {
+    long f = 0;
+    for (; f + 4 <= d; f += 4) {
+        __m256d z = _mm256_sub_pd(_mm256_loadu_pd(row + f), _mm256_loadu_pd(shift + f));
+        _mm256_storeu_pd(target + f, _mm256_add_pd(_mm256_loadu_pd(target + f), z));
     }
-    double distance = row_norm + minimum;
-    return distance > 0 ? distance : 0;
+    for (; f < d; f++) target[f] += row[f] - shift[f];
 }
 
+/// Columns of the 4 x 4 block whose rows are r0..r3: on return, r_q holds element q of each row.
 __attribute__((target("avx2")))
-double ck_kmeans_assign_avx2(const double *workspace, long k, long d, const double *x, long m,
-                             const double *row_norms, int32_t *labels, long *counts, double *sums) {
+static inline void transpose4(__m256d *r0, __m256d *r1, __m256d *r2, __m256d *r3) {
+    __m256d t0 = _mm256_unpacklo_pd(*r0, *r1), t1 = _mm256_unpackhi_pd(*r0, *r1);
+    __m256d t2 = _mm256_unpacklo_pd(*r2, *r3), t3 = _mm256_unpackhi_pd(*r2, *r3);
+    *r0 = _mm256_permute2f128_pd(t0, t2, 0x20);
+    *r1 = _mm256_permute2f128_pd(t1, t3, 0x20);
+    *r2 = _mm256_permute2f128_pd(t0, t2, 0x31);
+    *r3 = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+
+/// For four rows at once (one per lane): where g < minimum (strictly), minimum = g and best = index.
+__attribute__((target("avx2")))
+static inline void keep_lower(__m256d g, double index, __m256d *minimum, __m256d *best) {
+    __m256d lower = _mm256_cmp_pd(g, *minimum, _CMP_LT_OQ);
+    *minimum = _mm256_blendv_pd(*minimum, g, lower);
+    *best = _mm256_blendv_pd(*best, _mm256_set1_pd(index), lower);
+}
+
+/// The AVX2 assignment of rows first..<m, accumulating into `o`.
+__attribute__((target("avx2")))
+static void assign_avx2_from(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                             long first, outputs *o) {
     long kp = padded(k);
-    const double *norms = workspace + d * kp;
-    double total = 0;
-    long i = 0;
+    const double *b = workspace + d * kp;
+    long i = first;
     for (; i + 4 <= m; i += 4) {
         const double *r0 = x + i * d, *r1 = r0 + d, *r2 = r1 + d, *r3 = r2 + d;
-        long best[4] = {0, 0, 0, 0};
-        double minimum[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+        // Lane r of `minimum` and `best`: row i + r. Centroids are visited in index order and replace
+        // the best only when strictly lower, so ties keep the lowest index.
+        __m256d minimum = _mm256_set1_pd(INFINITY), best = _mm256_setzero_pd();
         for (long j = 0; j < kp; j += 8) {
             __m256d a0 = _mm256_setzero_pd(), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
             const double *c = workspace + j;
@@ -118,14 +178,29 @@ double ck_kmeans_assign_avx2(const double *workspace, long k, long d, const doub
                 a2 = _mm256_add_pd(a2, _mm256_mul_pd(x2, cl)); b2 = _mm256_add_pd(b2, _mm256_mul_pd(x2, ch));
                 a3 = _mm256_add_pd(a3, _mm256_mul_pd(x3, cl)); b3 = _mm256_add_pd(b3, _mm256_mul_pd(x3, ch));
             }
-            __m256d nl = _mm256_loadu_pd(norms + j), nh = _mm256_loadu_pd(norms + j + 4);
-            merge8(_mm256_sub_pd(nl, _mm256_add_pd(a0, a0)), _mm256_sub_pd(nh, _mm256_add_pd(b0, b0)), j, &best[0], &minimum[0]);
-            merge8(_mm256_sub_pd(nl, _mm256_add_pd(a1, a1)), _mm256_sub_pd(nh, _mm256_add_pd(b1, b1)), j, &best[1], &minimum[1]);
-            merge8(_mm256_sub_pd(nl, _mm256_add_pd(a2, a2)), _mm256_sub_pd(nh, _mm256_add_pd(b2, b2)), j, &best[2], &minimum[2]);
-            merge8(_mm256_sub_pd(nl, _mm256_add_pd(a3, a3)), _mm256_sub_pd(nh, _mm256_add_pd(b3, b3)), j, &best[3], &minimum[3]);
+            // g = b + x·(−2c); then one vector per centroid, lanes = rows.
+            __m256d bl = _mm256_loadu_pd(b + j), bh = _mm256_loadu_pd(b + j + 4);
+            a0 = _mm256_add_pd(bl, a0); a1 = _mm256_add_pd(bl, a1); a2 = _mm256_add_pd(bl, a2); a3 = _mm256_add_pd(bl, a3);
+            b0 = _mm256_add_pd(bh, b0); b1 = _mm256_add_pd(bh, b1); b2 = _mm256_add_pd(bh, b2); b3 = _mm256_add_pd(bh, b3);
+            transpose4(&a0, &a1, &a2, &a3);
+            transpose4(&b0, &b1, &b2, &b3);
+            double base = (double)j;
+            keep_lower(a0, base, &minimum, &best);
+            keep_lower(a1, base + 1, &minimum, &best);
+            keep_lower(a2, base + 2, &minimum, &best);
+            keep_lower(a3, base + 3, &minimum, &best);
+            keep_lower(b0, base + 4, &minimum, &best);
+            keep_lower(b1, base + 5, &minimum, &best);
+            keep_lower(b2, base + 6, &minimum, &best);
+            keep_lower(b3, base + 7, &minimum, &best);
         }
+        double labels[4];
+        _mm256_storeu_pd(labels, best);
         for (int r = 0; r < 4; r++) {
-            total += record_avx2(x + (i + r) * d, d, best[r], minimum[r], row_norms[i + r], labels + i + r, counts, sums);
+            const double *row = x + (i + r) * d;
+            long label = (long)labels[r];
+            note(row, shift, workspace, kp, d, label, i + r, o);
+            if (o->sums) add_translated_avx2(row, shift, o->sums + label * d, d);
         }
     }
     for (; i < m; i++) {
@@ -133,19 +208,119 @@ double ck_kmeans_assign_avx2(const double *workspace, long k, long d, const doub
         long best = 0;
         double minimum = INFINITY;
         for (long j = 0; j < kp; j += 8) {
-            __m256d a = _mm256_setzero_pd(), b = a;
+            __m256d lo = _mm256_setzero_pd(), hi = lo;
             const double *c = workspace + j;
             for (long f = 0; f < d; f++, c += kp) {
                 __m256d xf = _mm256_broadcast_sd(row + f);
-                a = _mm256_add_pd(a, _mm256_mul_pd(xf, _mm256_loadu_pd(c)));
-                b = _mm256_add_pd(b, _mm256_mul_pd(xf, _mm256_loadu_pd(c + 4)));
+                lo = _mm256_add_pd(lo, _mm256_mul_pd(xf, _mm256_loadu_pd(c)));
+                hi = _mm256_add_pd(hi, _mm256_mul_pd(xf, _mm256_loadu_pd(c + 4)));
             }
-            merge8(_mm256_sub_pd(_mm256_loadu_pd(norms + j), _mm256_add_pd(a, a)),
-                   _mm256_sub_pd(_mm256_loadu_pd(norms + j + 4), _mm256_add_pd(b, b)), j, &best, &minimum);
+            merge8(_mm256_add_pd(_mm256_loadu_pd(b + j), lo), _mm256_add_pd(_mm256_loadu_pd(b + j + 4), hi), j, &best,
+                   &minimum);
         }
-        total += record_avx2(row, d, best, minimum, row_norms[i], labels + i, counts, sums);
+        note(row, shift, workspace, kp, d, best, i, o);
+        if (o->sums) add_translated_avx2(row, shift, o->sums + best * d, d);
     }
-    return total;
+}
+
+__attribute__((target("avx2")))
+void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                           ck_kmeans_block *block) {
+    outputs o = outputs_of(block);
+    assign_avx2_from(workspace, shift, k, d, x, m, 0, &o);
+    block->changed = o.changed;
+    block->distance_sum = o.distance_sum;
+}
+
+/// Columns of the 8 x 8 block whose rows are v[0..7]: on return, v[q] holds element q of each row.
+__attribute__((target("avx512f")))
+static inline void transpose8(__m512d v[8]) {
+    __m512d t[8];
+    for (int p = 0; p < 4; p++) {
+        t[2 * p] = _mm512_unpacklo_pd(v[2 * p], v[2 * p + 1]);
+        t[2 * p + 1] = _mm512_unpackhi_pd(v[2 * p], v[2 * p + 1]);
+    }
+    // t[0] = (r0_0 r1_0 r0_2 r1_2 r0_4 r1_4 r0_6 r1_6), t[1] = the same with elements 1, 3, 5, 7.
+    const __m512i pairs_low = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13);
+    const __m512i pairs_high = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
+    __m512d u[8];
+    for (int h = 0; h < 2; h++) {
+        // Rows 4h..4h+3: u[4h + 0] holds elements 0 and 4, u[4h + 1] 2 and 6, u[4h + 2] 1 and 5, u[4h + 3] 3 and 7.
+        u[4 * h] = _mm512_permutex2var_pd(t[4 * h], pairs_low, t[4 * h + 2]);
+        u[4 * h + 1] = _mm512_permutex2var_pd(t[4 * h], pairs_high, t[4 * h + 2]);
+        u[4 * h + 2] = _mm512_permutex2var_pd(t[4 * h + 1], pairs_low, t[4 * h + 3]);
+        u[4 * h + 3] = _mm512_permutex2var_pd(t[4 * h + 1], pairs_high, t[4 * h + 3]);
+    }
+    const __m512i halves_low = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11);
+    const __m512i halves_high = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
+    v[0] = _mm512_permutex2var_pd(u[0], halves_low, u[4]);
+    v[4] = _mm512_permutex2var_pd(u[0], halves_high, u[4]);
+    v[2] = _mm512_permutex2var_pd(u[1], halves_low, u[5]);
+    v[6] = _mm512_permutex2var_pd(u[1], halves_high, u[5]);
+    v[1] = _mm512_permutex2var_pd(u[2], halves_low, u[6]);
+    v[5] = _mm512_permutex2var_pd(u[2], halves_high, u[6]);
+    v[3] = _mm512_permutex2var_pd(u[3], halves_low, u[7]);
+    v[7] = _mm512_permutex2var_pd(u[3], halves_high, u[7]);
+}
+
+/// `add_translated` eight features at a time (the same element-wise operations).
+__attribute__((target("avx512f")))
+static inline void add_translated_avx512(const double *row, const double *shift, double *target, long d) {
+    long f = 0;
+    for (; f + 8 <= d; f += 8) {
+        __m512d z = _mm512_sub_pd(_mm512_loadu_pd(row + f), _mm512_loadu_pd(shift + f));
+        _mm512_storeu_pd(target + f, _mm512_add_pd(_mm512_loadu_pd(target + f), z));
+    }
+    for (; f < d; f++) target[f] += row[f] - shift[f];
+}
+
+__attribute__((target("avx512f")))
+void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                             ck_kmeans_block *block) {
+    long kp = padded(k);
+    const double *b = workspace + d * kp;
+    outputs o = outputs_of(block);
+    long i = 0;
+    for (; i + 8 <= m; i += 8) {
+        const double *r = x + i * d;
+        // Lane q of `minimum` and `best`: row i + q; centroids in index order, replaced only when
+        // strictly lower, so ties keep the lowest index.
+        __m512d minimum = _mm512_set1_pd(INFINITY);
+        __m512i best = _mm512_setzero_si512();
+        for (long j = 0; j < kp; j += 8) {
+            __m512d g[8];
+            for (int q = 0; q < 8; q++) g[q] = _mm512_setzero_pd();
+            const double *c = workspace + j;
+            for (long f = 0; f < d; f++, c += kp) {
+                __m512d cv = _mm512_loadu_pd(c);
+                for (int q = 0; q < 8; q++) g[q] = _mm512_add_pd(g[q], _mm512_mul_pd(_mm512_set1_pd(r[q * d + f]), cv));
+            }
+            __m512d bv = _mm512_loadu_pd(b + j);
+            for (int q = 0; q < 8; q++) g[q] = _mm512_add_pd(bv, g[q]);
+            transpose8(g);
+            for (int q = 0; q < 8; q++) {
+                __mmask8 lower = _mm512_cmp_pd_mask(g[q], minimum, _CMP_LT_OQ);
+                minimum = _mm512_mask_mov_pd(minimum, lower, g[q]);
+                best = _mm512_mask_mov_epi64(best, lower, _mm512_set1_epi64(j + q));
+            }
+        }
+        int64_t labels[8];
+        _mm512_storeu_si512(labels, best);
+        for (int q = 0; q < 8; q++) {
+            const double *row = r + q * d;
+            note(row, shift, workspace, kp, d, labels[q], i + q, &o);
+            if (o.sums) add_translated_avx512(row, shift, o.sums + (long)labels[q] * d, d);
+        }
+    }
+    // The last rows, continuing the same running totals.
+    assign_avx2_from(workspace, shift, k, d, x, m, i, &o);
+    block->changed = o.changed;
+    block->distance_sum = o.distance_sum;
+}
+
+int ck_kmeans_has_avx512(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") ? 1 : 0;
 }
 
 int ck_kmeans_has_avx2(void) {
@@ -153,22 +328,31 @@ int ck_kmeans_has_avx2(void) {
     return __builtin_cpu_supports("avx2") ? 1 : 0;
 }
 #else
-double ck_kmeans_assign_avx2(const double *workspace, long k, long d, const double *x, long m,
-                             const double *row_norms, int32_t *labels, long *counts, double *sums) {
-    return ck_kmeans_assign_portable(workspace, k, d, x, m, row_norms, labels, counts, sums);
+void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                           ck_kmeans_block *block) {
+    ck_kmeans_assign_portable(workspace, shift, k, d, x, m, block);
+}
+
+void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                             ck_kmeans_block *block) {
+    ck_kmeans_assign_portable(workspace, shift, k, d, x, m, block);
 }
 
 int ck_kmeans_has_avx2(void) { return 0; }
+
+int ck_kmeans_has_avx512(void) { return 0; }
 #endif
 
-double ck_kmeans_assign(const double *workspace, long k, long d, const double *x, long m,
-                        const double *row_norms, int32_t *labels, long *counts, double *sums) {
-    static _Atomic int path = -1;  // -1 unknown, 0 portable, 1 AVX2 (every thread stores the same value)
+void ck_kmeans_assign(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                      ck_kmeans_block *block) {
+    // -1 unknown, 0 portable, 1 AVX2, 2 AVX-512 (every thread stores the same value).
+    static _Atomic int path = -1;
     int known = atomic_load_explicit(&path, memory_order_relaxed);
     if (known < 0) {
-        known = ck_kmeans_has_avx2();
+        known = ck_kmeans_has_avx512() ? 2 : ck_kmeans_has_avx2();
         atomic_store_explicit(&path, known, memory_order_relaxed);
     }
-    return known ? ck_kmeans_assign_avx2(workspace, k, d, x, m, row_norms, labels, counts, sums)
-                : ck_kmeans_assign_portable(workspace, k, d, x, m, row_norms, labels, counts, sums);
+    if (known == 2) ck_kmeans_assign_avx512(workspace, shift, k, d, x, m, block);
+    else if (known == 1) ck_kmeans_assign_avx2(workspace, shift, k, d, x, m, block);
+    else ck_kmeans_assign_portable(workspace, shift, k, d, x, m, block);
 }

@@ -67,7 +67,7 @@ public struct KMeans: Sendable, Equatable {
     ///   exceeds the number of distinct rows; `.featureCountMismatch` when initial centroids
     ///   have another width.
     /// - Complexity: O(initCount × (n k t d + T n k d)) for T iterations and t k-means++ trials,
-    ///   plus O(n d) to validate and translate the data (one copy of X).
+    ///   plus O(n d) for the column means (one pass; X is not copied).
     public func fit(_ x: Matrix) throws(ClusteringError) -> KMeansModel {
         try _validateParameters()
         let data = try _PreparedData(centering: x)
@@ -79,7 +79,7 @@ public struct KMeans: Sendable, Equatable {
         try _validateParameters()
         try _requireDistinctRows(x, k: k)
         let d = data.columns
-        let absoluteTolerance = tolerance == 0 ? 0 : data.meanVariance * tolerance
+        let absoluteTolerance = tolerance == 0 ? 0 : data.meanVariance() * tolerance
         var best: _LloydRun?
         switch initialization {
         case .centroids(let initial):

@@ -12,8 +12,8 @@
 // - it stops after maxIterations passes' worth of steps (maxIterations × n / batchSize), when the
 //   exponentially weighted average of the batch inertia has not improved for `maxNoImprovement`
 //   steps, or when Σ‖Δc‖² <= tolerance × mean variance (when tolerance > 0).
-// Seeding is k-means++ on `initSize` distinct seeded rows. The data is never copied whole: the
-// batches and, at the end, chunks of rows are translated one at a time (see _PreparedData).
+// Seeding is k-means++ on `initSize` distinct seeded rows. The data is never copied whole: only
+// the batches are gathered, and the final labelling reads the rows in place (see _PreparedData).
 // Reference: D. Sculley, "Web-scale k-means clustering", WWW 2010.
 
 import LinearAlgebra
@@ -115,7 +115,7 @@ public struct MiniBatchKMeans: Sendable, Equatable {
             try _requireDistinctRows(try _gather(x, seedRows), k: k)
             centroids = try seedData.kMeansPlusPlus(k: k, localTrials: trials, generator: &generator)
         }
-        let absoluteTolerance = tolerance * seedData.meanVariance
+        let absoluteTolerance = tolerance * seedData.meanVariance()
         let steps = max(1, (maxIterations * n) / batchSize)
         let alpha = min(1, 2 * Double(batchSize) / Double(n + 1))
         var weights = [Double](repeating: 0, count: k)
@@ -129,7 +129,7 @@ public struct MiniBatchKMeans: Sendable, Equatable {
             stepsRun += 1
             let rows = (0..<batchSize).map { _ in generator.nextIndex(below: n) }
             let batch = try _PreparedData(try _gather(x, rows), shift: shift)
-            let totals = try batch.assign(to: centroids, k: k, labels: &batchLabels, accumulate: true)
+            let totals = try batch.assign(to: centroids, k: k, labels: &batchLabels, accumulate: true, distances: true)
             var moved = 0.0
             for j in 0..<k where totals.counts[j] > 0 {
                 let total = weights[j] + Double(totals.counts[j])
@@ -178,27 +178,18 @@ public struct MiniBatchKMeans: Sendable, Equatable {
         let picks = _distinctIndices(count: count, below: batch.rows, &generator)
         let d = batch.columns
         for (j, row) in zip(starved.prefix(count), picks) {
-            for f in 0..<d { centroids[j * d + f] = batch.values[row * d + f] }
+            let values = batch.row(row)
+            for f in 0..<d { centroids[j * d + f] = values[f] }
             weights[j] = floor
         }
     }
 
-    /// Labels and exact inertia of every row, in chunks of 65,536 rows translated one at a time.
+    /// Labels and exact inertia of every row, in one assignment pass.
     private func _labelAll(_ x: Matrix, centroids: [Double], shift: [Double]) throws(ClusteringError) -> ([Int], Double) {
-        var labels: [Int] = []
-        labels.reserveCapacity(x.rows)
-        var inertia = 0.0
-        var start = 0
-        while start < x.rows {
-            let end = min(x.rows, start + 65_536)
-            let chunk = try _PreparedData(try _gather(x, Array(start..<end)), shift: shift)
-            var chunkLabels = [Int32](repeating: 0, count: end - start)
-            _ = try chunk.assign(to: centroids, k: k, labels: &chunkLabels, accumulate: false)
-            inertia += chunk.inertia(centroids: centroids, labels: chunkLabels)
-            labels += chunkLabels.map { Int($0) }
-            start = end
-        }
-        return (labels, inertia)
+        let data = try _PreparedData(x, shift: shift)
+        var labels = [Int32](repeating: -1, count: x.rows)
+        let totals = try data.assign(to: centroids, k: k, labels: &labels, accumulate: false, distances: true)
+        return (labels.map { Int($0) }, totals.distanceSum)
     }
 
     /// Checks the hyperparameters.

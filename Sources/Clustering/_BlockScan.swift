@@ -72,6 +72,18 @@ func _add(_ row: UnsafePointer<Double>, to target: UnsafeMutablePointer<Double>,
     }
 }
 
+/// `Σ_f (row[f] − centroid[f])²`, summed in feature order.
+@inline(__always)
+func _squaredDistance(_ row: UnsafePointer<Double>, _ centroid: UnsafePointer<Double>, count d: Int) -> Double {
+    var sum = 0.0
+    var f = 0
+    while f < d {
+        let difference = row[f] - centroid[f]
+        sum += difference * difference
+        f &+= 1
+    }
+    return sum
+}
 
 /// Whether `assign` uses the fused C kernel (CKMeansKernel) rather than gemm + `_scanBlock`: when
 /// k·d ≤ 1024. Measured rule (release, 2 threads, 200,000 rows, 10 Lloyd iterations, per iteration,

@@ -10,7 +10,10 @@
 // - the run stops when the labels equal those of the previous iteration ("strict convergence"),
 //   or when Σ_j ‖c_j(new) − c_j(old)‖² <= tolerance, or after `maxIterations` iterations; unless
 //   it converged strictly, a last assignment makes the labels match the returned centroids;
-// - inertia Σ_i ‖x_i − c_{label_i}‖² is computed directly at the end.
+// - inertia Σ_i ‖x_i − c_{label_i}‖² is computed directly at the end (in the last assignment's
+//   pass, or in a pass of its own after strict convergence).
+// The labels of one iteration are compared with the previous ones in the assignment pass itself
+// (the kernel counts the rows whose label changes), so an iteration reads the data once.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982) 129-137.
 
 /// The result of one Lloyd run, in the translated coordinates of its `_PreparedData`.
@@ -41,7 +44,6 @@ extension _PreparedData {
         let d = columns
         var centroids = initial
         var labels = [Int32](repeating: -1, count: rows)
-        var previous = labels
         var strict = false
         var iterations = 0
         for _ in 0..<maxIterations {
@@ -64,20 +66,19 @@ extension _PreparedData {
                 shift += delta * delta
             }
             centroids = updated
-            if labels == previous {
+            if totals.changed == 0 {
                 strict = true
                 break
             }
             if shift <= tolerance { break }
-            // `previous` takes this iteration's labels; the next assignment overwrites `labels`.
-            swap(&labels, &previous)
         }
-        if !strict {
-            _ = try assign(to: centroids, k: k, labels: &labels, accumulate: false)
+        let inertia: Double
+        if strict {
+            inertia = self.inertia(centroids: centroids, labels: labels)
+        } else {
+            inertia = try assign(to: centroids, k: k, labels: &labels, accumulate: false, distances: true).distanceSum
         }
-        return _LloydRun(
-            centroids: centroids, labels: labels, inertia: inertia(centroids: centroids, labels: labels),
-            iterationCount: iterations)
+        return _LloydRun(centroids: centroids, labels: labels, inertia: inertia, iterationCount: iterations)
     }
 
     /// Moves each empty centroid's sum to one of the rows farthest from their own centroids.
@@ -99,8 +100,9 @@ extension _PreparedData {
             guard far >= 0 else { return }
             taken.insert(far)
             let old = Int(labels[far])
+            let translated = row(far)
             for f in 0..<d {
-                let value = values[far * d + f]
+                let value = translated[f]
                 totals.sums[old * d + f] -= value
                 totals.sums[cluster * d + f] = value
             }

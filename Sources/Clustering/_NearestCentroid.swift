@@ -1,15 +1,16 @@
-// The passes over the data that k-means repeats: nearest centroid by a BLAS gemm over row blocks,
-// exact squared distances, inertia.
+// The passes over the data that k-means repeats: nearest centroid (fused C kernel, or a BLAS gemm
+// over row blocks), squared distances to a few centers, exact distances and inertia.
 //
-// Goals: the assignment step costs one read of X per iteration. For small k·d (`_usesFusedKernel`),
-// each block goes through the fused C kernel (CKMeansKernel: distances, argmin, counts and sums in
-// one pass, AVX2 when the processor has it), which skips the gemm's packing of X. Otherwise, one
-// gemm per block: for a block of rows,
-// G = −2 X_b Cᵀ comes from one dgemm; the nearest centroid of row i minimizes G[i, j] + ‖c_j‖²
-// (‖x_i‖² is the same for every j), and the centroid sums of the update step are accumulated
-// while the block is still in cache. Ties go to the lowest centroid index, as in scikit-learn.
-// Inertia and relocation distances are computed directly as Σ (x − c)², which has no
-// cancellation. Partial results are kept per block and reduced in block order (see _RowBlocks).
+// Goals: the assignment step costs one read of X per iteration and no other pass. For small k·d
+// (`_usesFusedKernel`), each block goes through the fused C kernel (CKMeansKernel: nearest
+// centroid, counts, sums, label changes and, on request, exact distances in one pass, AVX2 when
+// the processor has it), which skips the gemm's packing of X. Otherwise, one gemm per block: the
+// block is translated into per-worker scratch space, G = ‖c_j‖² − 2 Z_b Cᵀ comes from one dgemm, and
+// the nearest centroid of row i minimizes G[i, j] (‖z_i‖² is the same for every j); the sums of
+// the update step are accumulated while the block is still in cache. Ties go to the lowest
+// centroid index, as in scikit-learn. Distances that are reported (inertia, relocation) are
+// computed directly as Σ (z − c)², which has no cancellation. Partial results are kept per block
+// and reduced in block order (see _RowBlocks), so results do not depend on the core count.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the gemm formulation follows scikit-learn's `_k_means_lloyd.pyx` (chunks of rows, one dgemm each).
 
@@ -22,7 +23,9 @@ struct _AssignmentTotals {
     var sums: [Double]
     /// Rows assigned to each centroid.
     var counts: [Int]
-    /// Σ of the squared distance of each row to its centroid, by the gemm expansion (clamped at 0).
+    /// Rows whose label differs from the one `labels` held before the pass.
+    var changed: Int
+    /// Σ of the exact squared distance of each row to its centroid; 0 unless asked for.
     var distanceSum: Double
 }
 
@@ -31,117 +34,156 @@ extension _PreparedData {
     /// - Parameters:
     ///   - centroids: `k * d` values, row-major, in the translated coordinates.
     ///   - k: the number of centroids.
-    ///   - labels: receives the nearest centroid of every row (`rows` values).
+    ///   - labels: holds the previous assignment (to count changes; −1 for none) and receives the
+    ///     nearest centroid of every row (`rows` values).
     ///   - accumulate: also sum the rows per centroid (the update step of Lloyd's algorithm).
-    /// - Returns: the counts, the sums when accumulated, and the sum of squared distances.
+    ///   - distances: also sum the exact squared distances of the rows to their centroids.
+    /// - Returns: the counts, the sums when accumulated, the number of changed labels and the
+    ///   distance sum when asked for.
     /// - Throws: `ClusteringError.linearAlgebra` if BLAS rejects a shape.
     /// - Complexity: O(n k d), one parallel pass.
     func assign(
-        to centroids: [Double], k: Int, labels: inout [Int32], accumulate: Bool
+        to centroids: [Double], k: Int, labels: inout [Int32], accumulate: Bool, distances: Bool = false
     ) throws(ClusteringError) -> _AssignmentTotals {
-        let n = rows, d = columns
-        let blocks = _RowBlocks(rows: n, k: k, d: d)
-        let blockCount = blocks.count, blockRows = blocks.blockRows
-        let centroidNorms = _Scratch<Double>(count: k)
-        for j in 0..<k {
-            for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
-        }
-        let fusedWorkspace = _usesFusedKernel(k: k, d: d)
-            ? _Scratch<Double>(count: ck_kmeans_workspace_count(k, d)) : nil
-        defer { fusedWorkspace?.free() }
-        if let workspace = fusedWorkspace?.shared.pointer(at: 0), let normPointer = centroidNorms.shared.pointer(at: 0) {
-            centroids.withUnsafeBufferPointer { c in
-                if let base = c.baseAddress { ck_kmeans_prepare(base, normPointer, k, d, workspace) }
-            }
-        }
-        let scratch = _Scratch<Double>(count: fusedWorkspace == nil ? blocks.workerCount * blockRows * k : 0)
+        let d = columns
+        let fused = _usesFusedKernel(k: k, d: d)
+        let blocks = fused ? _RowBlocks(rows: rows, blockRows: 1024) : _RowBlocks(rows: rows, k: k, d: d)
+        let blockCount = blocks.count
         let partialSums = _Scratch<Double>(count: accumulate ? blockCount * k * d : 0)
         let partialCounts = _Scratch<Int>(count: blockCount * k)
+        let partialChanges = _Scratch<Int>(count: blockCount)
         let partialDistances = _Scratch<Double>(count: blockCount)
-        let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
-        defer { centroidNorms.free(); scratch.free(); partialSums.free(); partialCounts.free(); partialDistances.free(); errors.free() }
-        values.withUnsafeBufferPointer { xBuffer in
-            centroids.withUnsafeBufferPointer { cBuffer in
-                rowNorms.withUnsafeBufferPointer { normBuffer in
-                    labels.withUnsafeMutableBufferPointer { labelBuffer in
-                        let x = _SharedRead(xBuffer), c = _SharedRead(cBuffer), rowNorm = _SharedRead(normBuffer)
-                        let label = _Shared(labelBuffer)
-                        blocks.forEach { worker, b in
-                            let range = blocks.range(b)
-                            if let workspace = fusedWorkspace?.shared.pointer(at: 0) {
-                                guard let a = x.pointer(at: range.lowerBound * d),
-                                    let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
-                                    let labelPointer = label.pointer(at: range.lowerBound),
-                                    let countPointer = partialCounts.shared.pointer(at: b * k)
-                                else { return }
-                                partialDistances.shared[b] = ck_kmeans_assign(
-                                    workspace, k, d, a, range.count, rowNormPointer, labelPointer, countPointer,
-                                    accumulate ? partialSums.shared.pointer(at: b * k * d) : nil)
-                                return
-                            }
-                            let g = worker * blockRows * k
-                            guard let a = x.pointer(at: range.lowerBound * d), let cp = c.pointer(at: 0),
-                                let gp = scratch.shared.pointer(at: g), let normPointer = centroidNorms.shared.pointer(at: 0)
-                            else { return }
-                            // G starts as ‖c_j‖² on every row; the gemm adds −2 X_b Cᵀ (beta = 1 also
-                            // spares OpenBLAS its separate pass that zeroes C for beta = 0).
-                            for r in 0..<range.count {
-                                (gp + r * k).update(from: normPointer, count: k)
-                            }
-                            do throws(LinearAlgebraError) {
-                                try BLAS.gemm(
-                                    transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: a, lda: d,
-                                    b: cp, ldb: d, beta: 1, c: gp, ldc: k)
-                            } catch {
-                                errors.shared[worker] = error
-                                return
-                            }
-                            guard let rowNormPointer = rowNorm.pointer(at: range.lowerBound),
-                                let labelPointer = label.pointer(at: range.lowerBound),
-                                let countPointer = partialCounts.shared.pointer(at: b * k)
-                            else { return }
-                            let distanceSum = _scanBlock(
-                                rows: range.count, k: k, d: d, products: gp, x: a,
-                                rowNorms: rowNormPointer, labels: labelPointer, counts: countPointer,
-                                sums: accumulate ? partialSums.shared.pointer(at: b * k * d) : nil)
-                            partialDistances.shared[b] = distanceSum
-                        }
-                    }
-                }
+        defer { partialSums.free(); partialCounts.free(); partialChanges.free(); partialDistances.free() }
+        let pass = _BlockOutputs(
+            labels: nil, counts: partialCounts.shared, sums: accumulate ? partialSums.shared : nil,
+            changes: partialChanges.shared, distances: distances ? partialDistances.shared : nil)
+        try labels.withUnsafeMutableBufferPointer { (labelBuffer) throws(ClusteringError) in
+            var outputs = pass
+            outputs.labels = _Shared(labelBuffer)
+            if fused {
+                _assignFused(centroids: centroids, k: k, blocks: blocks, outputs: outputs)
+            } else {
+                try _assignByGemm(centroids: centroids, k: k, blocks: blocks, outputs: outputs)
             }
         }
-        if let error = errors.shared.buffer.lazy.compactMap({ $0 }).first { throw .linearAlgebra(error) }
         var totals = _AssignmentTotals(
             sums: [Double](repeating: 0, count: accumulate ? k * d : 0), counts: [Int](repeating: 0, count: k),
-            distanceSum: 0)
+            changed: 0, distanceSum: 0)
         for b in 0..<blockCount {
             for j in 0..<k { totals.counts[j] += partialCounts.shared[b * k + j] }
             if accumulate {
                 for e in 0..<(k * d) { totals.sums[e] += partialSums.shared[b * k * d + e] }
             }
+            totals.changed += partialChanges.shared[b]
             totals.distanceSum += partialDistances.shared[b]
         }
         return totals
     }
 
-    /// The inner loop of `assign` for one block of `m` rows: the nearest centroid of each row from
-    /// its values G[r, j] = ‖c_j‖² − 2 x_r·c_j, the counts, the sums (when `sums` is given) and the
-    /// sum of squared distances. Raw pointers and wrapping index arithmetic keep it free of checks.
+    /// The assignment by the fused C kernel, block by block.
+    private func _assignFused(centroids: [Double], k: Int, blocks: _RowBlocks, outputs: _BlockOutputs) {
+        let d = columns
+        let workspace = _Scratch<Double>(count: ck_kmeans_workspace_count(k, d))
+        defer { workspace.free() }
+        _ = withValues { x, shift in
+            centroids.withUnsafeBufferPointer { c in
+                if let base = c.baseAddress, let w = workspace.shared.pointer(at: 0) { ck_kmeans_prepare(base, shift, k, d, w) }
+            }
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            blocks.forEachBlock { b in
+                let range = blocks.range(b)
+                guard let workspacePointer = workspace.shared.pointer(at: 0),
+                    let a = source.pointer(at: range.lowerBound * d), let shiftPointer = offsets.pointer(at: 0),
+                    let labelPointer = outputs.labels?.pointer(at: range.lowerBound),
+                    let countPointer = outputs.counts.pointer(at: b * k)
+                else { return }
+                var block = ck_kmeans_block(
+                    labels: labelPointer, counts: countPointer, sums: outputs.sums?.pointer(at: b * k * d),
+                    exact_distances: outputs.distances == nil ? 0 : 1, changed: 0, distance_sum: 0)
+                ck_kmeans_assign(workspacePointer, shiftPointer, k, d, a, range.count, &block)
+                outputs.changes[b] = block.changed
+                outputs.distances?[b] = block.distance_sum
+            }
+        }
+    }
+
+    /// The assignment by one gemm per block of translated rows, then `_scanBlock`.
+    private func _assignByGemm(centroids: [Double], k: Int, blocks: _RowBlocks, outputs: _BlockOutputs)
+        throws(ClusteringError)
+    {
+        let d = columns, blockRows = blocks.blockRows
+        let centroidNorms = _Scratch<Double>(count: k)
+        for j in 0..<k {
+            for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
+        }
+        let translated = _Scratch<Double>(count: blocks.workerCount * blockRows * d)
+        let products = _Scratch<Double>(count: blocks.workerCount * blockRows * k)
+        let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
+        defer { centroidNorms.free(); translated.free(); products.free(); errors.free() }
+        _ = withValues { x, shift in
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            centroids.withUnsafeBufferPointer { cBuffer in
+                let c = _SharedRead(cBuffer)
+                blocks.forEach { worker, b in
+                    let range = blocks.range(b)
+                    guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
+                        let z = translated.shared.pointer(at: worker * blockRows * d), let cp = c.pointer(at: 0),
+                        let gp = products.shared.pointer(at: worker * blockRows * k),
+                        let normPointer = centroidNorms.shared.pointer(at: 0),
+                        let labelPointer = outputs.labels?.pointer(at: range.lowerBound),
+                        let countPointer = outputs.counts.pointer(at: b * k)
+                    else { return }
+                    Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: nil)
+                    // G starts as ‖c_j‖² on every row; the gemm adds −2 Z_b Cᵀ (beta = 1 also spares
+                    // OpenBLAS its separate pass that zeroes C for beta = 0).
+                    for r in 0..<range.count {
+                        (gp + r * k).update(from: normPointer, count: k)
+                    }
+                    do throws(LinearAlgebraError) {
+                        try BLAS.gemm(
+                            transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: z, lda: d,
+                            b: cp, ldb: d, beta: 1, c: gp, ldc: k)
+                    } catch {
+                        errors.shared[worker] = error
+                        return
+                    }
+                    let (changed, distanceSum) = _scanBlock(
+                        rows: range.count, k: k, d: d, products: gp, z: z, centroids: cp, labels: labelPointer,
+                        counts: countPointer, sums: outputs.sums?.pointer(at: b * k * d),
+                        distances: outputs.distances != nil)
+                    outputs.changes[b] = changed
+                    outputs.distances?[b] = distanceSum
+                }
+            }
+        }
+        if let error = errors.shared.buffer.lazy.compactMap({ $0 }).first { throw .linearAlgebra(error) }
+    }
+
+    /// The inner loop of the gemm path for one block of `m` translated rows `z`: the nearest
+    /// centroid of each row from G[r, j] = ‖c_j‖² − 2 z_r·c_j, the label changes, counts, sums (when
+    /// `sums` is given) and, when asked, Σ of the exact squared distances. Raw pointers and wrapping
+    /// index arithmetic keep it free of checks.
+    /// - Returns: the number of changed labels and the distance sum (0 unless `distances`).
     @inline(__always)
     private func _scanBlock(
-        rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, x: UnsafePointer<Double>,
-        rowNorms: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>, counts: UnsafeMutablePointer<Int>,
-        sums: UnsafeMutablePointer<Double>?
-    ) -> Double {
+        rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, z: UnsafePointer<Double>,
+        centroids: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>, counts: UnsafeMutablePointer<Int>,
+        sums: UnsafeMutablePointer<Double>?, distances: Bool
+    ) -> (changed: Int, distanceSum: Double) {
+        var changed = 0
         var distanceSum = 0.0
         var r = 0
         while r < m {
-            let (best, bestValue) = _argmin(products + r &* k, count: k)
-            distanceSum += max(0, rowNorms[r] + bestValue)
-            _record(row: x + r &* d, d: d, best: best, label: labels + r, counts: counts, sums: sums)
+            let (best, _) = _argmin(products + r &* k, count: k)
+            let row = z + r &* d
+            if Int(labels[r]) != best { changed &+= 1 }
+            _record(row: row, d: d, best: best, label: labels + r, counts: counts, sums: sums)
+            if distances { distanceSum += _squaredDistance(row, centroids + best &* d, count: d) }
             r &+= 1
         }
-        return distanceSum
+        return (changed, distanceSum)
     }
 
     /// Squared distances of every row to `t` centers by the gemm expansion, clamped at 0.
@@ -154,36 +196,42 @@ extension _PreparedData {
     func squaredDistances(to centers: [Double], count t: Int) throws(ClusteringError) -> [Double] {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, k: t, d: d)
+        let blockRows = blocks.blockRows
         var centerNorms = [Double](repeating: 0, count: t)
         for j in 0..<t {
             for f in 0..<d { centerNorms[j] += centers[j * d + f] * centers[j * d + f] }
         }
         let norms = centerNorms
         var result = [Double](repeating: 0, count: n * t)
+        let translated = _Scratch<Double>(count: blocks.workerCount * blockRows * d)
+        let rowNorms = _Scratch<Double>(count: blocks.workerCount * blockRows)
         let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
-        defer { errors.free() }
-        values.withUnsafeBufferPointer { xBuffer in
+        defer { translated.free(); rowNorms.free(); errors.free() }
+        _ = withValues { x, shift in
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
             centers.withUnsafeBufferPointer { cBuffer in
-                rowNorms.withUnsafeBufferPointer { normBuffer in
-                    result.withUnsafeMutableBufferPointer { outBuffer in
-                        let x = _SharedRead(xBuffer), c = _SharedRead(cBuffer), rowNorm = _SharedRead(normBuffer)
-                        let out = _Shared(outBuffer)
-                        blocks.forEach { worker, b in
-                            let range = blocks.range(b)
-                            guard let a = x.pointer(at: range.lowerBound * d), let cp = c.pointer(at: 0),
-                                let op = out.pointer(at: range.lowerBound * t)
-                            else { return }
-                            do throws(LinearAlgebraError) {
-                                try BLAS.gemm(
-                                    transposeB: true, m: range.count, n: t, k: d, alpha: -2, a: a, lda: d,
-                                    b: cp, ldb: d, beta: 0, c: op, ldc: t)
-                            } catch {
-                                errors.shared[worker] = error
-                                return
-                            }
-                            for i in range {
-                                for j in 0..<t { out[i * t + j] = max(0, out[i * t + j] + rowNorm[i] + norms[j]) }
-                            }
+                result.withUnsafeMutableBufferPointer { outBuffer in
+                    let c = _SharedRead(cBuffer)
+                    let out = _Shared(outBuffer)
+                    blocks.forEach { worker, b in
+                        let range = blocks.range(b)
+                        guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
+                            let z = translated.shared.pointer(at: worker * blockRows * d),
+                            let rowNorm = rowNorms.shared.pointer(at: worker * blockRows), let cp = c.pointer(at: 0),
+                            let op = out.pointer(at: range.lowerBound * t)
+                        else { return }
+                        Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: rowNorm)
+                        do throws(LinearAlgebraError) {
+                            try BLAS.gemm(
+                                transposeB: true, m: range.count, n: t, k: d, alpha: -2, a: z, lda: d,
+                                b: cp, ldb: d, beta: 0, c: op, ldc: t)
+                        } catch {
+                            errors.shared[worker] = error
+                            return
+                        }
+                        for r in 0..<range.count {
+                            for j in 0..<t { op[r * t + j] = max(0, op[r * t + j] + rowNorm[r] + norms[j]) }
                         }
                     }
                 }
@@ -193,21 +241,23 @@ extension _PreparedData {
         return result
     }
 
-    /// The exact squared distance `Σ_f (x_if − c_{label_i, f})²` of every row to its centroid.
+    /// The exact squared distance `Σ_f (z_if − c_{label_i, f})²` of every row to its centroid.
     /// - Complexity: O(n d), one parallel pass.
     func exactSquaredDistances(to centroids: [Double], labels: [Int32]) -> [Double] {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, blockRows: 4096)
         var result = [Double](repeating: 0, count: n)
-        values.withUnsafeBufferPointer { xBuffer in
+        _ = withValues { x, shift in
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
             result.withUnsafeMutableBufferPointer { outBuffer in
-                let x = _SharedRead(xBuffer), out = _Shared(outBuffer)
+                let out = _Shared(outBuffer)
                 blocks.forEach { _, b in
                     for i in blocks.range(b) {
                         let c = Int(labels[i]) * d
                         var sum = 0.0
                         for f in 0..<d {
-                            let diff = x[i * d + f] - centroids[c + f]
+                            let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
                             sum += diff * diff
                         }
                         out[i] = sum
@@ -218,7 +268,7 @@ extension _PreparedData {
         return result
     }
 
-    /// The inertia `Σ_i ‖x_i − c_{label_i}‖²`, computed directly (no cancellation).
+    /// The inertia `Σ_i ‖z_i − c_{label_i}‖²` for given labels, computed directly (no cancellation).
     /// - Complexity: O(n d), one parallel pass.
     func inertia(centroids: [Double], labels: [Int32]) -> Double {
         let distances = exactSquaredDistances(to: centroids, labels: labels)
@@ -231,6 +281,20 @@ extension _PreparedData {
         }
         return total
     }
+}
+
+/// Where the blocks of one assignment pass write: labels by row, the rest by block.
+struct _BlockOutputs: Sendable {
+    /// The labels of all rows.
+    var labels: _Shared<Int32>?
+    /// `k` counts per block.
+    let counts: _Shared<Int>
+    /// `k * d` sums per block, when accumulated.
+    let sums: _Shared<Double>?
+    /// Changed labels per block.
+    let changes: _Shared<Int>
+    /// Exact distance sum per block, when asked for.
+    let distances: _Shared<Double>?
 }
 
 /// A zero-initialized buffer owned by one pass; call `free()` when the pass ends.

@@ -1,31 +1,34 @@
-// Data prepared once for the passes of k-means: translated copy, squared row norms, validation.
+// The data as the passes of k-means see it: the caller's matrix, a translation, validation.
 //
-// Goals: the expansion ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖² that lets a BLAS gemm do the work loses
-// digits when x and c lie far from the origin relative to their distance (cancellation of the
-// order of eps ‖x‖²). Translating the data by its column means first, as scikit-learn's KMeans
-// does, keeps ‖x‖ of the order of the spread; distances and clusters do not change. Every value
-// is checked to be finite on the way, and the first bad one (lowest row, then column) is reported.
+// Goals: the expansion ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖² that lets a gemm or the fused kernel do the
+// work loses digits when x and c lie far from the origin relative to their distance (cancellation
+// of the order of eps ‖x‖²). The passes therefore work in coordinates translated by the column
+// means (z = x − shift), as scikit-learn's KMeans does; distances and clusters do not change. The
+// translated rows are never stored as a whole: the fused kernel folds the shift into its constants
+// and forms z only for the sums, the gemm paths translate one block of rows at a time into scratch
+// space, so the data are neither copied (no second n x d array, no page faults) nor re-read to
+// prepare them. Validation costs nothing in the common case: a NaN or infinity makes its column's
+// sum non-finite, and only then are the values scanned for the first bad one (lowest row, then
+// column).
 // Reference: N. J. Higham, "Accuracy and Stability of Numerical Algorithms" (2002), ch. 1 and 4.
 
 import LinearAlgebra
 
-/// A translated, validated copy of the data (n x d, row-major) with its squared row norms.
+/// The data (n x d, row-major, untranslated) with the vector that the passes subtract from its rows.
 struct _PreparedData: Sendable {
-    /// `x - shift`, row-major.
-    let values: [Double]
+    /// The caller's matrix (shared storage: not copied).
+    let source: Matrix
     /// Number of rows (n).
     let rows: Int
     /// Number of features (d).
     let columns: Int
-    /// The vector subtracted from every row.
+    /// The vector subtracted from every row (one value per column).
     let shift: [Double]
-    /// `‖x_i - shift‖²` for every row.
-    let rowNorms: [Double]
 
-    /// Prepares `x` translated by its own column means.
+    /// Prepares `x`, translated by its own column means.
     /// - Throws: `ClusteringError.emptyData` without rows or columns, `.nonFiniteValue` for the
     ///   first NaN or infinity.
-    /// - Complexity: O(n d), two parallel passes.
+    /// - Complexity: O(n d), one parallel pass (two when a value is not finite).
     init(centering x: Matrix) throws(ClusteringError) {
         try Self._checkShape(x)
         let blocks = _RowBlocks(rows: x.rows, blockRows: 4096)
@@ -47,55 +50,29 @@ struct _PreparedData: Sendable {
             for j in 0..<d { mean[j] += partial[b * d + j] }
         }
         for j in 0..<d { mean[j] /= Double(x.rows) }
-        // A non-finite value makes some mean non-finite; the copy below finds and reports it, so
-        // translate by 0 in that column meanwhile.
-        try self.init(x, shift: mean.map { $0.isFinite ? $0 : 0 })
+        if mean.contains(where: { !$0.isFinite }) {
+            try Self._requireFinite(x)
+        }
+        // Finite values whose sum overflows: translate that column by 0.
+        self.init(validated: x, shift: mean.map { $0.isFinite ? $0 : 0 })
     }
 
     /// Prepares `x` translated by `shift` (one value per column).
     /// - Throws: `ClusteringError.emptyData` without rows or columns, `.nonFiniteValue` for the
     ///   first NaN or infinity.
-    /// - Complexity: O(n d), one parallel pass.
+    /// - Complexity: O(n d), one parallel pass to validate.
     init(_ x: Matrix, shift: [Double]) throws(ClusteringError) {
         try Self._checkShape(x)
-        let n = x.rows, d = x.columns
-        let blocks = _RowBlocks(rows: n, blockRows: 4096)
-        var firstBad = [Int](repeating: Int.max, count: blocks.count)
-        var norms = [Double](repeating: 0, count: n)
-        var values = [Double](repeating: 0, count: n * d)
-        x.withUnsafeBufferPointer { sourceBuffer in
-            let source = _SharedRead(sourceBuffer)
-            values.withUnsafeMutableBufferPointer { target in
-                norms.withUnsafeMutableBufferPointer { normBuffer in
-                    firstBad.withUnsafeMutableBufferPointer { badBuffer in
-                        let out = _Shared(target)
-                        let normOut = _Shared(normBuffer)
-                        let bad = _Shared(badBuffer)
-                        blocks.forEach { _, b in
-                            for i in blocks.range(b) {
-                                var norm = 0.0
-                                for j in 0..<d {
-                                    let value = source[i * d + j]
-                                    if !value.isFinite, bad[b] == Int.max { bad[b] = i * d + j }
-                                    let z = value - shift[j]
-                                    out[i * d + j] = z
-                                    norm += z * z
-                                }
-                                normOut[i] = norm
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if let flat = firstBad.first(where: { $0 != Int.max }) {
-            throw .nonFiniteValue(row: flat / d, column: flat % d, value: x.storage[flat])
-        }
-        self.values = values
-        self.rows = n
-        self.columns = d
+        try Self._requireFinite(x)
+        self.init(validated: x, shift: shift)
+    }
+
+    /// Wraps data already checked to have rows, columns and only finite values.
+    private init(validated x: Matrix, shift: [Double]) {
+        self.source = x
+        self.rows = x.rows
+        self.columns = x.columns
         self.shift = shift
-        self.rowNorms = norms
     }
 
     /// Throws unless `x` has rows and columns, and the shapes fit the 32-bit integers of BLAS.
@@ -108,23 +85,90 @@ struct _PreparedData: Sendable {
         }
     }
 
-    /// Row `i` translated, as a pointer into `values` (valid inside `body`).
-    func withRows<R>(_ body: (UnsafePointer<Double>) throws(ClusteringError) -> R) throws(ClusteringError) -> R {
-        try values.withUnsafeBufferPointer { (buffer) throws(ClusteringError) -> R in
-            // `values` is never empty: the shape check requires rows and columns.
-            guard let base = buffer.baseAddress else { throw .emptyData("X has no values") }
-            return try body(base)
+    /// Throws `.nonFiniteValue` for the first NaN or infinity of `x` (lowest row, then column).
+    /// - Complexity: O(n d), one parallel pass.
+    private static func _requireFinite(_ x: Matrix) throws(ClusteringError) {
+        let blocks = _RowBlocks(rows: x.rows, blockRows: 4096)
+        let d = x.columns
+        var firstBad = [Int](repeating: Int.max, count: blocks.count)
+        x.withUnsafeBufferPointer { sourceBuffer in
+            firstBad.withUnsafeMutableBufferPointer { badBuffer in
+                let source = _SharedRead(sourceBuffer), bad = _Shared(badBuffer)
+                blocks.forEach { _, b in
+                    let range = blocks.range(b)
+                    for e in (range.lowerBound * d)..<(range.upperBound * d) where !source[e].isFinite {
+                        bad[b] = e
+                        return
+                    }
+                }
+            }
+        }
+        if let flat = firstBad.first(where: { $0 != Int.max }) {
+            throw .nonFiniteValue(row: flat / d, column: flat % d, value: x.storage[flat])
+        }
+    }
+
+    /// Calls `body` with the address of the untranslated values (n x d, row-major) and of `shift`.
+    func withValues<R>(_ body: (UnsafePointer<Double>, UnsafePointer<Double>) -> R) -> R? {
+        source.withUnsafeBufferPointer { values in
+            shift.withUnsafeBufferPointer { shiftBuffer in
+                // Neither is empty: the shape check requires rows and columns.
+                guard let base = values.baseAddress, let shiftBase = shiftBuffer.baseAddress else { return nil }
+                return body(base, shiftBase)
+            }
         }
     }
 
     /// The translated row `i` as an array.
-    func row(_ i: Int) -> [Double] { Array(values[(i * columns)..<((i + 1) * columns)]) }
+    func row(_ i: Int) -> [Double] {
+        (0..<columns).map { source.storage[i * columns + $0] - shift[$0] }
+    }
 
-    /// Mean of the per-feature variances, the scale of scikit-learn's relative tolerance.
-    /// - Complexity: O(n).
-    var meanVariance: Double {
-        var total = 0.0
-        for norm in rowNorms { total += norm }
-        return total / Double(rows) / Double(columns)
+    /// Writes the translated rows `range` into `target` (`range.count * d` values) and, when `norms`
+    /// is given, their squared norms Σ_f z_f² in feature order.
+    /// - Complexity: O(|range| d).
+    @inline(__always)
+    static func _translate(
+        _ x: UnsafePointer<Double>, shift: UnsafePointer<Double>, d: Int, rows range: Range<Int>,
+        into target: UnsafeMutablePointer<Double>, norms: UnsafeMutablePointer<Double>?
+    ) {
+        var r = 0
+        for i in range {
+            var norm = 0.0
+            for f in 0..<d {
+                let z = x[i &* d &+ f] - shift[f]
+                target[r &* d &+ f] = z
+                norm += z * z
+            }
+            norms?[r] = norm
+            r &+= 1
+        }
+    }
+
+    /// Mean of the per-feature variances, the scale of scikit-learn's relative tolerance:
+    /// Σ_i ‖x_i − shift‖² / (n d), which is the mean variance when `shift` is the column mean.
+    /// - Complexity: O(n d), one parallel pass.
+    func meanVariance() -> Double {
+        let blocks = _RowBlocks(rows: rows, blockRows: 4096)
+        let d = columns
+        var partial = [Double](repeating: 0, count: blocks.count)
+        _ = withValues { x, shift in
+            let values = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            partial.withUnsafeMutableBufferPointer { out in
+                let sums = _Shared(out)
+                blocks.forEach { _, b in
+                    var total = 0.0
+                    for i in blocks.range(b) {
+                        for f in 0..<d {
+                            let z = values[i * d + f] - offsets[f]
+                            total += z * z
+                        }
+                    }
+                    sums[b] = total
+                }
+            }
+        }
+        return partial.reduce(0, +) / Double(rows) / Double(columns)
     }
 }

@@ -56,6 +56,17 @@ struct _RowBlocks: Sendable {
         }
     }
 
+    /// Calls `body(block)` for every block, in parallel over up to the number of active processors,
+    /// each worker taking the next block not yet taken (dynamic balance, for bodies that need no
+    /// per-worker scratch space).
+    func forEachBlock(_ body: @Sendable (_ block: Int) -> Void) {
+        guard workerCount > 1 else {
+            for b in 0..<count { body(b) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
     /// Number of workers `forEach` uses.
     var workerCount: Int { max(1, min(count, ProcessInfo.processInfo.activeProcessorCount)) }
 }

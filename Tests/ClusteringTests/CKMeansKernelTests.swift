@@ -8,87 +8,125 @@ struct CKMeansKernelTests {
         var labels: [Int32]
         var counts: [Int]
         var sums: [Double]
+        var changed: Int
         var distanceSum: Double
     }
 
     typealias Kernel = (
-        UnsafePointer<Double>?, Int, Int, UnsafePointer<Double>?, Int, UnsafePointer<Double>?,
-        UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Double>?
-    ) -> Double
+        UnsafePointer<Double>?, UnsafePointer<Double>?, Int, Int, UnsafePointer<Double>?, Int,
+        UnsafeMutablePointer<ck_kmeans_block>?
+    ) -> Void
 
-    /// Runs `kernel` on rows `x` (m × d) and centroids `c` (k × d).
-    static func run(_ kernel: Kernel, x: [Double], m: Int, c: [Double], k: Int, d: Int) -> Result {
-        let norms = (0..<k).map { j in (0..<d).reduce(0.0) { $0 + c[j * d + $1] * c[j * d + $1] } }
-        let rowNorms = (0..<m).map { i in (0..<d).reduce(0.0) { $0 + x[i * d + $1] * x[i * d + $1] } }
+    /// Runs `kernel` on rows `x` (m × d, untranslated) and centroids `c` (k × d, translated by
+    /// `shift`), starting from the labels `previous`.
+    static func run(
+        _ kernel: Kernel, x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int32]
+    ) -> Result {
         var workspace = [Double](repeating: 0, count: ck_kmeans_workspace_count(k, d))
-        ck_kmeans_prepare(c, norms, k, d, &workspace)
+        ck_kmeans_prepare(c, shift, k, d, &workspace)
         var result = Result(
-            labels: [Int32](repeating: -1, count: m), counts: [Int](repeating: 0, count: k),
-            sums: [Double](repeating: 0, count: k * d), distanceSum: 0)
-        result.distanceSum = kernel(
-            workspace, k, d, x, m, rowNorms, &result.labels, &result.counts, &result.sums)
+            labels: previous, counts: [Int](repeating: 0, count: k), sums: [Double](repeating: 0, count: k * d),
+            changed: 0, distanceSum: 0)
+        result.labels.withUnsafeMutableBufferPointer { labels in
+            result.counts.withUnsafeMutableBufferPointer { counts in
+                result.sums.withUnsafeMutableBufferPointer { sums in
+                    var block = ck_kmeans_block(
+                        labels: labels.baseAddress, counts: counts.baseAddress, sums: sums.baseAddress,
+                        exact_distances: 1, changed: 0, distance_sum: 0)
+                    kernel(workspace, shift, k, d, x, m, &block)
+                    result.changed = block.changed
+                    result.distanceSum = block.distance_sum
+                }
+            }
+        }
         return result
     }
 
-    /// The reference: g_j = ‖c_j‖² − 2 Σ_f x_f c_jf in feature order, the first minimum, and the
-    /// plain sums, counts and Σ max(0, ‖x‖² + min g), by straightforward loops.
-    static func reference(x: [Double], m: Int, c: [Double], k: Int, d: Int) -> Result {
+    /// The reference, by straightforward loops: b_j = ‖c_j‖² + 2 shift·c_j and
+    /// g_j = b_j − 2 Σ_f x_f c_jf (sums in feature order), the first minimum, the changes against
+    /// `previous`, and plain counts, sums of x − shift and Σ_f ((x_f − shift_f) − c_f)².
+    static func reference(
+        x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int32]
+    ) -> Result {
         var result = Result(
             labels: [], counts: [Int](repeating: 0, count: k), sums: [Double](repeating: 0, count: k * d),
-            distanceSum: 0)
+            changed: 0, distanceSum: 0)
         for i in 0..<m {
             var g = [Double](repeating: 0, count: k)
             for j in 0..<k {
-                var norm = 0.0, dot = 0.0
+                var norm = 0.0, cross = 0.0, dot = 0.0
                 for f in 0..<d {
                     norm += c[j * d + f] * c[j * d + f]
+                    cross += shift[f] * c[j * d + f]
                     dot += x[i * d + f] * c[j * d + f]
                 }
-                g[j] = norm - 2 * dot
+                g[j] = (norm + 2 * cross) - 2 * dot
             }
             var best = 0
             for j in 0..<k where g[j] < g[best] { best = j }
             result.labels.append(Int32(best))
+            if previous[i] != Int32(best) { result.changed += 1 }
             result.counts[best] += 1
-            var rowNorm = 0.0
+            var distance = 0.0
             for f in 0..<d {
-                result.sums[best * d + f] += x[i * d + f]
-                rowNorm += x[i * d + f] * x[i * d + f]
+                let z = x[i * d + f] - shift[f]
+                result.sums[best * d + f] += z
+                distance += (z - c[best * d + f]) * (z - c[best * d + f])
             }
-            result.distanceSum += max(0, rowNorm + g[best])
+            result.distanceSum += distance
         }
         return result
     }
 
-    @Test("both paths equal the straightforward loops bitwise, ties included",
-          arguments: [(1, 1, 1), (5, 3, 5), (4, 8, 16), (33, 8, 16), (7, 11, 17), (66, 20, 3), (13, 17, 9)])
+    @Test("both paths equal the straightforward loops bitwise, ties and a translation included",
+          arguments: [(1, 1, 1), (5, 3, 5), (4, 8, 16), (33, 8, 16), (7, 11, 17), (66, 20, 3), (13, 17, 9), (8, 8, 16), (23, 9, 5)])
     func paths(shape: (m: Int, k: Int, d: Int)) {
         let (m, k, d) = shape
         var generator = SeededRandomForTests(seed: UInt64(m * 1000 + k * 10 + d))
-        // Small integers, so that equal distances (ties) are frequent.
+        let none = [Int32](repeating: -1, count: m)
+        // Small integers, so that equal distances (ties) are frequent; no translation.
         let x = (0..<(m * d)).map { _ in Double(Int(generator.gaussian() * 2)) }
         let c = (0..<(k * d)).map { _ in Double(Int(generator.gaussian() * 2)) }
-        let expected = Self.reference(x: x, m: m, c: c, k: k, d: d)
-        #expect(Self.run(ck_kmeans_assign_portable, x: x, m: m, c: c, k: k, d: d) == expected)
-        #expect(Self.run(ck_kmeans_assign, x: x, m: m, c: c, k: k, d: d) == expected)
+        let zero = [Double](repeating: 0, count: d)
+        let expected = Self.reference(x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none)
+        #expect(Self.run(ck_kmeans_assign_portable, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
+        #expect(Self.run(ck_kmeans_assign, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
         if ck_kmeans_has_avx2() == 1 {
-            #expect(Self.run(ck_kmeans_assign_avx2, x: x, m: m, c: c, k: k, d: d) == expected)
+            #expect(Self.run(ck_kmeans_assign_avx2, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
         }
-        // Gaussian values: rounding in every product, same order on every path.
-        let xg = (0..<(m * d)).map { _ in generator.gaussian() }
+        if ck_kmeans_has_avx512() == 1 {
+            #expect(Self.run(ck_kmeans_assign_avx512, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
+        }
+        // Gaussian values far from the origin, translated: rounding in every product, same order on
+        // every path; the previous labels of the first run, so that changes are counted.
+        let shift = (0..<d).map { _ in generator.gaussian() * 100 }
+        let xg = (0..<(m * d)).map { shift[$0 % d] + generator.gaussian() }
         let cg = (0..<(k * d)).map { _ in generator.gaussian() }
-        let expectedGaussian = Self.reference(x: xg, m: m, c: cg, k: k, d: d)
-        #expect(Self.run(ck_kmeans_assign, x: xg, m: m, c: cg, k: k, d: d) == expectedGaussian)
-        #expect(Self.run(ck_kmeans_assign_portable, x: xg, m: m, c: cg, k: k, d: d) == expectedGaussian)
+        let previous = expected.labels
+        let expectedGaussian = Self.reference(x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous)
+        #expect(Self.run(ck_kmeans_assign, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
+        #expect(Self.run(ck_kmeans_assign_portable, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
+        if ck_kmeans_has_avx2() == 1 {
+            #expect(Self.run(ck_kmeans_assign_avx2, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
+        }
+        if ck_kmeans_has_avx512() == 1 {
+            #expect(Self.run(ck_kmeans_assign_avx512, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
+        }
     }
 
     @Test("a hand-worked case: rows (0, 0), (3, 0), (1.5, 0) and centroids (1, 0), (2, 0)")
     func handWorked() {
-        // g = (1, 4) → 0, distance 0 + 1; g = (−5, −8) → 1, distance 9 − 8; g = (−2, −2), a tie → 0,
-        // distance 2.25 − 2.
+        // b = (1, 4); g = (1, 4) → 0, distance 1; g = (−5, −8) → 1, distance 1; g = (−2, −2), a tie → 0,
+        // distance 0.25. The previous labels (0, 0, 0) change once.
         let x: [Double] = [0, 0, 3, 0, 1.5, 0], c: [Double] = [1, 0, 2, 0]
-        let expected = Result(labels: [0, 1, 0], counts: [2, 1], sums: [1.5, 0, 3, 0], distanceSum: 2.25)
-        #expect(Self.run(ck_kmeans_assign_portable, x: x, m: 3, c: c, k: 2, d: 2) == expected)
-        #expect(Self.run(ck_kmeans_assign, x: x, m: 3, c: c, k: 2, d: 2) == expected)
+        let expected = Result(labels: [0, 1, 0], counts: [2, 1], sums: [1.5, 0, 3, 0], changed: 1, distanceSum: 2.25)
+        for kernel in [ck_kmeans_assign_portable, ck_kmeans_assign] as [Kernel] {
+            #expect(Self.run(kernel, x: x, m: 3, c: c, shift: [0, 0], k: 2, d: 2, previous: [0, 0, 0]) == expected)
+        }
+        // The same rows and centroids translated by (10, −4): the same labels and distances, sums of x − shift.
+        let shifted = [10.0, -4, 13, -4, 11.5, -4]
+        for kernel in [ck_kmeans_assign_portable, ck_kmeans_assign] as [Kernel] {
+            #expect(Self.run(kernel, x: shifted, m: 3, c: c, shift: [10, -4], k: 2, d: 2, previous: [0, 0, 0]) == expected)
+        }
     }
 }

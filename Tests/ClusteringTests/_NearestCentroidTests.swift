@@ -24,7 +24,7 @@ struct NearestCentroidTests {
         let data = try _PreparedData(centering: x)
         let translated = centroids.enumerated().map { $1 - data.shift[$0 % d] }
         var labels = [Int32](repeating: -1, count: x.rows)
-        let totals = try data.assign(to: translated, k: k, labels: &labels, accumulate: true)
+        let totals = try data.assign(to: translated, k: k, labels: &labels, accumulate: true, distances: true)
         var counts = [Int](repeating: 0, count: k)
         var sums = [Double](repeating: 0, count: k * d)
         var distanceSum = 0.0
@@ -37,9 +37,15 @@ struct NearestCentroidTests {
             for f in 0..<d { sums[best * d + f] += x[i, f] - data.shift[f] }
         }
         #expect(totals.counts == counts)
+        #expect(totals.changed == x.rows)
         #expect(zip(totals.sums, sums).allSatisfy { isClose($0, $1, tolerance: 1e-10) })
         #expect(isClose(totals.distanceSum, distanceSum, tolerance: 1e-10))
         #expect(isClose(data.inertia(centroids: translated, labels: labels), distanceSum, tolerance: 1e-12))
+        // A second pass from these labels changes none; without `distances` no sum is formed.
+        let again = try data.assign(to: translated, k: k, labels: &labels, accumulate: false)
+        #expect(again.changed == 0)
+        #expect(again.distanceSum == 0)
+        #expect(again.sums.isEmpty)
     }
 
     @Test("squared distances to a few centers equal Σ(x − c)²")

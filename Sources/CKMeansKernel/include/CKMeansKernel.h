@@ -1,5 +1,6 @@
-// The fused k-means assignment kernel: nearest centroid, distance, counts and centroid sums of a
-// block of rows in one pass, with an AVX2 path chosen at run time and a portable fallback.
+// The fused k-means assignment kernel: nearest centroid, counts, centroid sums and (on request)
+// exact distances of a block of rows in one pass over the untranslated data, with an AVX2 path
+// or AVX-512 path chosen at run time and a portable fallback that gives bitwise the same results.
 #ifndef CKMEANSKERNEL_H
 #define CKMEANSKERNEL_H
 
@@ -8,26 +9,54 @@
 /// Doubles of the workspace that `ck_kmeans_prepare` fills for `k` centroids of `d` features.
 long ck_kmeans_workspace_count(long k, long d);
 
-/// Lays out the centroids for the kernel: Cᵀ (d rows of k padded to a multiple of 8, zeros in the
-/// padding) followed by ‖c_j‖² (padded with +infinity, so padding never wins).
-void ck_kmeans_prepare(const double *centroids, const double *centroid_norms, long k, long d, double *workspace);
+/// Lays out the centroids for the kernel. `centroids` (k x d, row-major) are in the coordinates
+/// translated by `shift` (d values): the data row x is compared with them as z = x − shift.
+/// Workspace: Cᵀ (d rows of k padded to a multiple of 8, zeros in the padding), then
+/// b_j = ‖c_j‖² + 2 shift·c_j (padded with +infinity, so padding never wins).
+void ck_kmeans_prepare(const double *centroids, const double *shift, long k, long d, double *workspace);
 
 /// 1 when the AVX2 path runs on this processor, else 0.
 int ck_kmeans_has_avx2(void);
 
-/// For rows x[0..<m] (row-major, d features): g_j = ‖c_j‖² − 2 x·c_j (the dot product summed in
-/// feature order, separate multiply and add), label = the lowest j minimizing g_j, counts[label] += 1,
-/// sums[label * d + f] += x_f (when sums is not NULL). Returns Σ max(0, row_norms[i] + min_j g_j),
-/// summed in row order. Uses the AVX2 path when available; both paths give bitwise equal results.
-double ck_kmeans_assign(const double *workspace, long k, long d, const double *x, long m,
-                        const double *row_norms, int32_t *labels, long *counts, double *sums);
+/// 1 when the AVX-512 path runs on this processor (AVX-512F, which implies AVX2), else 0.
+int ck_kmeans_has_avx512(void);
 
-/// `ck_kmeans_assign` by the portable path only.
-double ck_kmeans_assign_portable(const double *workspace, long k, long d, const double *x, long m,
-                                 const double *row_norms, int32_t *labels, long *counts, double *sums);
+/// What one call reads and accumulates besides the rows.
+typedef struct {
+    /// m labels: read as the previous assignment (to count changes), written with the new one.
+    int32_t *labels;
+    /// k counters, incremented for each row's centroid.
+    long *counts;
+    /// k x d sums of the translated rows z = x − shift per centroid, or NULL not to accumulate.
+    double *sums;
+    /// Nonzero to add each row's exact squared distance Σ_f (z_f − c_f)² to `distance_sum`.
+    int exact_distances;
+    /// Out: rows whose label differs from the one read.
+    long changed;
+    /// Out: Σ of the exact squared distances (0 unless `exact_distances`).
+    double distance_sum;
+} ck_kmeans_block;
 
-/// `ck_kmeans_assign` by the AVX2 path only; call it only when `ck_kmeans_has_avx2()` is 1.
-double ck_kmeans_assign_avx2(const double *workspace, long k, long d, const double *x, long m,
-                             const double *row_norms, int32_t *labels, long *counts, double *sums);
+/// For rows x[0..<m] (row-major, d features, untranslated): g_j = b_j − 2 x·c_j, which is
+/// ‖z − c_j‖² − ‖z‖² (the dot product summed in feature order with separate multiply and add),
+/// label = the lowest j minimizing g_j; then the counts, sums, changes and distances of `block`.
+/// The same operations in the same order on every path, so the paths agree bitwise.
+/// Complexity: O(m k d).
+void ck_kmeans_assign(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                      ck_kmeans_block *block);
+
+/// `ck_kmeans_assign` by plain loops (every processor).
+void ck_kmeans_assign_portable(const double *workspace, const double *shift, long k, long d, const double *x,
+                               long m, ck_kmeans_block *block);
+
+/// `ck_kmeans_assign` with AVX2 (4 rows x 8 centroids at a time); the portable loops where AVX2 is
+/// not compiled in. Call only when `ck_kmeans_has_avx2()` is 1.
+void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                           ck_kmeans_block *block);
+
+/// `ck_kmeans_assign` with AVX-512F (8 rows x 8 centroids at a time, the last rows by the AVX2
+/// path); the portable loops where it is not compiled in. Call only when `ck_kmeans_has_avx512()` is 1.
+void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                             ck_kmeans_block *block);
 
 #endif
