@@ -64,21 +64,26 @@ static inline outputs outputs_of(const ck_kmeans_block *block) {
     return o;
 }
 
+/// The exact squared distance Σ_f ((x_f − shift_f) − c_f)² of a row to centroid `best` (column
+/// `best` of the workspace's −2Cᵀ, halved back exactly), summed in feature order.
+static inline double exact_distance(const double *row, const double *shift, const double *ct, long kp, long d,
+                                    long best) {
+    double sum = 0;
+    for (long f = 0; f < d; f++) {
+        double e = (row[f] - shift[f]) - -0.5 * ct[f * kp + best];
+        sum = sum + e * e;
+    }
+    return sum;
+}
+
 /// Stores row i's label (counting a change), counts it and, when asked, adds its exact squared
-/// distance to its centroid (column `best` of Cᵀ).
+/// distance to its centroid.
 static inline void note(const double *row, const double *shift, const double *ct, long kp, long d, long best, long i,
                         outputs *o) {
     o->changed += o->labels[i] != best;
     o->labels[i] = (int32_t)best;
     o->counts[best] += 1;
-    if (o->exact_distances) {
-        double sum = 0;
-        for (long f = 0; f < d; f++) {
-            double e = (row[f] - shift[f]) - -0.5 * ct[f * kp + best];
-            sum = sum + e * e;
-        }
-        o->distance_sum += sum;
-    }
+    if (o->exact_distances) o->distance_sum += exact_distance(row, shift, ct, kp, d, best);
 }
 
 /// target[f] += x_f − shift_f for f in 0..<d.
@@ -304,12 +309,20 @@ void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long 
                 best = _mm512_mask_mov_epi64(best, lower, _mm512_set1_epi64(j + q));
             }
         }
-        int64_t labels[8];
-        _mm512_storeu_si512(labels, best);
-        for (int q = 0; q < 8; q++) {
-            const double *row = r + q * d;
-            note(row, shift, workspace, kp, d, labels[q], i + q, &o);
-            if (o.sums) add_translated_avx512(row, shift, o.sums + (long)labels[q] * d, d);
+        // The eight labels at once: changes against the stored ones, then the new ones stored.
+        __m256i labels = _mm512_cvtepi64_epi32(best);
+        __m256i previous = _mm256_loadu_si256((const __m256i *)(o.labels + i));
+        int same = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(labels, previous)));
+        o.changed += 8 - __builtin_popcount((unsigned)same);
+        _mm256_storeu_si256((__m256i *)(o.labels + i), labels);
+        int32_t label[8];
+        _mm256_storeu_si256((__m256i *)label, labels);
+        for (int q = 0; q < 8; q++) o.counts[label[q]] += 1;
+        if (o.sums) {
+            for (int q = 0; q < 8; q++) add_translated_avx512(r + q * d, shift, o.sums + (long)label[q] * d, d);
+        }
+        if (o.exact_distances) {
+            for (int q = 0; q < 8; q++) o.distance_sum += exact_distance(r + q * d, shift, workspace, kp, d, label[q]);
         }
     }
     // The last rows, continuing the same running totals.

@@ -187,9 +187,9 @@ public struct MiniBatchKMeans: Sendable, Equatable {
     /// Labels and exact inertia of every row, in one assignment pass.
     private func _labelAll(_ x: Matrix, centroids: [Double], shift: [Double]) throws(ClusteringError) -> ([Int], Double) {
         let data = try _PreparedData(x, shift: shift)
-        var labels = [Int32](repeating: -1, count: x.rows)
+        var labels = _filledArray(count: x.rows, repeating: Int32(-1))
         let totals = try data.assign(to: centroids, k: k, labels: &labels, accumulate: false, distances: true)
-        return (labels.map { Int($0) }, totals.distanceSum)
+        return (_mappedArray(count: labels.count) { Int(labels[$0]) }, totals.distanceSum)
     }
 
     /// Checks the hyperparameters.

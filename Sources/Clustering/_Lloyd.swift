@@ -16,6 +16,8 @@
 // (the kernel counts the rows whose label changes), so an iteration reads the data once.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982) 129-137.
 
+import LinearAlgebra
+
 /// The result of one Lloyd run, in the translated coordinates of its `_PreparedData`.
 struct _LloydRun {
     /// `k * d` centroids, row-major.
@@ -43,7 +45,7 @@ extension _PreparedData {
     {
         let d = columns
         var centroids = initial
-        var labels = [Int32](repeating: -1, count: rows)
+        var labels = _filledArray(count: rows, repeating: Int32(-1))
         var strict = false
         var iterations = 0
         for _ in 0..<maxIterations {

@@ -47,23 +47,26 @@ extension _PreparedData {
     ) throws(ClusteringError) -> _AssignmentTotals {
         let d = columns
         let fused = _usesFusedKernel(k: k, d: d)
-        let blocks = fused ? _RowBlocks(rows: rows, blockRows: 1024) : _RowBlocks(rows: rows, k: k, d: d)
+        let cacheRows = fused ? 1024 : _RowBlocks(rows: rows, k: k, d: d).blockRows
+        let blocks = _RowBlocks(rows: rows, chunksOf: cacheRows)
         let blockCount = blocks.count
-        let partialSums = _Scratch<Double>(count: accumulate ? blockCount * k * d : 0)
+        // Each block's sums start on a cache line (k·d rounded up to 8 doubles).
+        let sumStride = (k * d + 7) / 8 * 8
+        let partialSums = _Scratch<Double>(count: accumulate ? blockCount * sumStride : 0)
         let partialCounts = _Scratch<Int>(count: blockCount * k)
         let partialChanges = _Scratch<Int>(count: blockCount)
         let partialDistances = _Scratch<Double>(count: blockCount)
         defer { partialSums.free(); partialCounts.free(); partialChanges.free(); partialDistances.free() }
         let pass = _BlockOutputs(
             labels: nil, counts: partialCounts.shared, sums: accumulate ? partialSums.shared : nil,
-            changes: partialChanges.shared, distances: distances ? partialDistances.shared : nil)
+            changes: partialChanges.shared, distances: distances ? partialDistances.shared : nil, sumStride: sumStride)
         try labels.withUnsafeMutableBufferPointer { (labelBuffer) throws(ClusteringError) in
             var outputs = pass
             outputs.labels = _Shared(labelBuffer)
             if fused {
                 _assignFused(centroids: centroids, k: k, blocks: blocks, outputs: outputs)
             } else {
-                try _assignByGemm(centroids: centroids, k: k, blocks: blocks, outputs: outputs)
+                try _assignByGemm(centroids: centroids, k: k, blocks: blocks, cacheRows: cacheRows, outputs: outputs)
             }
         }
         var totals = _AssignmentTotals(
@@ -72,7 +75,7 @@ extension _PreparedData {
         for b in 0..<blockCount {
             for j in 0..<k { totals.counts[j] += partialCounts.shared[b * k + j] }
             if accumulate {
-                for e in 0..<(k * d) { totals.sums[e] += partialSums.shared[b * k * d + e] }
+                for e in 0..<(k * d) { totals.sums[e] += partialSums.shared[b * sumStride + e] }
             }
             totals.changed += partialChanges.shared[b]
             totals.distanceSum += partialDistances.shared[b]
@@ -99,7 +102,7 @@ extension _PreparedData {
                     let countPointer = outputs.counts.pointer(at: b * k)
                 else { return }
                 var block = ck_kmeans_block(
-                    labels: labelPointer, counts: countPointer, sums: outputs.sums?.pointer(at: b * k * d),
+                    labels: labelPointer, counts: countPointer, sums: outputs.sums?.pointer(at: b * outputs.sumStride),
                     exact_distances: outputs.distances == nil ? 0 : 1, changed: 0, distance_sum: 0)
                 ck_kmeans_assign(workspacePointer, shiftPointer, k, d, a, range.count, &block)
                 outputs.changes[b] = block.changed
@@ -108,17 +111,18 @@ extension _PreparedData {
         }
     }
 
-    /// The assignment by one gemm per block of translated rows, then `_scanBlock`.
-    private func _assignByGemm(centroids: [Double], k: Int, blocks: _RowBlocks, outputs: _BlockOutputs)
-        throws(ClusteringError)
-    {
-        let d = columns, blockRows = blocks.blockRows
+    /// The assignment by one gemm per sub-block of `cacheRows` translated rows, then `_scanBlock`;
+    /// the sub-blocks of a block accumulate into the block's partial results in row order.
+    private func _assignByGemm(
+        centroids: [Double], k: Int, blocks: _RowBlocks, cacheRows: Int, outputs: _BlockOutputs
+    ) throws(ClusteringError) {
+        let d = columns
         let centroidNorms = _Scratch<Double>(count: k)
         for j in 0..<k {
             for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
         }
-        let translated = _Scratch<Double>(count: blocks.workerCount * blockRows * d)
-        let products = _Scratch<Double>(count: blocks.workerCount * blockRows * k)
+        let translated = _Scratch<Double>(count: blocks.workerCount * cacheRows * d)
+        let products = _Scratch<Double>(count: blocks.workerCount * cacheRows * k)
         let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
         defer { centroidNorms.free(); translated.free(); products.free(); errors.free() }
         _ = withValues { x, shift in
@@ -127,32 +131,39 @@ extension _PreparedData {
             centroids.withUnsafeBufferPointer { cBuffer in
                 let c = _SharedRead(cBuffer)
                 blocks.forEach { worker, b in
-                    let range = blocks.range(b)
                     guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
-                        let z = translated.shared.pointer(at: worker * blockRows * d), let cp = c.pointer(at: 0),
-                        let gp = products.shared.pointer(at: worker * blockRows * k),
+                        let z = translated.shared.pointer(at: worker * cacheRows * d), let cp = c.pointer(at: 0),
+                        let gp = products.shared.pointer(at: worker * cacheRows * k),
                         let normPointer = centroidNorms.shared.pointer(at: 0),
-                        let labelPointer = outputs.labels?.pointer(at: range.lowerBound),
                         let countPointer = outputs.counts.pointer(at: b * k)
                     else { return }
-                    Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: nil)
-                    // G starts as ‖c_j‖² on every row; the gemm adds −2 Z_b Cᵀ (beta = 1 also spares
-                    // OpenBLAS its separate pass that zeroes C for beta = 0).
-                    for r in 0..<range.count {
-                        (gp + r * k).update(from: normPointer, count: k)
+                    var changed = 0
+                    var distanceSum = 0.0
+                    let block = blocks.range(b)
+                    for start in stride(from: block.lowerBound, to: block.upperBound, by: cacheRows) {
+                        let range = start..<min(block.upperBound, start + cacheRows)
+                        guard let labelPointer = outputs.labels?.pointer(at: range.lowerBound) else { return }
+                        Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: nil)
+                        // G starts as ‖c_j‖² on every row; the gemm adds −2 Z Cᵀ (beta = 1 also spares
+                        // OpenBLAS its separate pass that zeroes C for beta = 0).
+                        for r in 0..<range.count {
+                            (gp + r * k).update(from: normPointer, count: k)
+                        }
+                        do throws(LinearAlgebraError) {
+                            try BLAS.gemm(
+                                transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: z, lda: d,
+                                b: cp, ldb: d, beta: 1, c: gp, ldc: k)
+                        } catch {
+                            errors.shared[worker] = error
+                            return
+                        }
+                        let scanned = _scanBlock(
+                            rows: range.count, k: k, d: d, products: gp, z: z, centroids: cp, labels: labelPointer,
+                            counts: countPointer, sums: outputs.sums?.pointer(at: b * outputs.sumStride),
+                            distances: outputs.distances != nil)
+                        changed += scanned.changed
+                        distanceSum += scanned.distanceSum
                     }
-                    do throws(LinearAlgebraError) {
-                        try BLAS.gemm(
-                            transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: z, lda: d,
-                            b: cp, ldb: d, beta: 1, c: gp, ldc: k)
-                    } catch {
-                        errors.shared[worker] = error
-                        return
-                    }
-                    let (changed, distanceSum) = _scanBlock(
-                        rows: range.count, k: k, d: d, products: gp, z: z, centroids: cp, labels: labelPointer,
-                        counts: countPointer, sums: outputs.sums?.pointer(at: b * k * d),
-                        distances: outputs.distances != nil)
                     outputs.changes[b] = changed
                     outputs.distances?[b] = distanceSum
                 }
@@ -271,15 +282,30 @@ extension _PreparedData {
     /// The inertia `Σ_i ‖z_i − c_{label_i}‖²` for given labels, computed directly (no cancellation).
     /// - Complexity: O(n d), one parallel pass.
     func inertia(centroids: [Double], labels: [Int32]) -> Double {
-        let distances = exactSquaredDistances(to: centroids, labels: labels)
-        let blocks = _RowBlocks(rows: rows, blockRows: 4096)
-        var total = 0.0
-        for b in 0..<blocks.count {
-            var partial = 0.0
-            for i in blocks.range(b) { partial += distances[i] }
-            total += partial
+        let n = rows, d = columns
+        let blocks = _RowBlocks(rows: n, blockRows: 4096)
+        var partial = [Double](repeating: 0, count: blocks.count)
+        _ = withValues { x, shift in
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
+            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            partial.withUnsafeMutableBufferPointer { outBuffer in
+                let out = _Shared(outBuffer)
+                blocks.forEach { _, b in
+                    var total = 0.0
+                    for i in blocks.range(b) {
+                        let c = Int(labels[i]) * d
+                        var sum = 0.0
+                        for f in 0..<d {
+                            let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
+                            sum += diff * diff
+                        }
+                        total += sum
+                    }
+                    out[b] = total
+                }
+            }
         }
-        return total
+        return partial.reduce(0, +)
     }
 }
 
@@ -295,6 +321,8 @@ struct _BlockOutputs: Sendable {
     let changes: _Shared<Int>
     /// Exact distance sum per block, when asked for.
     let distances: _Shared<Double>?
+    /// Doubles from one block's sums to the next (k·d rounded up to a whole cache line).
+    let sumStride: Int
 }
 
 /// A zero-initialized buffer owned by one pass; call `free()` when the pass ends.
@@ -302,9 +330,14 @@ struct _Scratch<T>: @unchecked Sendable {
     /// The buffer, shareable with the parallel bodies.
     let shared: _Shared<T>
 
-    /// Allocates `count` elements set to `value`.
+    /// Allocates `count` elements set to `value`, starting on a 64-byte boundary: whole cache lines,
+    /// so that a 64-byte vector load or store of an aligned element never straddles two of them
+    /// (measured on the k-means sums: about 9% of the kernel's time when misaligned).
     init(count: Int, repeating value: T) {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: max(1, count) * MemoryLayout<T>.stride, alignment: max(64, MemoryLayout<T>.alignment))
+        let typed = raw.bindMemory(to: T.self, capacity: count)
+        let buffer = UnsafeMutableBufferPointer(start: typed, count: count)
         buffer.initialize(repeating: value)
         shared = _Shared(buffer)
     }
@@ -312,7 +345,7 @@ struct _Scratch<T>: @unchecked Sendable {
     /// Releases the memory.
     func free() {
         shared.buffer.deinitialize()
-        shared.buffer.deallocate()
+        UnsafeMutableRawPointer(shared.buffer.baseAddress)?.deallocate()
     }
 }
 

@@ -38,6 +38,19 @@ struct _RowBlocks: Sendable {
         self.blockRows = max(1, blockRows)
     }
 
+    /// At most `_RowBlocks.chunkLimit` blocks whose sizes are multiples of `cacheRows`: few enough
+    /// that the per-block partial results of a pass stay small (a fresh large allocation costs a
+    /// page fault per 4 KiB on first touch), many enough to keep every core busy. A body then
+    /// walks its block in sub-blocks of `cacheRows` rows.
+    init(rows: Int, chunksOf cacheRows: Int) {
+        let cache = max(1, cacheRows)
+        let perChunk = (rows + Self.chunkLimit - 1) / Self.chunkLimit
+        self.init(rows: rows, blockRows: max(cache, (perChunk + cache - 1) / cache * cache))
+    }
+
+    /// The most blocks `init(rows:chunksOf:)` makes.
+    static let chunkLimit = 64
+
     /// Calls `body(worker, block)` for every block, in parallel over up to the number of active
     /// processors; `worker` is in `0..<workerCount` and lets a body use per-worker scratch space.
     func forEach(_ body: @Sendable (_ worker: Int, _ block: Int) -> Void) {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LinearModels
+@testable import LinearAlgebra
 
 /// The aligned range handed to madvise, against hand-worked addresses.
 @Suite struct HugePagesTests {
@@ -36,5 +36,13 @@ import Testing
             count = n
         }
         #expect(values.enumerated().allSatisfy { $0.element == Double($0.offset) })
+    }
+
+    @Test("filled and mapped arrays hold what was asked, large and small")
+    func filledAndMapped() {
+        #expect(_filledArray(count: 3, repeating: Int32(-1)) == [-1, -1, -1])
+        #expect(_filledArray(count: 0, repeating: 1.5).isEmpty)
+        let large = _mappedArray(count: 1 << 20) { $0 * 2 }
+        #expect(large.count == 1 << 20 && large.enumerated().allSatisfy { $0.element == 2 * $0.offset })
     }
 }
