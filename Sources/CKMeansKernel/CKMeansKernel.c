@@ -26,7 +26,7 @@
 
 static long padded(long k) { return (k + 7) / 8 * 8; }
 
-long ck_kmeans_workspace_count(long k, long d) { return padded(k) * (d + 1); }
+long ck_kmeans_workspace_count(long k, long d) { return padded(k) * (d + 1) + k * d; }
 
 void ck_kmeans_prepare(const double *centroids, const double *shift, long k, long d, double *workspace) {
     long kp = padded(k);
@@ -46,12 +46,21 @@ void ck_kmeans_prepare(const double *centroids, const double *shift, long k, lon
         }
         workspace[d * kp + j] = norm + (cross + cross);
     }
+    double *rows = workspace + (d + 1) * kp;
+    for (long e = 0; e < k * d; e++) rows[e] = centroids[e];
+}
+
+void ck_kmeans_column_sums(const double *x, long m, long d, double *sums) {
+    for (long i = 0; i < m; i++) {
+        const double *restrict row = x + i * d;
+        for (long f = 0; f < d; f++) sums[f] += row[f];
+    }
 }
 
 /// The outputs of one call, copied out of the `ck_kmeans_block` into locals so that stores through
 /// the output pointers cannot force the running totals (or the pointers) back to memory.
 typedef struct {
-    int32_t *restrict labels;
+    long *restrict labels;
     long *restrict counts;
     double *restrict sums;
     int exact_distances;
@@ -64,16 +73,18 @@ static inline outputs outputs_of(const ck_kmeans_block *block) {
     return o;
 }
 
-/// The exact squared distance Σ_f ((x_f − shift_f) − c_f)² of a row to centroid `best` (column
-/// `best` of the workspace's −2Cᵀ, halved back exactly), summed in feature order.
-static inline double exact_distance(const double *row, const double *shift, const double *ct, long kp, long d,
-                                    long best) {
-    double sum = 0;
+/// The exact squared distance of a row to centroid c (a row of the workspace's copy of C): the
+/// squares of (x_f − shift_f) − c_f summed in eight lanes (lane l takes f = l, l + 8, ... in
+/// order), then lanes l and l + 4, then l and l + 2, then 0 and 1 — the order of an 8-wide vector
+/// sum, so that the vector paths give bitwise the same value.
+static inline double exact_distance(const double *row, const double *shift, const double *c, long d) {
+    double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     for (long f = 0; f < d; f++) {
-        double e = (row[f] - shift[f]) - -0.5 * ct[f * kp + best];
-        sum = sum + e * e;
+        double e = (row[f] - shift[f]) - c[f];
+        lane[f & 7] = lane[f & 7] + e * e;
     }
-    return sum;
+    double t0 = lane[0] + lane[4], t1 = lane[1] + lane[5], t2 = lane[2] + lane[6], t3 = lane[3] + lane[7];
+    return (t0 + t2) + (t1 + t3);
 }
 
 /// Stores row i's label (counting a change), counts it and, when asked, adds its exact squared
@@ -81,9 +92,9 @@ static inline double exact_distance(const double *row, const double *shift, cons
 static inline void note(const double *row, const double *shift, const double *ct, long kp, long d, long best, long i,
                         outputs *o) {
     o->changed += o->labels[i] != best;
-    o->labels[i] = (int32_t)best;
+    o->labels[i] = best;
     o->counts[best] += 1;
-    if (o->exact_distances) o->distance_sum += exact_distance(row, shift, ct, kp, d, best);
+    if (o->exact_distances) o->distance_sum += exact_distance(row, shift, ct + (d + 1) * kp + best * d, d);
 }
 
 /// target[f] += x_f − shift_f for f in 0..<d.
@@ -279,6 +290,26 @@ static inline void add_translated_avx512(const double *row, const double *shift,
     for (; f < d; f++) target[f] += row[f] - shift[f];
 }
 
+/// `exact_distance` eight features at a time (the same lanes and the same final sums).
+__attribute__((target("avx512f")))
+static inline double exact_distance_avx512(const double *row, const double *shift, const double *c, long d) {
+    __m512d lanes = _mm512_setzero_pd();
+    long f = 0;
+    for (; f + 8 <= d; f += 8) {
+        __m512d e = _mm512_sub_pd(_mm512_sub_pd(_mm512_loadu_pd(row + f), _mm512_loadu_pd(shift + f)), _mm512_loadu_pd(c + f));
+        lanes = _mm512_add_pd(lanes, _mm512_mul_pd(e, e));
+    }
+    if (f < d) {
+        __mmask8 tail = (__mmask8)((1u << (d - f)) - 1);
+        __m512d e = _mm512_sub_pd(_mm512_sub_pd(_mm512_maskz_loadu_pd(tail, row + f), _mm512_maskz_loadu_pd(tail, shift + f)),
+                                  _mm512_maskz_loadu_pd(tail, c + f));
+        lanes = _mm512_add_pd(lanes, _mm512_mul_pd(e, e));
+    }
+    __m256d t = _mm256_add_pd(_mm512_castpd512_pd256(lanes), _mm512_extractf64x4_pd(lanes, 1));
+    __m128d u = _mm_add_pd(_mm256_castpd256_pd128(t), _mm256_extractf128_pd(t, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(u, _mm_unpackhi_pd(u, u)));
+}
+
 __attribute__((target("avx512f")))
 void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long k, long d, const double *x, long m,
                              ck_kmeans_block *block) {
@@ -310,19 +341,17 @@ void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long 
             }
         }
         // The eight labels at once: changes against the stored ones, then the new ones stored.
-        __m256i labels = _mm512_cvtepi64_epi32(best);
-        __m256i previous = _mm256_loadu_si256((const __m256i *)(o.labels + i));
-        int same = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(labels, previous)));
-        o.changed += 8 - __builtin_popcount((unsigned)same);
-        _mm256_storeu_si256((__m256i *)(o.labels + i), labels);
-        int32_t label[8];
-        _mm256_storeu_si256((__m256i *)label, labels);
+        __m512i previous = _mm512_loadu_si512(o.labels + i);
+        o.changed += __builtin_popcount((unsigned)_mm512_cmpneq_epi64_mask(best, previous));
+        _mm512_storeu_si512(o.labels + i, best);
+        const long *label = o.labels + i;
         for (int q = 0; q < 8; q++) o.counts[label[q]] += 1;
         if (o.sums) {
-            for (int q = 0; q < 8; q++) add_translated_avx512(r + q * d, shift, o.sums + (long)label[q] * d, d);
+            for (int q = 0; q < 8; q++) add_translated_avx512(r + q * d, shift, o.sums + label[q] * d, d);
         }
         if (o.exact_distances) {
-            for (int q = 0; q < 8; q++) o.distance_sum += exact_distance(r + q * d, shift, workspace, kp, d, label[q]);
+            const double *rows = workspace + (d + 1) * kp;
+            for (int q = 0; q < 8; q++) o.distance_sum += exact_distance_avx512(r + q * d, shift, rows + label[q] * d, d);
         }
     }
     // The last rows, continuing the same running totals.

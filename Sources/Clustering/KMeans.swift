@@ -118,7 +118,7 @@ public struct KMeans: Sendable, Equatable {
         var centroids = run.centroids
         for e in centroids.indices { centroids[e] += data.shift[e % d] }
         return try KMeansModel(
-            centroids: centroids, k: k, featureCount: d, labels: _mappedArray(count: run.labels.count) { Int(run.labels[$0]) }, inertia: run.inertia,
+            centroids: centroids, k: k, featureCount: d, labels: run.labels, inertia: run.inertia,
             iterationCount: run.iterationCount)
     }
 

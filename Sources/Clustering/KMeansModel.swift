@@ -52,9 +52,9 @@ public struct KMeansModel: Sendable, Equatable, Codable {
     /// - Complexity: O(n k d), one parallel gemm pass over a translated copy of `x`.
     public func predict(_ x: Matrix) throws(ClusteringError) -> [Int] {
         let (data, translated) = try _prepare(x)
-        var labels = _filledArray(count: x.rows, repeating: Int32(-1))
+        var labels = _filledArray(count: x.rows, repeating: -1)
         _ = try data.assign(to: translated, k: k, labels: &labels, accumulate: false)
-        return _mappedArray(count: labels.count) { Int(labels[$0]) }
+        return labels
     }
 
     /// The Euclidean distance of every row of `x` to every centroid (scikit-learn's `transform`).

@@ -124,7 +124,7 @@ public struct MiniBatchKMeans: Sendable, Equatable {
         var sinceImprovement = 0
         var rowsSinceReassign = 0
         var stepsRun = 0
-        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        var batchLabels = [Int](repeating: 0, count: batchSize)
         for _ in 0..<steps {
             stepsRun += 1
             let rows = (0..<batchSize).map { _ in generator.nextIndex(below: n) }
@@ -187,9 +187,9 @@ public struct MiniBatchKMeans: Sendable, Equatable {
     /// Labels and exact inertia of every row, in one assignment pass.
     private func _labelAll(_ x: Matrix, centroids: [Double], shift: [Double]) throws(ClusteringError) -> ([Int], Double) {
         let data = try _PreparedData(x, shift: shift)
-        var labels = _filledArray(count: x.rows, repeating: Int32(-1))
+        var labels = _filledArray(count: x.rows, repeating: -1)
         let totals = try data.assign(to: centroids, k: k, labels: &labels, accumulate: false, distances: true)
-        return (_mappedArray(count: labels.count) { Int(labels[$0]) }, totals.distanceSum)
+        return (labels, totals.distanceSum)
     }
 
     /// Checks the hyperparameters.

@@ -46,10 +46,10 @@ func _argmin(_ g: UnsafePointer<Double>, count k: Int) -> (Int, Double) {
 /// Stores a row's label, counts it and adds it to its centroid's sum (when `sums` is given).
 @inline(__always)
 func _record(
-    row: UnsafePointer<Double>, d: Int, best: Int, label: UnsafeMutablePointer<Int32>,
+    row: UnsafePointer<Double>, d: Int, best: Int, label: UnsafeMutablePointer<Int>,
     counts: UnsafeMutablePointer<Int>, sums: UnsafeMutablePointer<Double>?
 ) {
-    label.pointee = Int32(truncatingIfNeeded: best)
+    label.pointee = best
     counts[best] &+= 1
     if let sums { _add(row, to: sums + best &* d, count: d) }
 }

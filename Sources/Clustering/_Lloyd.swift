@@ -23,7 +23,7 @@ struct _LloydRun {
     /// `k * d` centroids, row-major.
     var centroids: [Double]
     /// The cluster of every row.
-    var labels: [Int32]
+    var labels: [Int]
     /// Σ of squared distances of the rows to their centroids.
     var inertia: Double
     /// Iterations run (the assignment + update steps).
@@ -45,7 +45,7 @@ extension _PreparedData {
     {
         let d = columns
         var centroids = initial
-        var labels = _filledArray(count: rows, repeating: Int32(-1))
+        var labels = _filledArray(count: rows, repeating: -1)
         var strict = false
         var iterations = 0
         for _ in 0..<maxIterations {
@@ -85,7 +85,7 @@ extension _PreparedData {
 
     /// Moves each empty centroid's sum to one of the rows farthest from their own centroids.
     /// - Complexity: O(n d + n e) for e empty clusters; nothing when no cluster is empty.
-    func _relocateEmptyClusters(centroids: [Double], labels: [Int32], totals: inout _AssignmentTotals, k: Int) {
+    func _relocateEmptyClusters(centroids: [Double], labels: [Int], totals: inout _AssignmentTotals, k: Int) {
         let empty = (0..<k).filter { totals.counts[$0] == 0 }
         guard !empty.isEmpty else { return }
         let d = columns
@@ -101,7 +101,7 @@ extension _PreparedData {
             }
             guard far >= 0 else { return }
             taken.insert(far)
-            let old = Int(labels[far])
+            let old = labels[far]
             let translated = row(far)
             for f in 0..<d {
                 let value = translated[f]

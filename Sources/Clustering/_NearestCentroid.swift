@@ -43,7 +43,7 @@ extension _PreparedData {
     /// - Throws: `ClusteringError.linearAlgebra` if BLAS rejects a shape.
     /// - Complexity: O(n k d), one parallel pass.
     func assign(
-        to centroids: [Double], k: Int, labels: inout [Int32], accumulate: Bool, distances: Bool = false
+        to centroids: [Double], k: Int, labels: inout [Int], accumulate: Bool, distances: Bool = false
     ) throws(ClusteringError) -> _AssignmentTotals {
         let d = columns
         let fused = _usesFusedKernel(k: k, d: d)
@@ -180,7 +180,7 @@ extension _PreparedData {
     @inline(__always)
     private func _scanBlock(
         rows m: Int, k: Int, d: Int, products: UnsafePointer<Double>, z: UnsafePointer<Double>,
-        centroids: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int32>, counts: UnsafeMutablePointer<Int>,
+        centroids: UnsafePointer<Double>, labels: UnsafeMutablePointer<Int>, counts: UnsafeMutablePointer<Int>,
         sums: UnsafeMutablePointer<Double>?, distances: Bool
     ) -> (changed: Int, distanceSum: Double) {
         var changed = 0
@@ -189,7 +189,7 @@ extension _PreparedData {
         while r < m {
             let (best, _) = _argmin(products + r &* k, count: k)
             let row = z + r &* d
-            if Int(labels[r]) != best { changed &+= 1 }
+            if labels[r] != best { changed &+= 1 }
             _record(row: row, d: d, best: best, label: labels + r, counts: counts, sums: sums)
             if distances { distanceSum += _squaredDistance(row, centroids + best &* d, count: d) }
             r &+= 1
@@ -254,7 +254,7 @@ extension _PreparedData {
 
     /// The exact squared distance `Σ_f (z_if − c_{label_i, f})²` of every row to its centroid.
     /// - Complexity: O(n d), one parallel pass.
-    func exactSquaredDistances(to centroids: [Double], labels: [Int32]) -> [Double] {
+    func exactSquaredDistances(to centroids: [Double], labels: [Int]) -> [Double] {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, blockRows: 4096)
         var result = [Double](repeating: 0, count: n)
@@ -265,7 +265,7 @@ extension _PreparedData {
                 let out = _Shared(outBuffer)
                 blocks.forEach { _, b in
                     for i in blocks.range(b) {
-                        let c = Int(labels[i]) * d
+                        let c = labels[i] * d
                         var sum = 0.0
                         for f in 0..<d {
                             let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
@@ -281,7 +281,7 @@ extension _PreparedData {
 
     /// The inertia `Σ_i ‖z_i − c_{label_i}‖²` for given labels, computed directly (no cancellation).
     /// - Complexity: O(n d), one parallel pass.
-    func inertia(centroids: [Double], labels: [Int32]) -> Double {
+    func inertia(centroids: [Double], labels: [Int]) -> Double {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, blockRows: 4096)
         var partial = [Double](repeating: 0, count: blocks.count)
@@ -293,7 +293,7 @@ extension _PreparedData {
                 blocks.forEach { _, b in
                     var total = 0.0
                     for i in blocks.range(b) {
-                        let c = Int(labels[i]) * d
+                        let c = labels[i] * d
                         var sum = 0.0
                         for f in 0..<d {
                             let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
@@ -312,7 +312,7 @@ extension _PreparedData {
 /// Where the blocks of one assignment pass write: labels by row, the rest by block.
 struct _BlockOutputs: Sendable {
     /// The labels of all rows.
-    var labels: _Shared<Int32>?
+    var labels: _Shared<Int>?
     /// `k` counts per block.
     let counts: _Shared<Int>
     /// `k * d` sums per block, when accumulated.

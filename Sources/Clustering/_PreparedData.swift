@@ -12,6 +12,7 @@
 // column).
 // Reference: N. J. Higham, "Accuracy and Stability of Numerical Algorithms" (2002), ch. 1 and 4.
 
+import CKMeansKernel
 import LinearAlgebra
 
 /// The data (n x d, row-major, untranslated) with the vector that the passes subtract from its rows.
@@ -38,10 +39,11 @@ struct _PreparedData: Sendable {
             let source = _SharedRead(sourceBuffer)
             partial.withUnsafeMutableBufferPointer { out in
                 let sums = _Shared(out)
-                blocks.forEach { _, b in
-                    for i in blocks.range(b) {
-                        for j in 0..<d { sums[b * d + j] += source[i * d + j] }
-                    }
+                blocks.forEachBlock { b in
+                    let range = blocks.range(b)
+                    guard let rows = source.pointer(at: range.lowerBound * d), let target = sums.pointer(at: b * d)
+                    else { return }
+                    ck_kmeans_column_sums(rows, range.count, d, target)
                 }
             }
         }

@@ -46,15 +46,9 @@ package func _adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
 /// A new array of `count` copies of `value`, huge pages advised before the first write.
 /// - Complexity: O(count).
 package func _filledArray<T>(count: Int, repeating value: T) -> [T] {
-    _mappedArray(count: count) { _ in value }
-}
-
-/// A new array of `count` elements `element(i)`, huge pages advised before the first write.
-/// - Complexity: O(count) calls of `element`.
-package func _mappedArray<T>(count: Int, _ element: (Int) -> T) -> [T] {
     [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         _adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-        for i in 0..<count { buffer.initializeElement(at: i, to: element(i)) }
+        buffer.initialize(repeating: value)
         initialized = count
     }
 }

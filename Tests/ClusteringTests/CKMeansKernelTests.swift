@@ -5,7 +5,7 @@ import Testing
 struct CKMeansKernelTests {
     /// What one kernel call produces.
     struct Result: Equatable {
-        var labels: [Int32]
+        var labels: [Int]
         var counts: [Int]
         var sums: [Double]
         var changed: Int
@@ -20,7 +20,7 @@ struct CKMeansKernelTests {
     /// Runs `kernel` on rows `x` (m × d, untranslated) and centroids `c` (k × d, translated by
     /// `shift`), starting from the labels `previous`.
     static func run(
-        _ kernel: Kernel, x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int32]
+        _ kernel: Kernel, x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int]
     ) -> Result {
         var workspace = [Double](repeating: 0, count: ck_kmeans_workspace_count(k, d))
         ck_kmeans_prepare(c, shift, k, d, &workspace)
@@ -44,9 +44,10 @@ struct CKMeansKernelTests {
 
     /// The reference, by straightforward loops: b_j = ‖c_j‖² + 2 shift·c_j and
     /// g_j = b_j − 2 Σ_f x_f c_jf (sums in feature order), the first minimum, the changes against
-    /// `previous`, and plain counts, sums of x − shift and Σ_f ((x_f − shift_f) − c_f)².
+    /// `previous`, and plain counts, sums of x − shift and Σ_f ((x_f − shift_f) − c_f)² (in the
+    /// kernel's documented order: eight lanes by f mod 8, then pairwise).
     static func reference(
-        x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int32]
+        x: [Double], m: Int, c: [Double], shift: [Double], k: Int, d: Int, previous: [Int]
     ) -> Result {
         var result = Result(
             labels: [], counts: [Int](repeating: 0, count: k), sums: [Double](repeating: 0, count: k * d),
@@ -64,16 +65,16 @@ struct CKMeansKernelTests {
             }
             var best = 0
             for j in 0..<k where g[j] < g[best] { best = j }
-            result.labels.append(Int32(best))
-            if previous[i] != Int32(best) { result.changed += 1 }
+            result.labels.append(best)
+            if previous[i] != best { result.changed += 1 }
             result.counts[best] += 1
-            var distance = 0.0
+            var lanes = [Double](repeating: 0, count: 8)
             for f in 0..<d {
                 let z = x[i * d + f] - shift[f]
                 result.sums[best * d + f] += z
-                distance += (z - c[best * d + f]) * (z - c[best * d + f])
+                lanes[f % 8] += (z - c[best * d + f]) * (z - c[best * d + f])
             }
-            result.distanceSum += distance
+            result.distanceSum += ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]))
         }
         return result
     }
@@ -83,7 +84,7 @@ struct CKMeansKernelTests {
     func paths(shape: (m: Int, k: Int, d: Int)) {
         let (m, k, d) = shape
         var generator = SeededRandomForTests(seed: UInt64(m * 1000 + k * 10 + d))
-        let none = [Int32](repeating: -1, count: m)
+        let none = [Int](repeating: -1, count: m)
         // Small integers, so that equal distances (ties) are frequent; no translation.
         let x = (0..<(m * d)).map { _ in Double(Int(generator.gaussian() * 2)) }
         let c = (0..<(k * d)).map { _ in Double(Int(generator.gaussian() * 2)) }

@@ -23,7 +23,7 @@ struct NearestCentroidTests {
         #expect(_usesFusedKernel(k: k, d: d) == fused)
         let data = try _PreparedData(centering: x)
         let translated = centroids.enumerated().map { $1 - data.shift[$0 % d] }
-        var labels = [Int32](repeating: -1, count: x.rows)
+        var labels = [Int](repeating: -1, count: x.rows)
         let totals = try data.assign(to: translated, k: k, labels: &labels, accumulate: true, distances: true)
         var counts = [Int](repeating: 0, count: k)
         var sums = [Double](repeating: 0, count: k * d)

@@ -4,16 +4,19 @@
 #ifndef CKMEANSKERNEL_H
 #define CKMEANSKERNEL_H
 
-#include <stdint.h>
 
 /// Doubles of the workspace that `ck_kmeans_prepare` fills for `k` centroids of `d` features.
 long ck_kmeans_workspace_count(long k, long d);
 
 /// Lays out the centroids for the kernel. `centroids` (k x d, row-major) are in the coordinates
 /// translated by `shift` (d values): the data row x is compared with them as z = x − shift.
-/// Workspace: Cᵀ (d rows of k padded to a multiple of 8, zeros in the padding), then
-/// b_j = ‖c_j‖² + 2 shift·c_j (padded with +infinity, so padding never wins).
+/// Workspace: −2Cᵀ (d rows of k padded to a multiple of 8, zeros in the padding), then
+/// b_j = ‖c_j‖² + 2 shift·c_j (padded with +infinity, so padding never wins), then C row-major.
 void ck_kmeans_prepare(const double *centroids, const double *shift, long k, long d, double *workspace);
+
+/// Adds the rows x[0..<m] (row-major, d features) to sums[0..<d], each column in row order.
+/// Complexity: O(m d), one read of the rows.
+void ck_kmeans_column_sums(const double *x, long m, long d, double *sums);
 
 /// 1 when the AVX2 path runs on this processor, else 0.
 int ck_kmeans_has_avx2(void);
@@ -24,12 +27,14 @@ int ck_kmeans_has_avx512(void);
 /// What one call reads and accumulates besides the rows.
 typedef struct {
     /// m labels: read as the previous assignment (to count changes), written with the new one.
-    int32_t *labels;
+    long *labels;
     /// k counters, incremented for each row's centroid.
     long *counts;
     /// k x d sums of the translated rows z = x − shift per centroid, or NULL not to accumulate.
     double *sums;
-    /// Nonzero to add each row's exact squared distance Σ_f (z_f − c_f)² to `distance_sum`.
+    /// Nonzero to add each row's exact squared distance Σ_f (z_f − c_f)² to `distance_sum`; the
+    /// squares are summed in eight lanes (lane l takes f = l, l + 8, ... in order), then lanes l and
+    /// l + 4, then l and l + 2, then 0 and 1.
     int exact_distances;
     /// Out: rows whose label differs from the one read.
     long changed;
