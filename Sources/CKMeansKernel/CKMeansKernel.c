@@ -385,16 +385,21 @@ int ck_kmeans_has_avx2(void) { return 0; }
 int ck_kmeans_has_avx512(void) { return 0; }
 #endif
 
-void ck_kmeans_assign(const double *workspace, const double *shift, long k, long d, const double *x, long m,
-                      ck_kmeans_block *block) {
-    // -1 unknown, 0 portable, 1 AVX2, 2 AVX-512 (every thread stores the same value).
+int ck_kmeans_path(void) {
+    // -1 unknown (every thread stores the same value).
     static _Atomic int path = -1;
     int known = atomic_load_explicit(&path, memory_order_relaxed);
     if (known < 0) {
         known = ck_kmeans_has_avx512() ? 2 : ck_kmeans_has_avx2();
         atomic_store_explicit(&path, known, memory_order_relaxed);
     }
-    if (known == 2) ck_kmeans_assign_avx512(workspace, shift, k, d, x, m, block);
-    else if (known == 1) ck_kmeans_assign_avx2(workspace, shift, k, d, x, m, block);
+    return known;
+}
+
+void ck_kmeans_assign(const double *workspace, const double *shift, long k, long d, const double *x, long m,
+                      ck_kmeans_block *block) {
+    int path = ck_kmeans_path();
+    if (path == 2) ck_kmeans_assign_avx512(workspace, shift, k, d, x, m, block);
+    else if (path == 1) ck_kmeans_assign_avx2(workspace, shift, k, d, x, m, block);
     else ck_kmeans_assign_portable(workspace, shift, k, d, x, m, block);
 }

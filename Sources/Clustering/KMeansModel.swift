@@ -49,7 +49,7 @@ public struct KMeansModel: Sendable, Equatable, Codable {
     /// - Returns: n cluster indices in 0..<k.
     /// - Throws: `ClusteringError.featureCountMismatch` for another width, `.emptyData` for no rows,
     ///   `.nonFiniteValue` for NaN or infinity.
-    /// - Complexity: O(n k d), one parallel gemm pass over a translated copy of `x`.
+    /// - Complexity: O(n k d), one parallel pass over `x` (read in place) after one to validate it.
     public func predict(_ x: Matrix) throws(ClusteringError) -> [Int] {
         let (data, translated) = try _prepare(x)
         var labels = _filledArray(count: x.rows, repeating: -1)

@@ -9,6 +9,8 @@
 // Rows are added to their centroid's sum eight features at a time, in feature order.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982).
 
+import CKMeansKernel
+
 /// The smallest of eight values and the lowest lane holding it, by scalar compares and selects
 /// (Swift's SIMD `replacing(with:where:)` compiles to branches, which mispredict here).
 @inline(__always)
@@ -86,9 +88,11 @@ func _squaredDistance(_ row: UnsafePointer<Double>, _ centroid: UnsafePointer<Do
 }
 
 /// Whether `assign` uses the fused C kernel (CKMeansKernel) rather than gemm + `_scanBlock`: when
-/// k·d ≤ 1024. Measured rule (release, 2 threads, 200,000 rows, 10 Lloyd iterations, per iteration,
-/// fused vs gemm): k·d = 128: 5.5 vs 9.1 ms; 512: 20–23 vs 19–41 ms; 1024: 18–30 vs 30 ms; 2048: even
-/// or slower (62–100 vs 64–110 ms); 8192: slower (450–490 vs 410–490 ms). The kernel's cost grows
-/// with k·d while the gemm's packing of X does not.
+/// k·d <= 16,384 with the AVX-512 path, k·d <= 1,024 otherwise. The kernel's cost grows with k·d
+/// while the gemm's packing of X does not. Measured (release, 2 threads, 200,000 rows, seconds per
+/// Lloyd iteration, fused vs gemm): AVX-512 kernel, k·d = 1,024: 7.5–9.4 vs 8.1–9.1 ms; 2,048:
+/// 14–19 vs 22–30 ms; 4,096: 30 vs 37–47 ms; 8,192: 59–60 vs 72–74 ms; 16,384: 115–118 vs
+/// 177–181 ms. AVX2 kernel (before the AVX-512 path): 128: 5.5 vs 9.1 ms; 1,024: 18–30 vs 30 ms;
+/// 2,048: even or slower.
 @inline(__always)
-func _usesFusedKernel(k: Int, d: Int) -> Bool { k * d <= 1024 }
+func _usesFusedKernel(k: Int, d: Int) -> Bool { k * d <= (ck_kmeans_path() == 2 ? 16_384 : 1_024) }

@@ -13,8 +13,8 @@ struct NearestCentroidTests {
         return (x, centroids)
     }
 
-    @Test("assignment, counts and sums equal a brute-force search over Σ(x − c)², by the fused kernel (k·d = 15) and by gemm (k·d = 1200)",
-          arguments: [(2_500, 3, 5, true), (600, 40, 30, false)])
+    @Test("assignment, counts and sums equal a brute-force search over Σ(x − c)², by the fused kernel (k·d = 15) and by gemm (k·d = 20,000)",
+          arguments: [(2_500, 3, 5, true), (300, 40, 500, false)])
     func assignMatchesBruteForce(shape: (n: Int, d: Int, k: Int, fused: Bool)) throws {
         let (n, d, k, fused) = shape
         var generator = SeededRandomForTests(seed: 17)

@@ -24,6 +24,9 @@ int ck_kmeans_has_avx2(void);
 /// 1 when the AVX-512 path runs on this processor (AVX-512F, which implies AVX2), else 0.
 int ck_kmeans_has_avx512(void);
 
+/// The path `ck_kmeans_assign` takes on this processor: 0 portable, 1 AVX2, 2 AVX-512.
+int ck_kmeans_path(void);
+
 /// What one call reads and accumulates besides the rows.
 typedef struct {
     /// m labels: read as the previous assignment (to count changes), written with the new one.
