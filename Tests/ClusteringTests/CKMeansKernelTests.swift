@@ -43,7 +43,7 @@ struct CKMeansKernelTests {
     }
 
     /// The reference, by straightforward loops: b_j = ‖c_j‖² + 2 shift·c_j and
-    /// g_j = b_j − 2 Σ_f x_f c_jf (sums in feature order), the first minimum, the changes against
+    /// g_j = b_j − 2 Σ_f x_f c_jf (fused multiply-adds in feature order), the first minimum, the changes against
     /// `previous`, and plain counts, sums of x − shift and Σ_f ((x_f − shift_f) − c_f)² (in the
     /// kernel's documented order: eight lanes by f mod 8, then pairwise).
     static func reference(
@@ -59,7 +59,7 @@ struct CKMeansKernelTests {
                 for f in 0..<d {
                     norm += c[j * d + f] * c[j * d + f]
                     cross += shift[f] * c[j * d + f]
-                    dot += x[i * d + f] * c[j * d + f]
+                    dot.addProduct(x[i * d + f], c[j * d + f])
                 }
                 g[j] = (norm + 2 * cross) - 2 * dot
             }

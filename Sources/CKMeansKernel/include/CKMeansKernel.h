@@ -18,7 +18,7 @@ void ck_kmeans_prepare(const double *centroids, const double *shift, long k, lon
 /// Complexity: O(m d), one read of the rows.
 void ck_kmeans_column_sums(const double *x, long m, long d, double *sums);
 
-/// 1 when the AVX2 path runs on this processor, else 0.
+/// 1 when the AVX2 path runs on this processor (AVX2 and FMA), else 0.
 int ck_kmeans_has_avx2(void);
 
 /// 1 when the AVX-512 path runs on this processor (AVX-512F, which implies AVX2), else 0.
@@ -46,7 +46,7 @@ typedef struct {
 } ck_kmeans_block;
 
 /// For rows x[0..<m] (row-major, d features, untranslated): g_j = b_j − 2 x·c_j, which is
-/// ‖z − c_j‖² − ‖z‖² (the dot product summed in feature order with separate multiply and add),
+/// ‖z − c_j‖² − ‖z‖² (the dot product accumulated in feature order by fused multiply-adds),
 /// label = the lowest j minimizing g_j; then the counts, sums, changes and distances of `block`.
 /// The same operations in the same order on every path, so the paths agree bitwise.
 /// Complexity: O(m k d).
@@ -57,8 +57,8 @@ void ck_kmeans_assign(const double *workspace, const double *shift, long k, long
 void ck_kmeans_assign_portable(const double *workspace, const double *shift, long k, long d, const double *x,
                                long m, ck_kmeans_block *block);
 
-/// `ck_kmeans_assign` with AVX2 (4 rows x 8 centroids at a time); the portable loops where AVX2 is
-/// not compiled in. Call only when `ck_kmeans_has_avx2()` is 1.
+/// `ck_kmeans_assign` with AVX2 and FMA (4 rows x 8 centroids at a time); the portable loops where
+/// AVX2 is not compiled in. Call only when `ck_kmeans_has_avx2()` is 1.
 void ck_kmeans_assign_avx2(const double *workspace, const double *shift, long k, long d, const double *x, long m,
                            ck_kmeans_block *block);
 
