@@ -138,10 +138,16 @@ struct DemoCommand: ParsableCommand {
             notebook.command("churn demo --policyholders \(policyholders) --seed \(seed)", output: rehearsal.table + "\n")
             let covered = rehearsal.cells.filter(\.covers).count
             let high = rehearsal.cells.filter { $0.tier == rehearsal.cells.first?.tier }
-            let reductions = high.map { "\($0.arm) \(percent($0.relativeReduction))" }.joined(separator: ", ")
-            summary.append("AXA rehearsal on \(rehearsal.policyholders) policyholders: in the high-risk tier the actions cut "
-                + "cancellations by \(reductions) relative to its control group; \(covered) of \(rehearsal.cells.count) "
-                + "measured reductions have a 95% interval that covers the scenario's true value.")
+            let reductions = high.map { cell in
+                let interval = cell.relativeReductionLower.flatMap { lower in
+                    cell.relativeReductionUpper.map { "95% interval \(percent(lower)) to \(percent($0)), " }
+                } ?? ""
+                return "\(cell.arm) \(percent(cell.relativeReduction)) (\(interval)true \(percent(cell.trueRelativeReduction)))"
+            }.joined(separator: ", ")
+            summary.append("AXA rehearsal on \(rehearsal.policyholders) policyholders, high-risk tier against its control "
+                + "group: relative reduction in cancellations \(reductions) (a negative reduction is an increase); "
+                + "\(covered) of \(rehearsal.cells.count) measured reductions have a 95% interval that covers the "
+                + "scenario's true value.")
             let net = rehearsal.cells.compactMap(\.netValue).reduce(0, +)
             summary.append("At 15 per call and 40 per discount against one year's premium of each customer retained, the "
                 + "actions' net value is \(formatted(net, digits: 6)): \(net >= 0 ? "they pay for themselves" : "they cost more than they retain, so target them more narrowly (by uplift) or make them cheaper").")
