@@ -143,16 +143,10 @@ extension _PreparedData {
                     for start in stride(from: block.lowerBound, to: block.upperBound, by: cacheRows) {
                         let range = start..<min(block.upperBound, start + cacheRows)
                         guard let labelPointer = outputs.labels?.pointer(at: range.lowerBound) else { return }
-                        Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: nil)
-                        // G starts as ‖c_j‖² on every row; the gemm adds −2 Z Cᵀ (beta = 1 also spares
-                        // OpenBLAS its separate pass that zeroes C for beta = 0).
-                        for r in 0..<range.count {
-                            (gp + r * k).update(from: normPointer, count: k)
-                        }
                         do throws(LinearAlgebraError) {
-                            try BLAS.gemm(
-                                transposeB: true, m: range.count, n: k, k: d, alpha: -2, a: z, lda: d,
-                                b: cp, ldb: d, beta: 1, c: gp, ldc: k)
+                            try Self._blockProducts(
+                                xp, shift: shiftPointer, d: d, rows: range, z: z, norms: nil, centers: cp, t: k,
+                                centerNorms: normPointer, into: gp)
                         } catch {
                             errors.shared[worker] = error
                             return
@@ -208,16 +202,15 @@ extension _PreparedData {
         let n = rows, d = columns
         let blocks = _RowBlocks(rows: n, k: t, d: d)
         let blockRows = blocks.blockRows
-        var centerNorms = [Double](repeating: 0, count: t)
+        let centerNorms = _Scratch<Double>(count: t)
         for j in 0..<t {
-            for f in 0..<d { centerNorms[j] += centers[j * d + f] * centers[j * d + f] }
+            for f in 0..<d { centerNorms.shared[j] += centers[j * d + f] * centers[j * d + f] }
         }
-        let norms = centerNorms
         var result = [Double](repeating: 0, count: n * t)
         let translated = _Scratch<Double>(count: blocks.workerCount * blockRows * d)
         let rowNorms = _Scratch<Double>(count: blocks.workerCount * blockRows)
         let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
-        defer { translated.free(); rowNorms.free(); errors.free() }
+        defer { centerNorms.free(); translated.free(); rowNorms.free(); errors.free() }
         _ = withValues { x, shift in
             let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
             let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
@@ -230,19 +223,19 @@ extension _PreparedData {
                         guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
                             let z = translated.shared.pointer(at: worker * blockRows * d),
                             let rowNorm = rowNorms.shared.pointer(at: worker * blockRows), let cp = c.pointer(at: 0),
+                            let normPointer = centerNorms.shared.pointer(at: 0),
                             let op = out.pointer(at: range.lowerBound * t)
                         else { return }
-                        Self._translate(xp, shift: shiftPointer, d: d, rows: range, into: z, norms: rowNorm)
                         do throws(LinearAlgebraError) {
-                            try BLAS.gemm(
-                                transposeB: true, m: range.count, n: t, k: d, alpha: -2, a: z, lda: d,
-                                b: cp, ldb: d, beta: 0, c: op, ldc: t)
+                            try Self._blockProducts(
+                                xp, shift: shiftPointer, d: d, rows: range, z: z, norms: rowNorm, centers: cp, t: t,
+                                centerNorms: normPointer, into: op)
                         } catch {
                             errors.shared[worker] = error
                             return
                         }
                         for r in 0..<range.count {
-                            for j in 0..<t { op[r * t + j] = max(0, op[r * t + j] + rowNorm[r] + norms[j]) }
+                            for j in 0..<t { op[r * t + j] = max(0, op[r * t + j] + rowNorm[r]) }
                         }
                     }
                 }
@@ -252,28 +245,35 @@ extension _PreparedData {
         return result
     }
 
+    /// G[r, j] = ‖c_j‖² − 2 z_r·c_j for the rows `range` of `x` translated into `z` (their squared
+    /// norms into `norms` when given): `range.count * t` values into `g`, by one gemm onto the
+    /// preloaded norms (beta = 1, which also spares OpenBLAS its pass that zeroes C for beta = 0).
+    /// - Throws: `LinearAlgebraError` if BLAS rejects a shape.
+    /// - Complexity: O(|range| t d).
+    private static func _blockProducts(
+        _ x: UnsafePointer<Double>, shift: UnsafePointer<Double>, d: Int, rows range: Range<Int>,
+        z: UnsafeMutablePointer<Double>, norms: UnsafeMutablePointer<Double>?, centers: UnsafePointer<Double>,
+        t: Int, centerNorms: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>
+    ) throws(LinearAlgebraError) {
+        _translate(x, shift: shift, d: d, rows: range, into: z, norms: norms)
+        for r in 0..<range.count {
+            (g + r * t).update(from: centerNorms, count: t)
+        }
+        try BLAS.gemm(
+            transposeB: true, m: range.count, n: t, k: d, alpha: -2, a: z, lda: d, b: centers, ldb: d, beta: 1,
+            c: g, ldc: t)
+    }
+
     /// The exact squared distance `Σ_f (z_if − c_{label_i, f})²` of every row to its centroid.
     /// - Complexity: O(n d), one parallel pass.
     func exactSquaredDistances(to centroids: [Double], labels: [Int]) -> [Double] {
-        let n = rows, d = columns
-        let blocks = _RowBlocks(rows: n, blockRows: 4096)
-        var result = [Double](repeating: 0, count: n)
-        _ = withValues { x, shift in
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
-            result.withUnsafeMutableBufferPointer { outBuffer in
-                let out = _Shared(outBuffer)
-                blocks.forEach { _, b in
-                    for i in blocks.range(b) {
-                        let c = labels[i] * d
-                        var sum = 0.0
-                        for f in 0..<d {
-                            let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
-                            sum += diff * diff
-                        }
-                        out[i] = sum
-                    }
-                }
+        var result = [Double](repeating: 0, count: rows)
+        result.withUnsafeMutableBufferPointer { buffer in
+            let out = _Shared(buffer)
+            _ = _blockSums { i, z in
+                let distance = Self._distance(z, to: centroids, label: labels[i], d: columns)
+                out[i] = distance
+                return distance
             }
         }
         return result
@@ -282,30 +282,15 @@ extension _PreparedData {
     /// The inertia `Σ_i ‖z_i − c_{label_i}‖²` for given labels, computed directly (no cancellation).
     /// - Complexity: O(n d), one parallel pass.
     func inertia(centroids: [Double], labels: [Int]) -> Double {
-        let n = rows, d = columns
-        let blocks = _RowBlocks(rows: n, blockRows: 4096)
-        var partial = [Double](repeating: 0, count: blocks.count)
-        _ = withValues { x, shift in
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
-            partial.withUnsafeMutableBufferPointer { outBuffer in
-                let out = _Shared(outBuffer)
-                blocks.forEach { _, b in
-                    var total = 0.0
-                    for i in blocks.range(b) {
-                        let c = labels[i] * d
-                        var sum = 0.0
-                        for f in 0..<d {
-                            let diff = (source[i * d + f] - offsets[f]) - centroids[c + f]
-                            sum += diff * diff
-                        }
-                        total += sum
-                    }
-                    out[b] = total
-                }
-            }
+        _blockSums { i, z in Self._distance(z, to: centroids, label: labels[i], d: columns) }.reduce(0, +)
+    }
+
+    /// `Σ_f (z[f] − c[label, f])²` in feature order.
+    private static func _distance(_ z: UnsafePointer<Double>, to centroids: [Double], label: Int, d: Int) -> Double {
+        centroids.withUnsafeBufferPointer { c in
+            guard let row = c.baseAddress.map({ $0 + label * d }) else { return 0 }
+            return _squaredDistance(z, row, count: d)
         }
-        return partial.reduce(0, +)
     }
 }
 

@@ -151,26 +151,44 @@ struct _PreparedData: Sendable {
     /// Σ_i ‖x_i − shift‖² / (n d), which is the mean variance when `shift` is the column mean.
     /// - Complexity: O(n d), one parallel pass.
     func meanVariance() -> Double {
+        let d = columns
+        let total = _blockSums { _, z in
+            var sum = 0.0
+            for f in 0..<d { sum += z[f] * z[f] }
+            return sum
+        }.reduce(0, +)
+        return total / Double(rows) / Double(columns)
+    }
+
+    /// `term(i, z_i)` summed over the rows of each 4096-row block in row order, in parallel; z_i is
+    /// row i translated (d values, valid during the call).
+    /// - Returns: one sum per block, in block order (reduce them in that order for a result that
+    ///   does not depend on the core count).
+    /// - Complexity: O(n d) plus the cost of `term`, one parallel pass.
+    func _blockSums(_ term: @Sendable (_ i: Int, _ z: UnsafePointer<Double>) -> Double) -> [Double] {
         let blocks = _RowBlocks(rows: rows, blockRows: 4096)
         let d = columns
         var partial = [Double](repeating: 0, count: blocks.count)
         _ = withValues { x, shift in
-            let values = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
+            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
             let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
             partial.withUnsafeMutableBufferPointer { out in
                 let sums = _Shared(out)
-                blocks.forEach { _, b in
-                    var total = 0.0
-                    for i in blocks.range(b) {
-                        for f in 0..<d {
-                            let z = values[i * d + f] - offsets[f]
-                            total += z * z
+                blocks.forEachBlock { b in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: d) { z in
+                        guard let row = z.baseAddress, let base = source.pointer(at: 0),
+                            let offset = offsets.pointer(at: 0)
+                        else { return }
+                        var total = 0.0
+                        for i in blocks.range(b) {
+                            Self._translate(base, shift: offset, d: d, rows: i..<(i + 1), into: row, norms: nil)
+                            total += term(i, row)
                         }
+                        sums[b] = total
                     }
-                    sums[b] = total
                 }
             }
         }
-        return partial.reduce(0, +) / Double(rows) / Double(columns)
+        return partial
     }
 }

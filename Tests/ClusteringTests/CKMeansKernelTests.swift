@@ -17,6 +17,14 @@ struct CKMeansKernelTests {
         UnsafeMutablePointer<ck_kmeans_block>?
     ) -> Void
 
+    /// Every path this processor can run: the portable loops, the dispatcher, and the AVX2 and
+    /// AVX-512 paths when present.
+    static var kernels: [Kernel] {
+        [ck_kmeans_assign_portable, ck_kmeans_assign]
+            + (ck_kmeans_has_avx2() == 1 ? [ck_kmeans_assign_avx2] : [])
+            + (ck_kmeans_has_avx512() == 1 ? [ck_kmeans_assign_avx512] : [])
+    }
+
     /// Runs `kernel` on rows `x` (m × d, untranslated) and centroids `c` (k × d, translated by
     /// `shift`), starting from the labels `previous`.
     static func run(
@@ -90,13 +98,8 @@ struct CKMeansKernelTests {
         let c = (0..<(k * d)).map { _ in Double(Int(generator.gaussian() * 2)) }
         let zero = [Double](repeating: 0, count: d)
         let expected = Self.reference(x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none)
-        #expect(Self.run(ck_kmeans_assign_portable, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
-        #expect(Self.run(ck_kmeans_assign, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
-        if ck_kmeans_has_avx2() == 1 {
-            #expect(Self.run(ck_kmeans_assign_avx2, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
-        }
-        if ck_kmeans_has_avx512() == 1 {
-            #expect(Self.run(ck_kmeans_assign_avx512, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
+        for kernel in Self.kernels {
+            #expect(Self.run(kernel, x: x, m: m, c: c, shift: zero, k: k, d: d, previous: none) == expected)
         }
         // Gaussian values far from the origin, translated: rounding in every product, same order on
         // every path; the previous labels of the first run, so that changes are counted.
@@ -105,13 +108,8 @@ struct CKMeansKernelTests {
         let cg = (0..<(k * d)).map { _ in generator.gaussian() }
         let previous = expected.labels
         let expectedGaussian = Self.reference(x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous)
-        #expect(Self.run(ck_kmeans_assign, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
-        #expect(Self.run(ck_kmeans_assign_portable, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
-        if ck_kmeans_has_avx2() == 1 {
-            #expect(Self.run(ck_kmeans_assign_avx2, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
-        }
-        if ck_kmeans_has_avx512() == 1 {
-            #expect(Self.run(ck_kmeans_assign_avx512, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
+        for kernel in Self.kernels {
+            #expect(Self.run(kernel, x: xg, m: m, c: cg, shift: shift, k: k, d: d, previous: previous) == expectedGaussian)
         }
     }
 
@@ -121,12 +119,12 @@ struct CKMeansKernelTests {
         // distance 0.25. The previous labels (0, 0, 0) change once.
         let x: [Double] = [0, 0, 3, 0, 1.5, 0], c: [Double] = [1, 0, 2, 0]
         let expected = Result(labels: [0, 1, 0], counts: [2, 1], sums: [1.5, 0, 3, 0], changed: 1, distanceSum: 2.25)
-        for kernel in [ck_kmeans_assign_portable, ck_kmeans_assign] as [Kernel] {
+        for kernel in Self.kernels {
             #expect(Self.run(kernel, x: x, m: 3, c: c, shift: [0, 0], k: 2, d: 2, previous: [0, 0, 0]) == expected)
         }
         // The same rows and centroids translated by (10, −4): the same labels and distances, sums of x − shift.
         let shifted = [10.0, -4, 13, -4, 11.5, -4]
-        for kernel in [ck_kmeans_assign_portable, ck_kmeans_assign] as [Kernel] {
+        for kernel in Self.kernels {
             #expect(Self.run(kernel, x: shifted, m: 3, c: c, shift: [10, -4], k: 2, d: 2, previous: [0, 0, 0]) == expected)
         }
     }
