@@ -214,13 +214,20 @@ static void assign_avx2_from(const double *workspace, const double *shift, long 
             keep_lower(b2, base + 6, &minimum, &best);
             keep_lower(b3, base + 7, &minimum, &best);
         }
-        double labels[4];
-        _mm256_storeu_pd(labels, best);
-        for (int r = 0; r < 4; r++) {
-            const double *row = x + (i + r) * d;
-            long label = (long)labels[r];
-            note(row, shift, workspace, kp, d, label, i + r, o);
-            if (o->sums) add_translated_avx2(row, shift, o->sums + label * d, d);
+        // The four labels at once: changes against the stored ones, then the new ones stored.
+        __m256i labels = _mm256_cvtepi32_epi64(_mm256_cvttpd_epi32(best));
+        __m256i previous = _mm256_loadu_si256((const __m256i *)(o->labels + i));
+        int same = _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(labels, previous)));
+        o->changed += 4 - __builtin_popcount((unsigned)same);
+        _mm256_storeu_si256((__m256i *)(o->labels + i), labels);
+        const long *label = o->labels + i;
+        for (int r = 0; r < 4; r++) o->counts[label[r]] += 1;
+        if (o->sums) {
+            for (int r = 0; r < 4; r++) add_translated_avx2(x + (i + r) * d, shift, o->sums + label[r] * d, d);
+        }
+        if (o->exact_distances) {
+            const double *rows = workspace + (d + 1) * kp;
+            for (int r = 0; r < 4; r++) o->distance_sum += exact_distance(x + (i + r) * d, shift, rows + label[r] * d, d);
         }
     }
     for (; i < m; i++) {

@@ -88,11 +88,12 @@ func _squaredDistance(_ row: UnsafePointer<Double>, _ centroid: UnsafePointer<Do
 }
 
 /// Whether `assign` uses the fused C kernel (CKMeansKernel) rather than gemm + `_scanBlock`: when
-/// k·d <= 16,384 with the AVX-512 path, k·d <= 1,024 otherwise. The kernel's cost grows with k·d
-/// while the gemm's packing of X does not. Measured (release, 2 threads, 200,000 rows, seconds per
-/// Lloyd iteration, fused vs gemm): AVX-512 kernel, k·d = 1,024: 7.5–9.4 vs 8.1–9.1 ms; 2,048:
-/// 14–19 vs 22–30 ms; 4,096: 30 vs 37–47 ms; 8,192: 59–60 vs 72–74 ms; 16,384: 115–118 vs
-/// 177–181 ms. AVX2 kernel (before the AVX-512 path): 128: 5.5 vs 9.1 ms; 1,024: 18–30 vs 30 ms;
-/// 2,048: even or slower.
+/// k·d <= 16,384 with the AVX-512 or AVX2 path, k·d <= 1,024 with the portable loops. The kernel's
+/// cost grows with k·d while the gemm's packing of X does not. Measured (release, 2 threads,
+/// 200,000 rows, seconds per Lloyd iteration, fused vs gemm): AVX-512 path, k·d = 1,024: 7.5–9.4 vs
+/// 8.1–9.1 ms; 2,048: 14–19 vs 22–30 ms; 4,096: 30 vs 37–47 ms; 8,192: 59–60 vs 72–74 ms; 16,384:
+/// 115–118 vs 177–181 ms. AVX2 path (same machine, path forced): 1,024: 7–8 vs 14–15 ms; 2,048:
+/// 13–17 vs 21–23 ms; 4,096: 27–28 vs 35 ms; 8,192: 52–53 vs 70–74 ms; 16,384: 107–108 vs
+/// 152–157 ms. The portable loops keep the bound measured for the first kernel (1,024).
 @inline(__always)
-func _usesFusedKernel(k: Int, d: Int) -> Bool { k * d <= (ck_kmeans_path() == 2 ? 16_384 : 1_024) }
+func _usesFusedKernel(k: Int, d: Int) -> Bool { k * d <= (ck_kmeans_path() >= 1 ? 16_384 : 1_024) }
