@@ -3,14 +3,16 @@
 //
 // Goals: the assignment step costs one read of X per iteration and no other pass. For small k·d
 // (`_usesFusedKernel`), each block goes through the fused C kernel (CKMeansKernel: nearest
-// centroid, counts, sums, label changes and, on request, exact distances in one pass, AVX2 when
-// the processor has it), which skips the gemm's packing of X. Otherwise, one gemm per block: the
-// block is translated into per-worker scratch space, G = ‖c_j‖² − 2 Z_b Cᵀ comes from one dgemm, and
+// centroid, counts, sums, label changes and, on request, exact distances in one pass, with AVX-512
+// or AVX2 when the processor has them), which skips the gemm's packing of X. Otherwise, one gemm per
+// cache-sized sub-block: the rows are translated into per-worker scratch space,
+// G = ‖c_j‖² − 2 Z_b Cᵀ comes from one dgemm, and
 // the nearest centroid of row i minimizes G[i, j] (‖z_i‖² is the same for every j); the sums of
 // the update step are accumulated while the block is still in cache. Ties go to the lowest
 // centroid index, as in scikit-learn. Distances that are reported (inertia, relocation) are
 // computed directly as Σ (z − c)², which has no cancellation. Partial results are kept per block
-// and reduced in block order (see _RowBlocks), so results do not depend on the core count.
+// (at most 64 blocks, so that they stay small) and reduced in block order (see _RowBlocks), so
+// results do not depend on the core count.
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the gemm formulation follows scikit-learn's `_k_means_lloyd.pyx` (chunks of rows, one dgemm each).
 
