@@ -85,27 +85,10 @@ public struct KMeans: Sendable, Equatable {
         var best: _LloydRun?
         switch initialization {
         case .centroids(let initial):
-            guard initial.rows == k else {
-                throw .invalidParameter(
-                    name: "initial centroids", value: "\(initial.rows) x \(initial.columns)",
-                    reason: "there must be one row per cluster (k = \(k))")
-            }
-            guard initial.columns == d else {
-                throw .featureCountMismatch(actual: d, expected: initial.columns, context: "the initial centroids")
-            }
-            if let bad = initial.storage.firstIndex(where: { !$0.isFinite }) {
-                throw .invalidParameter(
-                    name: "initial centroids[\(bad / d), \(bad % d)]", value: "\(initial.storage[bad])",
-                    reason: "centroids must be finite")
-            }
-            var translated = initial.storage
-            for e in translated.indices { translated[e] -= data.shift[e % d] }
+            let translated = try _translatedInitialCentroids(initial, k: k, shift: data.shift)
             best = try data.lloyd(from: translated, k: k, maxIterations: maxIterations, tolerance: absoluteTolerance)
         case .kMeansPlusPlus(let localTrials):
-            let trials = localTrials ?? _defaultLocalTrials(k: k)
-            guard trials >= 1 else {
-                throw .invalidParameter(name: "localTrials", value: "\(trials)", reason: "at least 1 candidate is needed")
-            }
+            let trials = try _checkedLocalTrials(localTrials, k: k)
             var root = SeededRandom(seed: seed)
             for _ in 0..<initCount {
                 var generator = root.split()
@@ -142,6 +125,38 @@ public struct KMeans: Sendable, Equatable {
             throw .invalidParameter(name: "tolerance", value: "\(tolerance)", reason: "the tolerance must be finite and >= 0")
         }
     }
+}
+
+/// Given initial centroids checked (k rows of d finite values, d = `shift.count`) and translated by
+/// `shift`, row-major.
+/// - Throws: `ClusteringError.invalidParameter` for another row count or a non-finite value,
+///   `.featureCountMismatch` for another width.
+func _translatedInitialCentroids(_ initial: Matrix, k: Int, shift: [Double]) throws(ClusteringError) -> [Double] {
+    let d = shift.count
+    guard initial.rows == k else {
+        throw .invalidParameter(
+            name: "initial centroids", value: "\(initial.rows) x \(initial.columns)",
+            reason: "there must be one row per cluster (k = \(k))")
+    }
+    guard initial.columns == d else {
+        throw .featureCountMismatch(actual: d, expected: initial.columns, context: "the initial centroids")
+    }
+    if let bad = initial.storage.firstIndex(where: { !$0.isFinite }) {
+        throw .invalidParameter(
+            name: "initial centroids[\(bad / d), \(bad % d)]", value: "\(initial.storage[bad])",
+            reason: "centroids must be finite")
+    }
+    return initial.storage.enumerated().map { $1 - shift[$0 % d] }
+}
+
+/// The number of k-means++ candidates per step: `localTrials`, or 2 + ⌊ln k⌋ when nil.
+/// - Throws: `ClusteringError.invalidParameter` for fewer than 1.
+func _checkedLocalTrials(_ localTrials: Int?, k: Int) throws(ClusteringError) -> Int {
+    let trials = localTrials ?? _defaultLocalTrials(k: k)
+    guard trials >= 1 else {
+        throw .invalidParameter(name: "localTrials", value: "\(trials)", reason: "at least 1 candidate is needed")
+    }
+    return trials
 }
 
 /// Throws unless `x` has at least `k` distinct rows; stops reading as soon as it has seen `k`.

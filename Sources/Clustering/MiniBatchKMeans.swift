@@ -78,12 +78,9 @@ public struct MiniBatchKMeans: Sendable, Equatable {
     ///   O(b d + k d) extra memory besides the labels.
     public func fit(_ x: Matrix) throws(ClusteringError) -> KMeansModel {
         try _validate()
+        // Shape and finite values checked once; batches and the final labelling reuse the check.
+        try _PreparedData.check(x)
         let n = x.rows, d = x.columns
-        guard n > 0 else { throw .emptyData("X has no rows: there is nothing to cluster") }
-        guard d > 0 else { throw .emptyData("X has \(n) rows but no feature columns") }
-        if let bad = x.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .nonFiniteValue(row: bad / d, column: bad % d, value: x.storage[bad])
-        }
         try _requireDistinctRows(x, k: k)
         var generator = SeededRandom(seed: seed)
         // Seeding sample: translated by its own mean, which then translates every batch.
@@ -93,25 +90,9 @@ public struct MiniBatchKMeans: Sendable, Equatable {
         var centroids: [Double]
         switch initialization {
         case .centroids(let initial):
-            guard initial.rows == k else {
-                throw .invalidParameter(
-                    name: "initial centroids", value: "\(initial.rows) x \(initial.columns)",
-                    reason: "there must be one row per cluster (k = \(k))")
-            }
-            guard initial.columns == d else {
-                throw .featureCountMismatch(actual: d, expected: initial.columns, context: "the initial centroids")
-            }
-            if let bad = initial.storage.firstIndex(where: { !$0.isFinite }) {
-                throw .invalidParameter(
-                    name: "initial centroids[\(bad / d), \(bad % d)]", value: "\(initial.storage[bad])",
-                    reason: "centroids must be finite")
-            }
-            centroids = initial.storage.enumerated().map { $1 - shift[$0 % d] }
+            centroids = try _translatedInitialCentroids(initial, k: k, shift: shift)
         case .kMeansPlusPlus(let localTrials):
-            let trials = localTrials ?? _defaultLocalTrials(k: k)
-            guard trials >= 1 else {
-                throw .invalidParameter(name: "localTrials", value: "\(trials)", reason: "at least 1 candidate is needed")
-            }
+            let trials = try _checkedLocalTrials(localTrials, k: k)
             try _requireDistinctRows(try _gather(x, seedRows), k: k)
             centroids = try seedData.kMeansPlusPlus(k: k, localTrials: trials, generator: &generator)
         }
@@ -128,7 +109,7 @@ public struct MiniBatchKMeans: Sendable, Equatable {
         for _ in 0..<steps {
             stepsRun += 1
             let rows = (0..<batchSize).map { _ in generator.nextIndex(below: n) }
-            let batch = try _PreparedData(try _gather(x, rows), shift: shift)
+            let batch = _PreparedData(checked: try _gather(x, rows), shift: shift)
             let totals = try batch.assign(to: centroids, k: k, labels: &batchLabels, accumulate: true, distances: true)
             var moved = 0.0
             for j in 0..<k where totals.counts[j] > 0 {
@@ -158,7 +139,7 @@ public struct MiniBatchKMeans: Sendable, Equatable {
                 if sinceImprovement >= maxNoImprovement { break }
             }
         }
-        let (labels, inertia) = try _labelAll(x, centroids: centroids, shift: shift)
+        let (labels, inertia) = try _labelAll(_PreparedData(checked: x, shift: shift), centroids: centroids)
         for e in centroids.indices { centroids[e] += shift[e % d] }
         return try KMeansModel(
             centroids: centroids, k: k, featureCount: d, labels: labels, inertia: inertia, iterationCount: stepsRun)
@@ -185,9 +166,8 @@ public struct MiniBatchKMeans: Sendable, Equatable {
     }
 
     /// Labels and exact inertia of every row, in one assignment pass.
-    private func _labelAll(_ x: Matrix, centroids: [Double], shift: [Double]) throws(ClusteringError) -> ([Int], Double) {
-        let data = try _PreparedData(x, shift: shift)
-        var labels = _filledArray(count: x.rows, repeating: -1)
+    private func _labelAll(_ data: _PreparedData, centroids: [Double]) throws(ClusteringError) -> ([Int], Double) {
+        var labels = _filledArray(count: data.rows, repeating: -1)
         let totals = try data.assign(to: centroids, k: k, labels: &labels, accumulate: false, distances: true)
         return (labels, totals.distanceSum)
     }

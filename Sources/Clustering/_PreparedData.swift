@@ -56,7 +56,7 @@ struct _PreparedData: Sendable {
             try Self._requireFinite(x)
         }
         // Finite values whose sum overflows: translate that column by 0.
-        self.init(validated: x, shift: mean.map { $0.isFinite ? $0 : 0 })
+        self.init(checked: x, shift: mean.map { $0.isFinite ? $0 : 0 })
     }
 
     /// Prepares `x` translated by `shift` (one value per column).
@@ -64,13 +64,22 @@ struct _PreparedData: Sendable {
     ///   first NaN or infinity.
     /// - Complexity: O(n d), one parallel pass to validate.
     init(_ x: Matrix, shift: [Double]) throws(ClusteringError) {
-        try Self._checkShape(x)
-        try Self._requireFinite(x)
-        self.init(validated: x, shift: shift)
+        try Self.check(x)
+        self.init(checked: x, shift: shift)
     }
 
-    /// Wraps data already checked to have rows, columns and only finite values.
-    private init(validated x: Matrix, shift: [Double]) {
+    /// Throws unless `x` has rows and columns, BLAS-sized shapes and only finite values.
+    /// - Throws: `ClusteringError.emptyData`, `.invalidParameter` (too many columns) or
+    ///   `.nonFiniteValue` for the first NaN or infinity.
+    /// - Complexity: O(n d), one parallel pass.
+    static func check(_ x: Matrix) throws(ClusteringError) {
+        try _checkShape(x)
+        try _requireFinite(x)
+    }
+
+    /// Wraps rows already checked to have rows, columns and only finite values (for example rows
+    /// of a matrix that a throwing initializer accepted): no pass over the data.
+    init(checked x: Matrix, shift: [Double]) {
         self.source = x
         self.rows = x.rows
         self.columns = x.columns
