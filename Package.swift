@@ -17,6 +17,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        .target(name: "_ChurnKitCore"),
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
@@ -29,7 +30,8 @@ let package = Package(
             dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
-        .target(name: "Experiments", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines"]),
+        .target(
+            name: "Experiments", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines"]),
         .target(
             name: "ChurnKit",
             dependencies: [
@@ -40,12 +42,13 @@ let package = Package(
         .target(
             name: "ChurnCLI",
             dependencies: [
-                "ChurnKit",
+                "ChurnKit", "_ChurnKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "churn", dependencies: ["ChurnCLI"]),
 
+        .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import ChurnKit
+import _ChurnKitCore
 
 /// A number in JSON output: `null` when absent or not finite (JSON has no NaN or infinity).
 struct JSONNumber: Encodable, Equatable {

@@ -10,6 +10,8 @@
 // log RR: Σ (n₁ₖn₀ₖmₖ − aₖcₖNₖ)/Nₖ² ÷ (Σ aₖn₀ₖ/Nₖ · Σ cₖn₁ₖ/Nₖ), with aₖ, cₖ the treated and
 // control events, n₁ₖ, n₀ₖ the group sizes, mₖ = aₖ + cₖ and Nₖ = n₁ₖ + n₀ₖ.
 
+import _ChurnKitCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

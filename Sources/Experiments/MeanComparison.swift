@@ -7,6 +7,8 @@
 // ν = (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁−1) + (s₂²/n₂)²/(n₂−1)). Means and variances are
 // accumulated by Welford's algorithm for stability.
 
+import _ChurnKitCore
+
 /// Count, mean and unbiased variance of a sample.
 public struct SampleSummary: Sendable, Codable, Equatable {
     /// Number of values.

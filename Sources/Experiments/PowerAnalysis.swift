@@ -8,6 +8,8 @@
 // Reference: J. Cohen, "Statistical Power Analysis for the Behavioral Sciences", 2nd ed. (1988),
 // ch. 6 (the arcsine transformation of proportions).
 
+import _ChurnKitCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

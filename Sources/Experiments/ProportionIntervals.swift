@@ -10,6 +10,8 @@
 // M. C. Pike, "Obtaining confidence intervals for the risk ratio in cohort studies", Biometrics 34
 // (1978), the log interval.
 
+import _ChurnKitCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

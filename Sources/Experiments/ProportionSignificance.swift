@@ -9,6 +9,8 @@
 // and §2.2 (comparing proportions); W. G. Cochran, "Some methods for strengthening the common χ²
 // tests", Biometrics 10 (1954).
 
+import _ChurnKitCore
+
 /// Which test produced a p-value.
 public enum ProportionTestMethod: String, Sendable, Codable, Equatable {
     /// Two-proportion z-test with the pooled rate under the null.

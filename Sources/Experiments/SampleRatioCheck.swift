@@ -6,6 +6,8 @@
 // Reference: R. Kohavi, D. Tang, Y. Xu, "Trustworthy Online Controlled Experiments" (2020), ch. 21;
 // the conventional alarm threshold is p < 0.001.
 
+import _ChurnKitCore
+
 /// The result of a sample-ratio check.
 public struct SampleRatioCheck: Sendable, Codable, Equatable {
     /// Observed group sizes.

@@ -4,11 +4,6 @@ import Testing
 /// Fixtures/statistics.json, written by Fixtures/make_fixtures.py from scipy 1.17, statsmodels 0.15
 /// and numpy 2.4 (the Hillstrom part from ../shared/datasets/hillstrom-email.csv with pandas).
 struct StatisticsFixtures: Decodable {
-    struct Special: Decodable {
-        struct Hypergeometric: Decodable { let population, successes, draws, lowest: Int; let pmf: [Double] }
-        let normalCDF, normalQuantile, chiSquareSurvival, studentTCDF, studentTQuantile, gammaP, beta: [[Double]]
-        let hypergeometric: [Hypergeometric]
-    }
     struct Proportion: Decodable {
         let treatment, control: [Int]
         let wilsonTreatment, wilsonControl, newcombe, logRatio: [Double]
@@ -37,7 +32,6 @@ struct StatisticsFixtures: Decodable {
     }
     struct Balance: Decodable { let treatment, control: [Double]; let smd: Double }
 
-    let special: Special
     let proportions: [Proportion]
     let holm: [Holm]
     let cmh: [CMH]

@@ -1,10 +1,10 @@
 import Testing
-@testable import Experiments
+import _ChurnKitCore
 
 @Suite struct SpecialFunctionsTests {
-    let special: StatisticsFixtures.Special
+    let special: SpecialFixtures
 
-    init() throws { special = try StatisticsFixtures.load().special }
+    init() throws { special = try SpecialFixtures.load() }
 
     @Test func normalCDFAndSurvivalMatchScipyInBothTails() {
         for row in special.normalCDF {

@@ -1,4 +1,4 @@
-// Special functions for the experiment statistics.
+// Special functions shared by the statistics of every ChurnKit module (experiments, survival, customer value).
 //
 // Goals: p-values and interval critical values that agree with scipy.stats to about 1e-12
 // relative in the body and stay accurate in the tails (p-values down to 1e-300), without
@@ -24,32 +24,32 @@ import Darwin
 ///
 /// All functions are pure and accept any finite input; arguments outside a function's domain
 /// return NaN rather than trapping.
-public enum SpecialFunctions {
+package enum SpecialFunctions {
     /// The standard normal cumulative distribution function Φ(x).
     /// - Parameter x: The point.
     /// - Returns: P(Z ≤ x) for a standard normal Z.
-    public static func normalCDF(_ x: Double) -> Double {
+    package static func normalCDF(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
     /// The standard normal survival function 1 − Φ(x), accurate in the upper tail.
     /// - Parameter x: The point.
     /// - Returns: P(Z > x) for a standard normal Z.
-    public static func normalSurvival(_ x: Double) -> Double {
+    package static func normalSurvival(_ x: Double) -> Double {
         0.5 * erfc(x / 2.0.squareRoot())
     }
 
     /// The standard normal density φ(x).
     /// - Parameter x: The point.
     /// - Returns: exp(−x²/2)/√(2π).
-    public static func normalDensity(_ x: Double) -> Double {
+    package static func normalDensity(_ x: Double) -> Double {
         exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
     }
 
     /// The standard normal quantile Φ⁻¹(p) (AS 241 plus one Newton step).
     /// - Parameter p: A probability in [0, 1].
     /// - Returns: The z with Φ(z) = p; −∞ for 0, +∞ for 1, NaN outside [0, 1].
-    public static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }
@@ -109,7 +109,7 @@ public enum SpecialFunctions {
     ///   - a: Shape, > 0.
     ///   - x: Point, ≥ 0.
     /// - Returns: P(a, x) in [0, 1]; NaN outside the domain.
-    public static func regularizedGammaP(_ a: Double, _ x: Double) -> Double {
+    package static func regularizedGammaP(_ a: Double, _ x: Double) -> Double {
         guard a > 0, x >= 0, a.isFinite else { return .nan }
         if x == 0 { return 0 }
         if x.isInfinite { return 1 }
@@ -121,7 +121,7 @@ public enum SpecialFunctions {
     ///   - a: Shape, > 0.
     ///   - x: Point, ≥ 0.
     /// - Returns: Q(a, x) in [0, 1], accurate when it is tiny; NaN outside the domain.
-    public static func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
+    package static func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
         guard a > 0, x >= 0, a.isFinite else { return .nan }
         if x == 0 { return 1 }
         if x.isInfinite { return 0 }
@@ -133,7 +133,7 @@ public enum SpecialFunctions {
     ///   - x: The statistic.
     ///   - degreesOfFreedom: Degrees of freedom, > 0.
     /// - Returns: The upper-tail probability (a p-value); 1 for x ≤ 0.
-    public static func chiSquareSurvival(_ x: Double, degreesOfFreedom: Double) -> Double {
+    package static func chiSquareSurvival(_ x: Double, degreesOfFreedom: Double) -> Double {
         guard degreesOfFreedom > 0, !x.isNaN else { return .nan }
         if x <= 0 { return 1 }
         return regularizedGammaQ(degreesOfFreedom / 2, x / 2)
@@ -145,7 +145,7 @@ public enum SpecialFunctions {
     ///   - a: First shape, > 0.
     ///   - b: Second shape, > 0.
     /// - Returns: I_x(a, b) in [0, 1]; NaN outside the domain.
-    public static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    package static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         guard a > 0, b > 0, x >= 0, x <= 1 else { return .nan }
         if x == 0 { return 0 }
         if x == 1 { return 1 }
@@ -162,7 +162,7 @@ public enum SpecialFunctions {
     ///   - t: The point.
     ///   - degreesOfFreedom: Degrees of freedom ν > 0 (need not be an integer).
     /// - Returns: P(T ≤ t).
-    public static func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+    package static func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
         guard nu > 0, !t.isNaN else { return .nan }
         if t.isInfinite { return t > 0 ? 1 : 0 }
         let tail = 0.5 * regularizedBeta(nu / (nu + t * t), nu / 2, 0.5)
@@ -175,7 +175,7 @@ public enum SpecialFunctions {
     ///   - degreesOfFreedom: Degrees of freedom ν > 0.
     /// - Returns: The t with P(T ≤ t) = p; NaN outside the domain.
     /// - Complexity: A few dozen incomplete-beta evaluations at most.
-    public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
+    package static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
         guard nu > 0, p > 0, p < 1 else {
             if p == 0 { return -.infinity }
             if p == 1 { return .infinity }
@@ -211,7 +211,7 @@ public enum SpecialFunctions {
     /// - Returns: The smallest possible count and the probabilities of every count from it to the
     ///   largest possible one; `nil` when the arguments are inconsistent.
     /// - Complexity: O(min(K, n)).
-    public static func hypergeometricProbabilities(
+    package static func hypergeometricProbabilities(
         population: Int, successes: Int, draws: Int
     ) -> (lowest: Int, probabilities: [Double])? {
         guard population >= 0, successes >= 0, draws >= 0, successes <= population, draws <= population
