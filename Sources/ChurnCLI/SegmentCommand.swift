@@ -24,17 +24,17 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "A range of k to choose from, as A...B (e.g. 2...8).")
     var kRange: String?
 
-    @Option(help: "Comma-separated numeric columns to cluster on (default: every numeric column).")
-    var features: String?
-
     @Option(help: "A churn column whose rate is reported per segment.")
     var target: String?
 
-    @Option(help: "The label of --target that means churned, when not Yes/True/1.")
+    @Option(help: "The label of --target that means churned (inferred as in train: Yes, True, 1, Churned, ...).")
     var positive: String?
 
-    @Option(help: "The customer id column (default: the first text column whose values are all distinct).")
-    var id: String?
+    @OptionGroup(title: "Columns (features: numeric columns to cluster on)")
+    var columns: ColumnRoleOptions
+
+    @Option(help: "k-means++ restarts per k; the lowest inertia wins (scikit-learn's classic n_init).")
+    var restarts: Int = 10
 
     @Option(help: "Seed of the k-means++ seeding and the silhouette sample.")
     var seed: UInt64 = 0
@@ -54,6 +54,7 @@ struct SegmentCommand: ParsableCommand {
         case (.some(let k), nil): guard k >= 1 else { throw ValidationError("--k must be at least 1, not \(k)") }
         case (nil, .some): _ = try range()
         }
+        guard restarts >= 1, restarts <= 1_000 else { throw ValidationError("--restarts must be in 1...1000, not \(restarts)") }
     }
 
     /// The candidate k values.
@@ -73,13 +74,14 @@ struct SegmentCommand: ParsableCommand {
     /// Segments, writes the requested files and returns the text or JSON report.
     func makeOutput() throws -> String {
         let table = try readTable(file)
-        let columns = features.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let options = SegmentationOptions(
-            features: columns, target: target, positiveLabel: positive, idColumn: id, k: try range(), seed: seed)
+            features: columns.featureColumns, target: target, positiveLabel: positive, idColumn: columns.id,
+            ignoredColumns: columns.ignoredColumns, k: try range(), restarts: restarts, seed: seed)
         let start = Date()
         printError("segmenting \(table.rowCount) customers ...")
         let result = try SegmentationTrainer(options: options).segment(table)
         printError("segmented in \(elapsed(since: start))")
+        for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
         if let out {
             let ids = try idColumn(of: table, named: result.pipeline.idColumn, firstRow: 0)
@@ -112,12 +114,18 @@ struct SegmentReport: Encodable {
     let silhouetteRows: Int
     let iterations: Int
     let features: [String]
+    let columnRoles: ColumnRoles
+    let restarts: Int
+    let positiveLabel: String?
     let overallChurnRate: Double?
     let kSelection: KSelection?
     let segments: [Segment]
     private let table: String
 
     init(_ result: SegmentationResult) {
+        restarts = result.restarts
+        columnRoles = result.columnRoles
+        positiveLabel = result.target?.positiveLabel
         k = result.model.k
         inertia = result.model.inertia
         silhouette = result.silhouette
@@ -133,7 +141,8 @@ struct SegmentReport: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case k, inertia, silhouette, silhouetteRows, iterations, features, overallChurnRate, kSelection, segments
+        case k, inertia, silhouette, silhouetteRows, iterations, features, columnRoles, restarts, positiveLabel
+        case overallChurnRate, kSelection, segments
     }
 
     /// The report for people: the choice of k, quality, and the profile table.
@@ -151,7 +160,7 @@ struct SegmentReport: Encodable {
         }
         let quality = silhouette.map { "silhouette \(formatted($0, digits: 3)) on \(silhouetteRows) customers" } ?? "silhouette undefined"
         lines.append("k-means, k = \(k) on \(features.joined(separator: ", ")) (standardized): inertia \(formatted(inertia)), "
-            + "\(quality), \(iterations) iterations")
+            + "\(quality), \(iterations) iterations, best of \(restarts) k-means++ restarts")
         lines.append("")
         lines.append(table)
         return lines.joined(separator: "\n")

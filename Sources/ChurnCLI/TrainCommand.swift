@@ -12,7 +12,8 @@ struct TrainCommand: ParsableCommand {
             the features (median / most-frequent imputation, one-hot with the first level as reference, \
             standardization), fits the model, and prints the hold-out metrics, the lift by decile and \
             the churn drivers (coefficients sorted by |z|). Text columns whose values are all distinct \
-            (ids) are not used as features.
+            (ids), row numbers and columns named like ids are not used as features, nor, for the logistic \
+            model, text with many labels and few rows each; the column roles are printed.
             """
     )
 
@@ -25,11 +26,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The label that means churned (inferred for Yes/No, True/False, 1/0).")
     var positive: String?
 
-    @Option(help: "The customer id column (default: the first text column whose values are all distinct).")
-    var id: String?
-
-    @Option(help: "Comma-separated columns not to use as features.")
-    var ignore: String?
+    @OptionGroup(title: "Columns")
+    var columns: ColumnRoleOptions
 
     @OptionGroup(title: "Model")
     var modelOptions: ModelOptions
@@ -58,15 +56,14 @@ struct TrainCommand: ParsableCommand {
     /// Trains, writes the model and returns the text or JSON report.
     func makeOutput() throws -> String {
         let table = try readTable(file)
-        let ignored = (ignore ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
         let options = TrainingOptions(
-            target: target, positiveLabel: positive, idColumn: id, ignoredColumns: ignored,
-            testFraction: testFraction, seed: seed)
+            target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
+            features: columns.featureColumns, testFraction: testFraction, seed: seed)
         let start = Date()
         printError("training \(modelOptions.model.rawValue) model ...")
         let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification)
         printError("trained in \(elapsed(since: start))")
+        for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
         try result.pipeline.write(to: out)
         let report = TrainReport(result, file: file, modelPath: out)
@@ -85,6 +82,7 @@ struct TrainReport: Encodable {
     let target: String
     let positiveLabel: String
     let idColumn: String?
+    let columnRoles: ColumnRoles
     let trainRows: Int
     let testRows: Int
     let features: [String]
@@ -105,6 +103,7 @@ struct TrainReport: Encodable {
         target = result.target.column
         positiveLabel = result.target.positiveLabel
         idColumn = pipeline.idColumn
+        columnRoles = result.columnRoles
         trainRows = result.trainRows
         testRows = result.testRows
         features = pipeline.featureNames

@@ -25,6 +25,14 @@ public enum ModelSpecification: Sendable {
         }
     }
 
+    /// What the features are for, which decides the default feature columns (`ColumnRoles`).
+    public var columnUse: ColumnUse {
+        switch self {
+        case .logisticRegression: return .linearModel
+        case .decisionTree: return .treeModel
+        }
+    }
+
     /// Fits the learner on features encoded by `encoder(from:)`.
     /// - Parameters:
     ///   - x: encoded features (n x d).
@@ -43,18 +51,20 @@ public enum ModelSpecification: Sendable {
     }
 }
 
-/// What to train on: target, id and ignored columns, encoding, hold-out split and seed.
+/// What to train on: target, id, ignored and feature columns, encoding, hold-out split and seed.
 public struct TrainingOptions: Sendable {
     /// The churn label column.
     public var target: String
     /// The label meaning "churned"; inferred for Yes/No-like targets.
     public var positiveLabel: String?
-    /// The customer id column; when nil, the first text column whose values are all distinct.
+    /// The customer id column; when nil, detected as `ColumnRoles` says (the first identifier-like
+    /// column that is not a row number).
     public var idColumn: String?
     /// Columns never used as features.
     public var ignoredColumns: [String]
-    /// Whether text columns whose values are all distinct (identifier-like) may be features.
-    public var includeIdentifierLikeColumns: Bool
+    /// The feature columns, exactly (identifier-like and high-cardinality columns included when
+    /// named); nil lets `ColumnRoles` decide.
+    public var features: [String]?
     /// How features are encoded (imputation, one-hot, standardization).
     public var encoder: FeatureEncoder
     /// Fraction of rows held out (stratified) to evaluate the model, in [0, 1); 0 trains on all rows.
@@ -65,14 +75,14 @@ public struct TrainingOptions: Sendable {
     /// Creates training options; see each property for the defaults' meaning.
     public init(
         target: String, positiveLabel: String? = nil, idColumn: String? = nil, ignoredColumns: [String] = [],
-        includeIdentifierLikeColumns: Bool = false, encoder: FeatureEncoder = FeatureEncoder(),
+        features: [String]? = nil, encoder: FeatureEncoder = FeatureEncoder(),
         testFraction: Double = 0.2, seed: UInt64 = 42
     ) {
         self.target = target
         self.positiveLabel = positiveLabel
         self.idColumn = idColumn
         self.ignoredColumns = ignoredColumns
-        self.includeIdentifierLikeColumns = includeIdentifierLikeColumns
+        self.features = features
         self.encoder = encoder
         self.testFraction = testFraction
         self.seed = seed
@@ -109,6 +119,9 @@ public struct TrainingResult: Sendable {
     public let pipeline: FittedPipeline
     /// The churn label the model predicts.
     public let target: TargetSpecification
+    /// The role of every column (target, id, ignored, features, and why the others are not features),
+    /// decided on the labelled rows.
+    public let columnRoles: ColumnRoles
     /// Rows used to fit.
     public let trainRows: Int
     /// Rows held out.
@@ -149,28 +162,15 @@ public struct PipelineTrainer: Sendable {
         }
         var warnings: [String] = []
         let target = try TargetSpecification(table: table, column: options.target, positiveLabel: options.positiveLabel)
-        for name in options.ignoredColumns { _ = try table.column(named: name) }
-        if let id = options.idColumn { _ = try table.column(named: id) }
-
         let (data, labels, unlabeled) = try target.labeledRows(of: table)
         if unlabeled > 0 {
             warnings.append("\(unlabeled) rows have no \"\(target.column)\" label and are left out")
         }
-
-        let identifierLike = data.columns.filter { isIdentifierLike($0, rows: data.rowCount) }.map(\.name)
-            .filter { $0 != target.column }
-        let idColumn = options.idColumn ?? identifierLike.first
-        var excluded = Set([target.column] + options.ignoredColumns)
-        if let idColumn { excluded.insert(idColumn) }
-        if !options.includeIdentifierLikeColumns {
-            for name in identifierLike where !excluded.contains(name) {
-                warnings.append("column \"\(name)\" looks like an identifier (all values distinct) and is not used as a feature")
-                excluded.insert(name)
-            }
-        }
-        guard data.columns.contains(where: { !excluded.contains($0.name) }) else {
-            throw PipelineError.noFeatures("every column is the target, the id, ignored or identifier-like")
-        }
+        let roles = try ColumnRoles(
+            table: data, target: target.column, id: options.idColumn, ignored: options.ignoredColumns,
+            features: options.features, use: specification.columnUse)
+        warnings += roles.warnings
+        let idColumn = roles.id
 
         let split: DataSplit
         if options.testFraction > 0 {
@@ -181,7 +181,7 @@ public struct PipelineTrainer: Sendable {
         let train = data.selecting(rows: split.train)
         let trainLabels = split.train.map { labels[$0] }
 
-        let encoder = try specification.encoder(from: options.encoder).fit(train, excluding: excluded)
+        let encoder = try specification.encoder(from: options.encoder).fit(train, columns: roles.features)
         warnings += encoder.issues.map(\.description)
         guard encoder.featureCount > 0 else {
             throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
@@ -228,7 +228,7 @@ public struct PipelineTrainer: Sendable {
             schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
             riskDecileEdges: decileEdges(trainScores))
         return TrainingResult(
-            pipeline: pipeline, target: target, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
+            pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
             holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
             coefficients: coefficients, rules: rules, featureImportances: importances, inferenceNote: inferenceNote,
             warnings: warnings)
@@ -259,9 +259,3 @@ public struct PipelineTrainer: Sendable {
     }
 }
 
-/// A text column with a value in every row, all distinct, in a table of at least 20 rows: an id,
-/// never a feature.
-func isIdentifierLike(_ column: Column, rows: Int) -> Bool {
-    guard rows >= 20, case .categorical(let codes, let levels) = column.values else { return false }
-    return levels.count == rows && !codes.contains(-1)
-}

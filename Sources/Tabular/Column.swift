@@ -112,13 +112,25 @@ public struct Column: Sendable, Equatable {
         }
     }
 
-    /// The rows `indices`, in that order, as a new column of the same kind (levels are kept).
-    /// - Complexity: O(indices.count).
+    /// The rows `indices`, in that order, as a new column of the same kind.
+    ///
+    /// A categorical column keeps only the levels its selected rows use (in their original order,
+    /// codes renumbered), so a subset never carries stale levels: its level count is its number of
+    /// distinct labels, and a schema or encoder built from it holds no label of the other rows.
+    /// - Complexity: O(indices.count + levels).
     public func selecting(rows indices: [Int]) -> Column {
         let picked: ColumnValues
         switch values {
         case .numeric(let v): picked = .numeric(indices.map { v[$0] })
-        case .categorical(let codes, let levels): picked = .categorical(codes: indices.map { codes[$0] }, levels: levels)
+        case .categorical(let codes, let levels):
+            var renumbered = [Int32](repeating: -1, count: levels.count)
+            for row in indices where codes[row] >= 0 { renumbered[Int(codes[row])] = 0 }
+            var kept: [String] = []
+            for (level, label) in levels.enumerated() where renumbered[level] == 0 {
+                renumbered[level] = Int32(kept.count)
+                kept.append(label)
+            }
+            picked = .categorical(codes: indices.map { codes[$0] < 0 ? -1 : renumbered[Int(codes[$0])] }, levels: kept)
         case .boolean(let v, let t, let f): picked = .boolean(indices.map { v[$0] }, trueLabel: t, falseLabel: f)
         }
         return Column(unchecked: name, picked)

@@ -47,3 +47,33 @@ import Testing
         try SegmentCommand.parse([tiny, "--k", "2"]).makeOutput()
     } throws: { "\($0)".contains("distinct") || "\($0)".contains("dropped") }
 }
+
+@Test func segmentLeavesNumericIdsOutAndHonoursIgnore() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = try writeBankShapedCustomers(rows: 1_000, surnames: 300, seed: 12, in: dir)
+    let json = try jsonObject(try SegmentCommand.parse([
+        data, "--k", "3", "--ignore", "Balance", "--target", "Exited", "--format", "json",
+    ]).makeOutput())
+    let features = try #require(json["features"] as? [String])
+    #expect(features == ["CreditScore", "Age", "Tenure", "NumOfProducts", "EstimatedSalary"])
+    let roles = try #require(json["columnRoles"] as? [String: Any])
+    #expect(roles["id"] as? String == "CustomerId")
+    #expect(roles["ignored"] as? [String] == ["Balance"])
+    #expect(json["restarts"] as? Int == 10)
+}
+
+@Test func segmentResolvesChurnedStayedLabelsAsTrainDoes() throws {
+    // One rule for positive labels: "Churned" is the churn label in segment as in train.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var lines = ["tenure,charges,status"]
+    for row in 0..<60 { lines.append("\(row % 30),\(20 + row),\(row % 3 == 0 ? "Churned" : "Stayed")") }
+    let data = try write(lines.joined(separator: "\n") + "\n", named: "status.csv", in: dir)
+    let json = try jsonObject(try SegmentCommand.parse([data, "--k", "2", "--target", "status", "--format", "json"]).makeOutput())
+    #expect(json["positiveLabel"] as? String == "Churned")
+    #expect(abs((json["overallChurnRate"] as? Double ?? 0) - 20.0 / 60) < 1e-12)
+    let model = dir.appendingPathComponent("m.json").path
+    let trained = try jsonObject(try TrainCommand.parse([data, "--target", "status", "--test-fraction", "0", "--out", model, "--format", "json"]).makeOutput())
+    #expect(trained["positiveLabel"] as? String == "Churned")
+}

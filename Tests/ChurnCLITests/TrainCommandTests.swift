@@ -74,3 +74,35 @@ import Testing
         try ScoreCommand.parse([corrupt, partial, "--out", out]).makeOutput()
     } throws: { "\($0)".contains("bad.json") }
 }
+
+@Test func numericIdsRowNumbersAndSurnamesAreNotFeaturesOfABankFile() throws {
+    // Observation 2: RowNumber (1..n), CustomerId (8-digit unique) and Surname (2,932 labels in
+    // 10,000 rows) used to become 2,600 features of a plain `churn train FILE --target Exited`.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = try writeBankShapedCustomers(rows: 10_000, surnames: 2_932, seed: 11, in: dir)
+    let model = dir.appendingPathComponent("bank.json").path
+    let json = try jsonObject(try TrainCommand.parse([data, "--target", "Exited", "--out", model, "--format", "json"]).makeOutput())
+    let features = try #require(json["features"] as? [String])
+    #expect(features.count < 20, "\(features.count) features")
+    #expect(!features.contains { $0.hasPrefix("RowNumber") || $0.hasPrefix("CustomerId") || $0.hasPrefix("Surname") })
+    #expect(json["idColumn"] as? String == "CustomerId")
+    let roles = try #require(json["columnRoles"] as? [String: Any])
+    let excluded = try #require(roles["excluded"] as? [[String: Any]])
+    let reasons = Dictionary(uniqueKeysWithValues: excluded.compactMap { item in
+        (item["column"] as? String).map { ($0, item["reason"] as? String ?? "") }
+    })
+    #expect(reasons == ["RowNumber": "rowNumber", "CustomerId": "id", "Surname": "highCardinality", "Exited": "target"])
+    #expect((roles["features"] as? [String])?.count == 10)
+    let warnings = try #require(json["warnings"] as? [String])
+    #expect(warnings.contains { $0.contains("\"Surname\"") && $0.contains("--features") })
+    #expect(json["converged"] as? Bool == true)
+
+    // Named in --features, the surname is used (and warned about).
+    let named = try jsonObject(try TrainCommand.parse([
+        data, "--target", "Exited", "--features", "Age,Surname", "--out", model, "--format", "json",
+    ]).makeOutput())
+    let namedFeatures = try #require(named["features"] as? [String])
+    #expect(namedFeatures.first == "Age")
+    #expect(namedFeatures.count > 1000)
+}

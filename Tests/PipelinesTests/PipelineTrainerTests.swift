@@ -116,3 +116,19 @@ func telcoDriversIncludeContractTenureAndFiber() throws {
     #expect(top.contains { $0.hasPrefix("Contract=") })
     #expect(top.contains("InternetService=Fiber optic"))
 }
+
+@Test func aBlankLabelDoesNotTurnTheIdIntoFeatures() throws {
+    // Observation 1: blank one "churned" value of the bundled file; training runs on 4,999 rows.
+    var lines = try String(contentsOfFile: bundledTelecomCustomers, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(lines[1].hasSuffix(",No"))
+    lines[1] = String(lines[1].dropLast(2))
+    let table = try Table(csvBytes: Array(lines.joined(separator: "\n").utf8))
+    let result = try PipelineTrainer(options: TrainingOptions(target: "churned"))
+        .train(table, model: .logisticRegression(LogisticRegression()))
+    #expect(result.trainRows + result.testRows == 4999)
+    #expect(result.pipeline.idColumn == "customer_id")
+    #expect(result.pipeline.featureNames.count < 30, "\(result.pipeline.featureNames.count) features")
+    #expect(!result.pipeline.featureNames.contains { $0.hasPrefix("customer_id") })
+    #expect(result.columnRoles.exclusion(of: "customer_id")?.reason == .id)
+    #expect(result.warnings.contains("1 rows have no \"churned\" label and are left out"))
+}

@@ -10,3 +10,7 @@ let sharedDatasets: String = {
 
 /// Whether the shared Telco file is present.
 let telcoAvailable = FileManager.default.fileExists(atPath: sharedDatasets + "/telco-customer-churn.csv")
+
+/// The package's bundled synthetic customers (`datasets/telecom-customers.csv`).
+let bundledTelecomCustomers: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("datasets/telecom-customers.csv").path
