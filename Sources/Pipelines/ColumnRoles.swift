@@ -197,9 +197,14 @@ public struct ColumnRoles: Sendable, Codable, Equatable {
         let head = [target.map { "target \"\($0)\"" }, id.map { "id \"\($0)\"" }].compactMap { $0 }
         if !head.isEmpty { lines.append("columns: " + head.joined(separator: ", ")) }
         lines.append("features (\(features.count)): " + features.joined(separator: ", "))
-        let others = excluded.filter { $0.reason != .target && $0.reason != .id }
-        if !others.isEmpty {
-            lines.append("not features: " + others.map(\.description).joined(separator: "; "))
+        let grouped: [(Reason, String)] = [(.ignored, "ignored"), (.notListed, "not among --features"), (.notNumeric, "not numeric (profiled per segment)")]
+        for (reason, title) in grouped {
+            let names = excluded.filter { $0.reason == reason }.map(\.column)
+            if !names.isEmpty { lines.append("\(title): " + names.joined(separator: ", ")) }
+        }
+        let evidence = excluded.filter { ![.target, .id, .ignored, .notListed, .notNumeric].contains($0.reason) }
+        if !evidence.isEmpty {
+            lines.append("not features: " + evidence.map(\.description).joined(separator: "; "))
         }
         return lines
     }
