@@ -133,7 +133,23 @@ struct _NewtonSolver: Sendable {
                 return Result(theta: theta, evaluation: current, iterations: iterations, stop: .singularHessian)
             }
             let slope = _dot(current.gradient, direction)
-            if -slope / 2 <= 1e-15 * max(1, abs(current.value)) { return try finish(.stationary) }
+            if -slope / 2 <= 1e-15 * max(1, abs(current.value)) {
+                // The objective can no longer tell points apart, but the parameters are only
+                // within about √(2 decrement / λ_min) of the optimum: take the full Newton step
+                // when it shrinks the gradient (which stays measurable), so the coefficients are
+                // exact to rounding and not merely the objective.
+                if current.hessian != nil {
+                    var trial = theta
+                    for j in trial.indices { trial[j] += direction[j] }
+                    let evaluation = try objective.evaluate(trial, hessian: true)
+                    if evaluation.value.isFinite, _maxAbs(evaluation.gradient) < gradientNorm {
+                        theta = trial
+                        current = evaluation
+                        iterations += 1
+                    }
+                }
+                return try finish(.stationary)
+            }
             // With the approximate Hessian the gradient shrinks linearly: compute the exact Hessian
             // at the trial point once the last contraction predicts convergence there.
             let exact = current.hessian != nil || convergedWithoutHessian

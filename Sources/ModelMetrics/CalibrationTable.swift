@@ -98,6 +98,15 @@ public struct CalibrationTable: Codable, Sendable, Equatable {
         }
     }
 
+    /// The position in `bins` of each score's bin, for scores of the rows the table was built from:
+    /// the first listed bin whose upper edge is at least the score (empty bins hold no row, so the
+    /// row's own bin is the first such listed bin).
+    /// - Complexity: O(n log b).
+    func binIndices(of scores: [Double]) -> [Int] {
+        let upper = bins.map(\.upperEdge)
+        return scores.map { min(Self.firstIndex(notBelow: $0, in: upper[...]), bins.count - 1) }
+    }
+
     /// numpy's default (linear, type 7) percentile of sorted values at `fraction` in [0, 1].
     /// - Complexity: O(1).
     static func percentile(_ sorted: [Double], fraction: Double) -> Double {

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import ModelMetrics
 import Tabular
 
 /// A trained churn model ready to score raw customer data: the input schema, the fitted encoders,
@@ -20,11 +21,14 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     /// Nine score cut points, decreasing: a customer whose probability is at least
     /// `riskDecileEdges[0]` is in risk decile 1 (the top 10% of the training scores), and so on.
     public let riskDecileEdges: [Double]
+    /// The map from the model's score to a calibrated probability, fitted on out-of-fold scores
+    /// (`CrossValidation.calibrate`); nil when the model's own probabilities are used.
+    public let calibrator: ProbabilityCalibrator?
 
     /// Assembles a pipeline from its parts.
     public init(
         schema: CSVSchema, idColumn: String?, target: TargetSpecification?, encoder: FittedFeatureEncoder,
-        model: PipelineModel, riskDecileEdges: [Double]
+        model: PipelineModel, riskDecileEdges: [Double], calibrator: ProbabilityCalibrator? = nil
     ) {
         self.schema = schema
         self.idColumn = idColumn
@@ -32,6 +36,14 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
         self.encoder = encoder
         self.model = model
         self.riskDecileEdges = riskDecileEdges
+        self.calibrator = calibrator
+    }
+
+    /// This pipeline with another calibrator and risk-decile cut points (everything else kept).
+    func replacing(calibrator: ProbabilityCalibrator?, riskDecileEdges: [Double]) -> FittedPipeline {
+        FittedPipeline(
+            schema: schema, idColumn: idColumn, target: target, encoder: encoder, model: model,
+            riskDecileEdges: riskDecileEdges, calibrator: calibrator)
     }
 
     /// The names of the encoded features the model sees, in order.
@@ -43,7 +55,15 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     /// - Complexity: O(n d).
     public func probabilities(for table: Table) throws -> (probabilities: [Double], report: TransformReport) {
         let (x, report) = try encoder.transformWithReport(table)
-        return (try model.probabilities(x), report)
+        return (try probabilities(encoded: x), report)
+    }
+
+    /// Churn probabilities of already encoded rows: the model's, mapped by the calibrator if any.
+    /// - Throws: a model error when `x` has the wrong number of features.
+    /// - Complexity: O(n d), plus O(n log t) for an isotonic calibrator with t thresholds.
+    public func probabilities(encoded x: Matrix) throws -> [Double] {
+        guard let calibrator else { return try model.probabilities(x) }
+        return try model.calibrationScores(x).map { calibrator($0) }
     }
 
     /// The segment (0-based) of every row of `table`, for a segmentation pipeline.

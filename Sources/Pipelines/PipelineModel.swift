@@ -33,6 +33,18 @@ public enum PipelineModel: Sendable, Equatable {
         }
     }
 
+    /// The score a calibrator is fitted on, as scikit-learn's `CalibratedClassifierCV` picks it:
+    /// the decision function (logit) where the model has one, else the probability.
+    /// - Throws: as `probabilities(_:)`.
+    /// - Complexity: O(n d).
+    public func calibrationScores(_ x: Matrix) throws -> [Double] {
+        switch self {
+        case .logisticRegression(let model): return try model.logits(x)
+        case .decisionTree(let model): return try model.predictProbabilities(x)
+        case .kMeans: throw PipelineError.notAChurnModel(kind: kind)
+        }
+    }
+
     /// The segment (0-based) of every row of an encoded matrix.
     /// - Throws: `PipelineError.notASegmentation` for a churn model, or a shape error.
     /// - Complexity: O(n k d).

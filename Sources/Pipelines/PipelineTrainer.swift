@@ -226,7 +226,7 @@ public struct PipelineTrainer: Sendable {
         }
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
-            riskDecileEdges: decileEdges(trainScores))
+            riskDecileEdges: riskDecileEdges(trainScores))
         return TrainingResult(
             pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
             holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
@@ -249,13 +249,6 @@ public struct PipelineTrainer: Sendable {
         }
         let features = rows.filter { $0.feature != "(intercept)" }.sorted { abs($0.z) > abs($1.z) }
         return features + rows.filter { $0.feature == "(intercept)" }
-    }
-
-    /// Nine decreasing cut points: edge k is the lowest score among the top k tenths of `scores`.
-    private func decileEdges(_ scores: [Double]) -> [Double] {
-        let sorted = scores.sorted(by: >)
-        guard !sorted.isEmpty else { return [] }
-        return (1...9).map { k in sorted[max(0, min(sorted.count - 1, k * sorted.count / 10 - 1))] }
     }
 }
 
