@@ -9,7 +9,7 @@ public struct ChurnCommand: ParsableCommand {
         commandName: "churn",
         abstract: "Churn prediction, customer segmentation and retention experiments.",
         subcommands: [
-            InspectCommand.self, TrainCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
+            InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
             SegmentCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
             DemoCommand.self,
         ]

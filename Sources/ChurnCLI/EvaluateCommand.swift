@@ -13,7 +13,19 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: "A CSV file with the model's columns and its target column.")
     var file: String
 
+    @Option(help: "Number of bins of the calibration table.")
+    var calibrationBins: Int = 10
+
+    @Option(help: "Calibration bins: quantile (about equal counts) or uniform (equal widths).")
+    var calibrationStrategy: CalibrationStrategy = .quantile
+
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...1_000).contains(calibrationBins) else {
+            throw ValidationError("--calibration-bins must be between 1 and 1000, not \(calibrationBins)")
+        }
+    }
 
     func run() throws {
         print(try makeOutput())
@@ -32,10 +44,13 @@ struct EvaluateCommand: ParsableCommand {
         if transform.unknownCount > 0 {
             printError("warning: \(transform.unknownCount) values are categories unseen in training (encoded as the reference level)")
         }
-        let report = EvaluationReport(try BinaryClassificationReport(labels: labels, scores: scores))
+        var report = EvaluationReport(try BinaryClassificationReport(labels: labels, scores: scores))
+        let calibration = CalibrationReport(try BrierDecomposition(
+            labels: labels, scores: scores, binCount: calibrationBins, strategy: calibrationStrategy))
+        report.calibration = calibration
         switch output.format {
         case .json: return try jsonText(report)
-        case .text: return report.text(title: "\(file) with \(model)")
+        case .text: return report.text(title: "\(file) with \(model)") + "\n\n" + calibration.text
         }
     }
 }

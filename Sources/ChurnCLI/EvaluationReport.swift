@@ -21,6 +21,8 @@ struct EvaluationReport: Encodable {
     let logLoss: Double?
     let brier: Double?
     let lift: [Decile]
+    /// The calibration table and Brier decomposition (`churn evaluate`), nil elsewhere.
+    var calibration: CalibrationReport?
 
     init(_ report: BinaryClassificationReport) {
         rows = report.rows

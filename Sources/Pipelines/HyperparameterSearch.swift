@@ -132,14 +132,14 @@ public struct HyperparameterSearch: Sendable {
     ///   - table: the training data.
     ///   - options: target, columns and encoding.
     ///   - base: the learner whose hyperparameters the ranges change.
-    ///   - progress: called after each candidate with (done, total), e.g. to print progress.
+    ///   - progress: called after each candidate with it, how many are done and how many in all.
     /// - Returns: the candidates, best first (ties keep grid order).
     /// - Throws: as `gridPoints()`, `ModelSpecification.setting(_:to:)` and
     ///   `CrossValidation.validate(_:options:model:)`.
     /// - Complexity: (candidates x folds) trainings.
     public func run(
         _ table: Table, options: TrainingOptions, base: ModelSpecification,
-        progress: (Int, Int) -> Void = { _, _ in }
+        progress: (HyperparameterCandidate, Int, Int) -> Void = { _, _, _ in }
     ) throws -> [HyperparameterCandidate] {
         let points = try gridPoints()
         var candidates: [HyperparameterCandidate] = []
@@ -152,9 +152,10 @@ public struct HyperparameterSearch: Sendable {
             }
             let result = try validation.validate(table, options: options, model: specification)
             let score = result.metric(scoring.metricName)?.mean ?? .nan
-            candidates.append(HyperparameterCandidate(
-                settings: settings, specification: specification, metrics: result.metrics, score: score))
-            progress(done + 1, points.count)
+            let candidate = HyperparameterCandidate(
+                settings: settings, specification: specification, metrics: result.metrics, score: score)
+            candidates.append(candidate)
+            progress(candidate, done + 1, points.count)
         }
         let order = candidates.indices.sorted { a, b in
             let x = candidates[a].score, y = candidates[b].score

@@ -11,6 +11,20 @@ extension ModelSpecification {
         }
     }
 
+    /// A small default grid for `HyperparameterSearch` when none is given: the penalty over four
+    /// decades for logistic regression; depth and leaf size for a tree.
+    public var defaultSearchRanges: [HyperparameterRange] {
+        switch self {
+        case .logisticRegression:
+            return [HyperparameterRange(name: "l2", values: ["0.01", "0.1", "1", "10", "100"])]
+        case .decisionTree:
+            return [
+                HyperparameterRange(name: "max-depth", values: ["3", "5", "8"]),
+                HyperparameterRange(name: "min-samples-leaf", values: ["10", "50", "100"]),
+            ]
+        }
+    }
+
     /// This learner with one hyperparameter set from text, named as the `churn train` flag without
     /// its dashes (`l2`, `max-depth`, `min-samples-leaf`, ...); `none` clears an optional limit.
     /// - Parameters:

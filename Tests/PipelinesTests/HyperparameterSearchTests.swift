@@ -57,7 +57,7 @@ import Testing
     let search = HyperparameterSearch(
         ranges: [HyperparameterRange(name: "l2", values: ["1000", "1"])], scoring: .logLoss, validation: validation)
     var calls: [Int] = []
-    let candidates = try search.run(table, options: options, base: .logisticRegression(LogisticRegression())) { done, _ in
+    let candidates = try search.run(table, options: options, base: .logisticRegression(LogisticRegression())) { _, done, _ in
         calls.append(done)
     }
     #expect(calls == [1, 2])
