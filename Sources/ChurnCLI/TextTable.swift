@@ -47,7 +47,9 @@ extension String {
 /// A number with `digits` significant digits at most, for tables (`0.2654`, `1869`, `64.76`).
 func formatted(_ x: Double, digits: Int = 4) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
-    if x == x.rounded(), abs(x) < 1e12 { return String(Int64(x)) }
+    // Scientific notation outside [1e-6, 1e12): never a number of dozens of digits.
+    if x != 0, abs(x) >= 1e12 || abs(x) < 1e-6 { return String(format: "%.\(max(0, digits - 1))e", x) }
+    if x == x.rounded() { return String(Int64(x)) }
     let magnitude = x == 0 ? 0 : Int((abs(x)).log10Floor)
     let decimals = max(0, digits - 1 - magnitude)
     return String(format: "%.\(decimals)f", x)

@@ -90,6 +90,7 @@ struct TrainReport: Encodable {
     let converged: Bool?
     let holdout: EvaluationReport?
     let coefficients: [CoefficientSummary]?
+    let aliasedTerms: [AliasedFeature]
     let rules: [RuleReport]?
     let featureImportances: [FeatureImportance]?
     let inferenceNote: String?
@@ -122,6 +123,7 @@ struct TrainReport: Encodable {
         featureImportances = result.featureImportances?.map { FeatureImportance(feature: $0.feature, importance: $0.importance) }
         holdout = result.holdout.map(EvaluationReport.init)
         coefficients = result.coefficients
+        aliasedTerms = result.aliasedTerms
         inferenceNote = result.inferenceNote
         warnings = result.warnings
     }
@@ -153,6 +155,10 @@ struct TrainReport: Encodable {
                 ])
             }
             lines.append(table.render())
+        }
+        for term in aliasedTerms {
+            let with = term.aliasedWith.isEmpty ? "" : " is aliased with \(term.aliasedWith.joined(separator: ", ")) and"
+            lines.append("aliased: \(term.feature)\(with) was dropped (coefficient 0 in the saved model)")
         }
         if let inferenceNote { lines.append("note: \(inferenceNote)") }
         if let featureImportances {

@@ -145,3 +145,24 @@ public struct Matrix: Sendable, Equatable, Hashable, Codable {
         try c.encode(storage, forKey: .values)
     }
 }
+
+extension Matrix {
+    /// A new matrix with the given columns of this one, in the order given.
+    /// - Parameter columns: column indices, each in `0..<self.columns`.
+    /// - Returns: the `rows x columns.count` matrix.
+    /// - Throws: `LinearAlgebraError.invalidShape` when an index is out of range.
+    /// - Complexity: O(rows * columns.count).
+    public func keepingColumns(_ columns: [Int]) throws(LinearAlgebraError) -> Matrix {
+        if let bad = columns.first(where: { !(0..<self.columns).contains($0) }) {
+            throw .invalidShape("column \(bad) is out of range for a matrix with \(self.columns) columns")
+        }
+        let d = self.columns, m = columns.count
+        var values = [Double](repeating: 0, count: rows * m)
+        storage.withUnsafeBufferPointer { source in
+            for i in 0..<rows {
+                for (b, j) in columns.enumerated() { values[i * m + b] = source[i * d + j] }
+            }
+        }
+        return Matrix(unchecked: rows, m, values)
+    }
+}

@@ -34,8 +34,14 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
     /// A linear algebra routine failed (a bug or resource failure; input errors are caught earlier).
     case linearAlgebra(LinearAlgebraError)
 
-    /// A one-line human-readable explanation.
-    public var description: String {
+    /// A one-line human-readable explanation, columns named "feature j".
+    public var description: String { description(featureNames: []) }
+
+    /// A one-line explanation with the columns of X named by `featureNames`.
+    /// - Parameter featureNames: the names of the columns of X ("column j" / "feature j" beyond it).
+    /// - Returns: the message.
+    /// - Complexity: O(d).
+    public func description(featureNames names: [String]) -> String {
         switch self {
         case .lengthMismatch(let what, let rows, let count):
             return "X has \(rows) rows, but \(what) has \(count) entries"
@@ -43,7 +49,8 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
             return "the target has only one class: every label with positive weight is \(label); "
                 + "logistic regression needs both classes"
         case .nonFiniteFeature(let row, let column, let value):
-            return "X row \(row), column \(column) is \(value); features must be finite numbers"
+            let name = column < names.count ? "\(names[column]) (column \(column))" : "column \(column)"
+            return "X row \(row), \(name) is \(value); features must be finite numbers"
         case .overflow(let row):
             return "X row \(row): the linear predictor overflows (features of magnitude near 1e308)"
         case .invalidSampleWeight(let index, let value):
@@ -60,8 +67,8 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
         case .outputSizeMismatch(let got, let expected):
             return "the output buffer has \(got) elements, but \(expected) are needed (one per row of X)"
         case .singularHessian(let terms):
-            let names = terms.map(\.description).joined(separator: ", ")
-            return "the Hessian is singular: \(names) \(terms.count == 1 ? "is" : "are") collinear with other terms "
+            let list = terms.map { names.isEmpty ? $0.description : $0.name(featureNames: names) }.joined(separator: ", ")
+            return "the Hessian is singular: \(list) \(terms.count == 1 ? "is" : "are") collinear with other terms "
                 + "(or constant zero); "
                 + "drop them or set l2 > 0"
         case .inferenceUnavailable(let reason):

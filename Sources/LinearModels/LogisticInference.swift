@@ -64,7 +64,8 @@ public struct LogisticInferenceTable: Sendable, Hashable, Codable {
     /// The confidence level of the intervals.
     public static let confidenceLevel = 0.95
 
-    /// One row per term: the intercept (when fitted) first, then features in column order.
+    /// One row per term: the intercept (when fitted) first, then features in column order;
+    /// aliased columns (`LogisticRegressionModel.aliasedTerms`) have no row.
     public let rows: [LogisticCoefficientInference]
     /// The l2 penalty of the fit.
     public let l2: Double
@@ -145,7 +146,7 @@ extension LogisticRegressionModel {
     /// The standard errors come from the inverse Hessian of the (weighted, penalized) negative
     /// log-likelihood at the optimum, computed at fit time. Sample weights act as frequency
     /// weights. For a penalized fit see `LogisticInferenceTable.isPenalized`.
-    /// - Returns: the table, intercept first.
+    /// - Returns: the table, intercept first, without the aliased columns.
     /// - Throws: `LinearModelsError.singularHessian(terms:)` when features are collinear (the
     ///   terms named take part in the collinearity; drop some or refit with l2 > 0), and
     ///   `.inferenceUnavailable` when the fit skipped the Hessian (L-BFGS with more than
@@ -160,8 +161,9 @@ extension LogisticRegressionModel {
         case .standardErrors(let errors):
             let estimates = fitsIntercept ? [intercept] + coefficients : coefficients
             let offset = fitsIntercept ? 1 : 0
+            let aliased = Set(aliasedTerms.map(\.column))
             var rows: [LogisticCoefficientInference] = []
-            for (j, estimate) in estimates.enumerated() {
+            for (j, estimate) in estimates.enumerated() where !aliased.contains(j - offset) {
                 let term: LogisticTerm = j < offset ? .intercept : .feature(j - offset)
                 rows.append(LogisticCoefficientInference(term: term, estimate: estimate, standardError: errors[j]))
             }

@@ -87,6 +87,14 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
 
     /// Fits the model to a design matrix and binary labels.
     ///
+    /// Without a penalty (l2 = 0, up to `inferenceFeatureLimit` features) the columns are first
+    /// scanned for exact linear dependence (`DesignCollinearity`): a column that is a linear
+    /// combination of earlier columns and the intercept is *aliased*, left out of the fit (its
+    /// coefficient is 0, so the model still takes all d columns) and reported as a
+    /// `.aliased` warning naming the terms it is aliased with, as R's `glm` does; kept columns with
+    /// a variance inflation factor above 10 get a `.nearCollinear` warning. Penalized fits are
+    /// unique with aliased columns and are not scanned.
+    ///
     /// Newton's method is used up to `newtonFeatureLimit` features (quadratic convergence, one
     /// blocked pass over X per iteration, Hessian by BLAS level 3 on row blocks and step by LAPACK Cholesky); L-BFGS
     /// above, on request, or when the Hessian turns out singular. Rows are split across two
@@ -95,17 +103,40 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     ///   - x: the n x d design matrix (already encoded and, ideally, standardized).
     ///   - y: n labels, `true` for the positive class (e.g. churned).
     ///   - sampleWeights: n finite non-negative weights, or nil for all ones.
-    /// - Returns: the fitted model, with warnings for non-convergence, separation or collinearity.
+    /// - Returns: the fitted model, with warnings for non-convergence, separation, aliased and
+    ///   near-collinear columns.
     /// - Throws: `LinearModelsError` for invalid hyperparameters, mismatched lengths, an empty X,
     ///   NaN or infinite features (with row and column), invalid weights, a single class, or more
     ///   coefficients than rows without a penalty.
-    /// - Complexity: Newton: O(T n d²) for T iterations (usually 5 to 10); L-BFGS: O(T n d).
-    ///   Memory: O(d²) besides X.
+    /// - Complexity: Newton: O(T n d²) for T iterations (usually 5 to 10); L-BFGS: O(T n d); the
+    ///   unpenalized alias scan O(n d² + d³). Memory: O(d²) besides X, plus a copy of the kept
+    ///   columns when some are aliased.
     public func fit(_ x: Matrix, _ y: [Bool], sampleWeights: [Double]? = nil) throws(LinearModelsError)
         -> LogisticRegressionModel
     {
         try validateHyperparameters()
         let weights = try rowWeights(x, y, sampleWeights: sampleWeights)
+        guard l2 == 0, x.columns <= Self.inferenceFeatureLimit else {
+            return try fitDesign(x, y, weights: weights)
+        }
+        let collinearity: DesignCollinearity
+        let design: Matrix
+        do {
+            collinearity = try DesignCollinearity(x, fitIntercept: fitIntercept)
+            design = collinearity.aliased.isEmpty ? x : try x.keepingColumns(collinearity.keptColumns)
+        } catch {
+            throw .linearAlgebra(error)
+        }
+        let reduced = try fitDesign(design, y, weights: weights)
+        return reduced.expanded(
+            to: x.columns, keptColumns: collinearity.keptColumns,
+            warnings: collinearity.aliased.map { .aliased($0) } + collinearity.nearCollinear.map { .nearCollinear($0) })
+    }
+
+    /// Fits on a design whose inputs were validated, without the alias scan.
+    private func fitDesign(_ x: Matrix, _ y: [Bool], weights: _RowWeights) throws(LinearModelsError)
+        -> LogisticRegressionModel
+    {
         let objective = _LogisticObjective(
             x: x, labels: y.map { $0 ? 1 : 0 }, weights: weights.perRow, l2: l2, fitIntercept: fitIntercept)
         var start = [Double](repeating: 0, count: objective.parameterCount)

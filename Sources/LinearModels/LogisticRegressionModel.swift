@@ -32,6 +32,40 @@ public struct LogisticRegressionModel: Sendable, Hashable, Codable {
     /// The number of features the model expects (d).
     public var featureCount: Int { coefficients.count }
 
+    /// The columns left out of an unpenalized fit as exact linear combinations of earlier ones
+    /// (their coefficients are 0 and they have no row in the inference table), from `warnings`.
+    public var aliasedTerms: [AliasedTerm] {
+        warnings.compactMap { if case .aliased(let term) = $0 { term } else { nil } }
+    }
+
+    /// This model, fitted on `keptColumns` of a d-column design, as a model of all d columns:
+    /// the left-out columns get coefficient 0 and no standard error, `warnings` come first.
+    func expanded(to d: Int, keptColumns: [Int], warnings extra: [LogisticRegressionWarning]) -> LogisticRegressionModel {
+        guard keptColumns.count != d || !extra.isEmpty else { return self }
+        var full = [Double](repeating: 0, count: d)
+        for (r, j) in keptColumns.enumerated() { full[j] = coefficients[r] }
+        let offset = fitsIntercept ? 1 : 0
+        let state: _InferenceState
+        switch inferenceState {
+        case .standardErrors(let errors):
+            var expanded = [Double](repeating: .nan, count: offset + d)
+            for r in 0..<offset { expanded[r] = errors[r] }
+            for (r, j) in keptColumns.enumerated() { expanded[offset + j] = errors[offset + r] }
+            state = .standardErrors(expanded)
+        case .singular(let terms):
+            state = .singular(terms.map { term in
+                if case .feature(let r) = term, r < keptColumns.count { return .feature(keptColumns[r]) }
+                return term
+            })
+        case .notComputed(let reason):
+            state = .notComputed(reason)
+        }
+        return LogisticRegressionModel(
+            coefficients: full, intercept: intercept, fitsIntercept: fitsIntercept, l2: l2, solver: solver,
+            iterationCount: iterationCount, gradientNorm: gradientNorm, converged: converged, objective: objective,
+            warnings: extra + warnings, inferenceState: state)
+    }
+
     /// Creates a model from its parts (used by `LogisticRegression.fit` and by tests).
     init(
         coefficients: [Double], intercept: Double, fitsIntercept: Bool = true, l2: Double = 0,

@@ -12,4 +12,15 @@ public enum LogisticTerm: Sendable, Hashable, Codable, CustomStringConvertible {
         case .feature(let index): return "feature \(index)"
         }
     }
+
+    /// The term's name for messages and tables: `(intercept)`, or the feature's name.
+    /// - Parameter featureNames: the names of the columns of X; a column beyond them is "feature j".
+    /// - Returns: the name.
+    /// - Complexity: O(1).
+    public func name(featureNames: [String]) -> String {
+        switch self {
+        case .intercept: return "(intercept)"
+        case .feature(let index): return index >= 0 && index < featureNames.count ? featureNames[index] : "feature \(index)"
+        }
+    }
 }

@@ -142,6 +142,17 @@ public struct TrainingResult: Sendable {
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
     public let warnings: [String]
+    /// Encoded features left out of an unpenalized logistic fit as exact linear combinations of
+    /// earlier ones (coefficient 0 in the saved model, no row in `coefficients`).
+    public let aliasedTerms: [AliasedFeature]
+}
+
+/// An encoded feature dropped from an unpenalized logistic fit because it is aliased.
+public struct AliasedFeature: Sendable, Codable, Equatable {
+    /// The dropped encoded feature (`OnlineBackup=No internet service`).
+    public let feature: String
+    /// The earlier terms it is an exact linear combination of (`InternetService=No`, `(intercept)`).
+    public let aliasedWith: [String]
 }
 
 /// Trains a pipeline: resolves the target, picks the features, splits, encodes, fits and evaluates.
@@ -193,15 +204,22 @@ public struct PipelineTrainer: Sendable {
         var inferenceNote: String?
         var rules: [TreeRule]?
         var importances: [(feature: String, importance: Double)]?
+        var aliased: [AliasedFeature] = []
         switch model {
         case .logisticRegression(let fitted):
-            warnings += fitted.warnings.map { "logistic regression: \($0.description)" }
-            do {
-                let table = try fitted.inferenceTable()
-                coefficients = summarize(table, names: encoder.featureNames)
+            let names = encoder.featureNames
+            warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: names))" }
+            aliased = fitted.aliasedTerms.map { term in
+                AliasedFeature(
+                    feature: LogisticTerm.feature(term.column).name(featureNames: names),
+                    aliasedWith: term.aliasedWith.map { $0.name(featureNames: names) })
+            }
+            switch Result(catching: { () throws(LinearModelsError) in try fitted.inferenceTable() }) {
+            case .success(let table):
+                coefficients = summarize(table, names: names)
                 inferenceNote = table.note
-            } catch {
-                inferenceNote = "no inference table: \(error)"
+            case .failure(let error):
+                inferenceNote = "no inference table: \(error.description(featureNames: names))"
             }
         case .decisionTree(let fitted):
             rules = fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers")
@@ -231,7 +249,7 @@ public struct PipelineTrainer: Sendable {
             pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
             holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
             coefficients: coefficients, rules: rules, featureImportances: importances, inferenceNote: inferenceNote,
-            warnings: warnings)
+            warnings: warnings, aliasedTerms: aliased)
     }
 
     /// The inference rows with feature names, sorted by decreasing |z|, the intercept last.

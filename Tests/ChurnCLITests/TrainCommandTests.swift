@@ -106,3 +106,24 @@ import Testing
     #expect(namedFeatures.first == "Age")
     #expect(namedFeatures.count > 1000)
 }
+
+@Test(.enabled(if: sharedDataAvailable, "needs ../shared/datasets next to the package"))
+func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws {
+    // Before: "feature 12 is collinear" and no driver table (issue 10, observation 4).
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("model.json").path
+    let text = try TrainCommand.parse(
+        [sharedDatasets + "/telco-customer-churn.csv", "--target", "Churn", "--l2", "0", "--out", model]).makeOutput()
+    #expect(text.contains("churn drivers"))
+    #expect(text.contains("aliased: OnlineBackup=No internet service is aliased with InternetService=No and was dropped"))
+    #expect(text.contains("aliased: MultipleLines=No phone service is aliased with (intercept), PhoneService=Yes"))
+    #expect(!text.contains("feature 12") && !text.contains("no inference table"))
+    let json = try jsonObject(try TrainCommand.parse(
+        [sharedDatasets + "/telco-customer-churn.csv", "--target", "Churn", "--l2", "0", "--out", model, "--format", "json"])
+        .makeOutput())
+    let aliased = try #require(json["aliasedTerms"] as? [[String: Any]])
+    #expect(aliased.count == 7)
+    let coefficients = try #require(json["coefficients"] as? [[String: Any]])
+    #expect(coefficients.count == 24)
+}

@@ -8,3 +8,10 @@ import Testing
     #expect(m[1, 2] == 6)
     #expect(m.transposed == (try Matrix([[1, 4], [2, 5], [3, 6]])))
 }
+
+@Test func keepingColumnsCopiesTheChosenColumnsInOrder() throws {
+    let m = try Matrix([[1, 2, 3], [4, 5, 6]])
+    #expect(try m.keepingColumns([2, 0]) == (try Matrix([[3, 1], [6, 4]])))
+    #expect(try m.keepingColumns([]).columns == 0)
+    #expect(throws: LinearAlgebraError.self) { try m.keepingColumns([3]) }
+}

@@ -69,21 +69,36 @@ import Testing
         #expect(close(byClass.objective, byRow.objective, relative: 1e-12))
     }
 
-    @Test("an exactly duplicated column makes Newton fall back to L-BFGS with a warning")
-    func collinearFallback() throws {
-        // The duplicate splits one coefficient in two equal halves (the l2-free optimum is a line;
-        // L-BFGS from the Newton point keeps the sum at the unpenalized value of statsmodels).
+    @Test("an exactly duplicated column is aliased and dropped; the other terms equal statsmodels")
+    func duplicatedColumnIsAliased() throws {
+        // Before the alias scan the duplicate made Newton fall back to L-BFGS and left no table.
         let fixture = try LogisticFixture.load("logistic_synthetic")
         var rows: [[Double]] = []
         for i in 0..<fixture.rows {
             let row = Array(fixture.x[(i * fixture.columns)..<((i + 1) * fixture.columns)])
             rows.append(row + [row[0]])
         }
-        let model = try LogisticRegression(l2: 0, maxIterations: 1000, tolerance: 1e-9).fit(try Matrix(rows), fixture.y)
-        let reference = fixture.statsmodels.params
-        #expect(model.warnings.contains(.singularHessian))
-        #expect(close(model.coefficients[0] + model.coefficients[4], reference[1], relative: 1e-5))
-        #expect(close(model.intercept, reference[0], relative: 1e-5))
-        #expect(throws: LinearModelsError.self) { try model.inferenceTable() }
+        let model = try LogisticRegression(l2: 0, tolerance: 1e-10).fit(try Matrix(rows), fixture.y)
+        #expect(model.aliasedTerms == [AliasedTerm(column: 4, aliasedWith: [.feature(0)])])
+        #expect(!model.warnings.contains(.singularHessian))
+        #expect(model.coefficients[4] == 0)
+        let table = try model.inferenceTable()
+        let reference = fixture.statsmodels
+        #expect(table.rows.map(\.term) == [.intercept, .feature(0), .feature(1), .feature(2), .feature(3)])
+        #expect(close(table.rows.map(\.estimate), reference.params, relative: 1e-6))
+        #expect(close(table.rows.map(\.standardError), reference.bse, relative: 1e-6))
+    }
+
+    @Test("a penalized fit keeps aliased columns (the penalty makes the optimum unique)")
+    func penalizedFitIsNotScanned() throws {
+        let fixture = try LogisticFixture.load("logistic_synthetic")
+        var rows: [[Double]] = []
+        for i in 0..<fixture.rows {
+            let row = Array(fixture.x[(i * fixture.columns)..<((i + 1) * fixture.columns)])
+            rows.append(row + [row[0]])
+        }
+        let model = try LogisticRegression(l2: 1).fit(try Matrix(rows), fixture.y)
+        #expect(model.aliasedTerms.isEmpty)
+        #expect(close(model.coefficients[0], model.coefficients[4], relative: 1e-9))
     }
 }

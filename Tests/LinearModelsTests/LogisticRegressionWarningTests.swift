@@ -32,4 +32,25 @@ import Testing
             == "did not converge in 7 iterations (gradient norm 0.5); increase maxIterations or tolerance")
         #expect(LogisticRegressionWarning.singularHessian.description.contains("L-BFGS"))
     }
+
+    @Test("aliased and near-collinear warnings name the features, never an index when names are given")
+    func namedCollinearity() {
+        let names = ["InternetService=No", "OnlineBackup=No internet service", "tenure", "TotalCharges"]
+        let aliased = LogisticRegressionWarning.aliased(AliasedTerm(column: 1, aliasedWith: [.feature(0)]))
+        #expect(aliased.description(featureNames: names)
+            == "OnlineBackup=No internet service is aliased with InternetService=No and was dropped "
+                + "(an exact linear combination of them; its coefficient is 0)")
+        #expect(aliased.description.hasPrefix("feature 1 is aliased with feature 0"))
+        let withIntercept = LogisticRegressionWarning.aliased(AliasedTerm(column: 1, aliasedWith: [.intercept, .feature(0)]))
+        #expect(withIntercept.description(featureNames: names).hasPrefix(
+            "OnlineBackup=No internet service is aliased with (intercept), InternetService=No and was dropped"))
+        let near = LogisticRegressionWarning.nearCollinear(
+            NearCollinearTerm(column: 3, varianceInflation: 10.68, partner: 2, partialCorrelation: 0.7934))
+        #expect(near.description(featureNames: names)
+            == "TotalCharges is near-collinear with tenure (partial correlation 0.793): variance inflation 10.7 > 10, "
+                + "its standard error is 3.27 times what it would be without collinearity")
+        let huge = LogisticRegressionWarning.nearCollinear(
+            NearCollinearTerm(column: 3, varianceInflation: 2.5e8, partner: 2, partialCorrelation: 1))
+        #expect(huge.description(featureNames: names).contains("variance inflation 2.5e+08"))
+    }
 }

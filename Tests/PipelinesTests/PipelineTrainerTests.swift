@@ -132,3 +132,54 @@ func telcoDriversIncludeContractTenureAndFiber() throws {
     #expect(result.columnRoles.exclusion(of: "customer_id")?.reason == .id)
     #expect(result.warnings.contains("1 rows have no \"churned\" label and are left out"))
 }
+
+/// statsmodels' Logit on the Telco design without its aliased columns (`Fixtures/make_telco_aliased.py`).
+private struct TelcoAliasedFixture: Decodable {
+    struct Row: Decodable {
+        let feature: String
+        let estimate, standardError, z, pValue, lower, upper: Double
+    }
+    let encodedFeatures: [String]
+    let aliased: [String: [String]]
+    let coefficients: [Row]
+}
+
+@Test(.enabled(if: telcoAvailable, "needs ../shared/datasets/telco-customer-churn.csv next to the package"))
+func telcoUnpenalizedFitDropsAliasedDummiesAndMatchesStatsmodels() throws {
+    // Before: "feature 12 is collinear" and no driver table. Now the seven aliased dummies are
+    // named and dropped, and every other term's row equals statsmodels on the reduced design.
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/telco_aliased_statsmodels", withExtension: "json"))
+    let fixture = try JSONDecoder().decode(TelcoAliasedFixture.self, from: Data(contentsOf: url))
+    let table = try Table(csvAt: sharedDatasets + "/telco-customer-churn.csv")
+    let result = try PipelineTrainer(options: TrainingOptions(target: "Churn", testFraction: 0))
+        .train(table, model: .logisticRegression(LogisticRegression(l2: 0)))
+    #expect(result.pipeline.featureNames == fixture.encodedFeatures)
+    #expect(Dictionary(uniqueKeysWithValues: result.aliasedTerms.map { ($0.feature, $0.aliasedWith) }) == fixture.aliased)
+    #expect(result.warnings.contains(
+        "logistic regression: OnlineBackup=No internet service is aliased with InternetService=No and was dropped "
+            + "(an exact linear combination of them; its coefficient is 0)"))
+    #expect(!result.warnings.contains { $0.contains("feature ") })
+    #expect(result.inferenceNote == nil)
+    let rows = Dictionary(uniqueKeysWithValues: try #require(result.coefficients).map { ($0.feature, $0) })
+    #expect(rows.count == fixture.coefficients.count)
+    for reference in fixture.coefficients {
+        let row = try #require(rows[reference.feature], "no row for \(reference.feature)")
+        for (name, got, want) in [
+            ("estimate", row.estimate, reference.estimate), ("standard error", row.standardError, reference.standardError),
+            ("z", row.z, reference.z), ("p-value", row.pValue, reference.pValue),
+            ("lower", row.lower, reference.lower), ("upper", row.upper, reference.upper),
+        ] {
+            #expect(abs(got - want) <= 1e-6, "\(reference.feature) \(name): \(got) vs statsmodels \(want)")
+        }
+    }
+    // The saved model still scores files that have the aliased columns: their coefficients are 0.
+    guard case .logisticRegression(let fitted) = result.pipeline.model else { Issue.record("not logistic"); return }
+    for term in fitted.aliasedTerms { #expect(fitted.coefficients[term.column] == 0) }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aliased-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try result.pipeline.write(to: directory)
+    let loaded = try FittedPipeline.load(from: directory)
+    let fresh = try loaded.probabilities(for: table.selecting(rows: Array(0..<50))).probabilities
+    let original = try result.pipeline.probabilities(for: table.selecting(rows: Array(0..<50))).probabilities
+    #expect(fresh == original)
+}
