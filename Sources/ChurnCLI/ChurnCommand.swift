@@ -10,7 +10,7 @@ public struct ChurnCommand: ParsableCommand {
         abstract: "Churn prediction, customer segmentation and retention experiments.",
         subcommands: [
             InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
-            SegmentCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
+            SegmentGroupCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
             DemoCommand.self,
         ]
     )

@@ -28,7 +28,7 @@ struct DemoCommand: ParsableCommand {
     var seed: UInt64 = 42
 
     @Option(help: "Policyholders in the AXA rehearsal (the real case had about 2,000,000); 0 skips it.")
-    var policyholders: Int = 200_000
+    var policyholders: Int = 2_000_000
 
     func validate() throws {
         guard policyholders >= 0 else { throw ValidationError("--policyholders must be 0 or more, not \(policyholders)") }
@@ -79,12 +79,7 @@ struct DemoCommand: ParsableCommand {
             notebook.figure(ClassificationFigures.liftBars(holdout.lift), caption: "lift by decile")
             notebook.figure(try ClassificationFigures.calibration(labels: result.holdoutLabels, scores: result.holdoutScores),
                             caption: "calibration")
-            if let top = holdout.lift.first, holdout.lift.count > 1 {
-                let topTwo = holdout.lift[1]
-                summary.append("The model ranks customers well (AUC \(formatted(holdout.auc, digits: 3)) on customers it did not see): "
-                    + "the riskiest 10% hold \(percent(top.cumulativeGain)) of the churners (\(formatted(top.lift, digits: 2))x the average rate), "
-                    + "the riskiest 20% hold \(percent(topTwo.cumulativeGain)).")
-            }
+            summary.append(rankingSentence(auc: holdout.auc, lift: holdout.lift, subject: "The churn model"))
         }
         if let drivers = result.coefficients?.filter({ $0.feature != "(intercept)" && $0.pValue < 0.05 }).prefix(5), !drivers.isEmpty {
             let text = drivers.map { "\($0.feature) (odds x\(formatted($0.oddsRatio, digits: 2)))" }.joined(separator: ", ")
@@ -122,35 +117,23 @@ struct DemoCommand: ParsableCommand {
 
         if policyholders > 0 {
             printError("AXA rehearsal: \(policyholders) simulated policyholders ...")
-            let rehearsal = try Rehearsal(policyholders: policyholders, seed: seed)
+            let rehearsal = try RetentionRehearsal(policyholders: policyholders, seed: seed)
+            let report = RehearsalReport(rehearsal: rehearsal)
             let truth = rehearsal.manifest
             notebook.markdown("""
                 ## AXA rehearsal
 
                 \(rehearsal.policyholders) simulated car-insurance policyholders (scenario `axa`: mean cancellation \
-                probability \(percent(truth.meanBaselineProbability)), true average relative reduction among treated \
-                customers \(percent(truth.relativeReduction))). A churn model trained on last year's cancellations \
-                (hold-out AUC \(formatted(rehearsal.modelAUC, digits: 3))) splits them into a high-risk tier (top 20%) \
-                and a low-risk tier; each tier keeps a random 10% control group and splits the rest between a call \
+                probability \(percent(truth.meanBaselineProbability)); contacting everyone would lower cancellations by \
+                \(percent(truth.relativeReduction)) relative, portfolio-wide). A churn model trained on last year's cancellations \
+                (hold-out AUC \(formatted(rehearsal.model.auc, digits: 3))) splits them into a high-risk tier (top 20%) \
+                and a low-risk tier; each tier keeps a random 10% no-action control group and splits the rest between a call \
                 (cost 15) and a discount (cost 40). The simulated outcomes are analysed per tier and arm against the \
-                tier's control, next to the scenario's true relative reduction for those customers.
+                tier's control, per tier with both actions together, and pooled over tiers (Mantel-Haenszel), next to \
+                the scenario's true relative reduction and true value retained (expected premium kept) for those customers.
                 """)
-            notebook.command("churn demo --policyholders \(policyholders) --seed \(seed)", output: rehearsal.table + "\n")
-            let covered = rehearsal.cells.filter(\.covers).count
-            let high = rehearsal.cells.filter { $0.tier == rehearsal.cells.first?.tier }
-            let reductions = high.map { cell in
-                let interval = cell.relativeReductionLower.flatMap { lower in
-                    cell.relativeReductionUpper.map { "95% interval \(percent(lower)) to \(percent($0)), " }
-                } ?? ""
-                return "\(cell.arm) \(percent(cell.relativeReduction)) (\(interval)true \(percent(cell.trueRelativeReduction)))"
-            }.joined(separator: ", ")
-            summary.append("AXA rehearsal on \(rehearsal.policyholders) policyholders, high-risk tier against its control "
-                + "group: relative reduction in cancellations \(reductions) (a negative reduction is an increase); "
-                + "\(covered) of \(rehearsal.cells.count) measured reductions have a 95% interval that covers the "
-                + "scenario's true value.")
-            let net = rehearsal.cells.compactMap(\.netValue).reduce(0, +)
-            summary.append("At 15 per call and 40 per discount against one year's premium of each customer retained, the "
-                + "actions' net value is \(formatted(net, digits: 6)): \(net >= 0 ? "they pay for themselves" : "they cost more than they retain, so target them more narrowly (by uplift) or make them cheaper").")
+            notebook.command("churn demo --policyholders \(policyholders) --seed \(seed)", output: report.table + "\n")
+            summary += report.sentences
         }
 
         notebook.markdown("## Summary\n\n" + summary.map { "- " + $0 }.joined(separator: "\n"))

@@ -37,8 +37,8 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Designed shares with --arm: control first, then arms in order of appearance.")
     var designedShares: [Double] = []
 
-    @Option(help: "Customer id column of FILE (with --arm and no such column, rows are numbered from 1).")
-    var id = "id"
+    @Option(help: "Customer id column of FILE (default: id when FILE has it, else the assignment's id column, else FILE's first column; with --arm and no such column, rows are numbered from 1).")
+    var id: String?
 
     @Option(help: "Binary outcome column (0/1 or yes/no), e.g. churned or visit.")
     var outcome = "churned"
@@ -70,13 +70,18 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
 
     /// The analysis of FILE as the options describe it.
     func makeReport() throws -> ExperimentReport {
+        let assigned = try assignment.map { try AssignmentFile.read(from: $0) }
+        let header = try csvHeader(file)
+        let id = self.id ?? (header.contains("id") ? "id"
+            : assigned.flatMap { $0.manifest.input.idColumn }.flatMap { header.contains($0) ? $0 : nil }
+            ?? (assignment != nil ? header.first ?? "id" : "id"))
         var kinds: [String: ColumnKind] = [id: .categorical]
         if let numeric { kinds[numeric] = .numeric }
         for name in [arm, tier].compactMap({ $0 }) { kinds[name] = .categorical }
         let table = try Table(csvAt: file, options: CSVReadOptions(columnKinds: kinds))
         let ids = table.columnNames.contains(id) || assignment != nil
             ? try ExperimentColumns.texts(table, id, file: file) : (0..<table.rowCount).map { String($0 + 1) }
-        let design = try assignment.map { try AssignmentFile.read(from: $0).assignment } ?? (try armAssignment(table, ids: ids))
+        let design = try assigned?.assignment ?? (try armAssignment(table, ids: ids))
         let observed = try ExperimentOutcomes(
             ids: ids,
             events: try ExperimentColumns.flags(table, outcome, file: file),
@@ -123,23 +128,31 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         return try Assignment(design: design, ids: ids, tierNames: tierLabels, groupNames: labels)
     }
 
-    /// The report as aligned text.
+    /// The report as aligned text: per cell the relative reduction of the churn rate with its 95%
+    /// interval (the AXA "9%"), the difference in points, the p-values; the arms pooled across
+    /// tiers and every arm together; the economics with intervals.
     private func render(_ report: ExperimentReport) -> String {
         var text = report.warnings.map { "WARNING: " + $0 + "\n" }.joined()
-        text += "analysed \(report.join.matched) of \(report.join.assigned) assigned customers\n\n"
+        text += "analysed \(report.join.matched) of \(report.join.assigned) assigned customers; "
+            + "reduction = 1 - arm rate / control rate (negative: the arm has more \(outcome) events)\n\n"
         var cells = TextTable(
-            headers: ["tier", "arm", "n", "rate", "control n", "control rate", "difference [95%]", "ratio [95%]", "p", "p (Holm)", "test"],
+            headers: ["tier", "arm", "n", "rate", "control n", "control rate", "reduction [95%]", "difference [95%]", "p", "p (Holm)", "test"],
             alignments: [.left, .left, .right, .right, .right, .right, .left, .left, .right, .right, .left])
         for cell in report.cells {
             let c = cell.comparison
             cells.append([cell.tier, cell.arm, String(c.treatment.total), formatted(c.treatmentRate), String(c.control.total), formatted(c.controlRate),
-                          withInterval(c.difference, c.differenceInterval), withInterval(c.riskRatio, c.riskRatioInterval),
+                          percentWithInterval(c.relativeReduction, c.relativeReductionInterval), withInterval(c.difference, c.differenceInterval),
                           formattedPValue(c.pValue), formattedPValue(cell.adjustedPValue), c.testMethod == .fisherExact ? "Fisher" : "z"])
         }
         text += cells.render()
         text += "\n\npooled across tiers (Mantel-Haenszel):\n"
         for arm in report.pooled {
-            text += "  \(arm.arm): ratio \(withInterval(arm.result.riskRatio, arm.result.riskRatioInterval)), p \(formattedPValue(arm.result.pValue))\n"
+            text += "  \(arm.arm): reduction \(percentWithInterval(arm.result.relativeReduction, arm.result.relativeReductionInterval)), "
+                + "ratio \(withInterval(arm.result.riskRatio, arm.result.riskRatioInterval)), p \(formattedPValue(arm.result.pValue))\n"
+        }
+        if report.pooled.count > 1 {
+            text += "  every arm together: reduction \(percentWithInterval(report.overall.relativeReduction, report.overall.relativeReductionInterval)), "
+                + "p \(formattedPValue(report.overall.pValue))\n"
         }
         text += "sample-ratio check (p >= 0.001 passes):\n"
         for tier in report.sampleRatio {
@@ -147,18 +160,21 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         }
         let numeric = report.cells.compactMap { cell in cell.numericOutcome.map { (cell, $0) } }
         if !numeric.isEmpty {
-            text += "numeric outcome, difference in means (Welch 95%):\n"
+            text += "numeric outcome \(self.numeric ?? ""), difference in means arm - control (Welch 95%):\n"
             for (cell, welch) in numeric { text += "  \(cell.tier) \(cell.arm): \(withInterval(welch.difference, welch.interval)), p \(formattedPValue(welch.pValue))\n" }
         }
         let money = report.cells.compactMap { cell in cell.economics.map { (cell, $0) } }
         if !money.isEmpty {
-            var table = TextTable(headers: ["tier", "arm", "retained [95%]", "value retained", "cost", "net", "ROI"],
-                                  alignments: [.left, .left, .left, .right, .right, .right, .right])
+            var table = TextTable(headers: ["tier", "arm", "treated", "customers retained [95%]", "value retained [95%]", "cost", "net value [95%]", "ROI [95%]"],
+                                  alignments: [.left, .left, .right, .left, .left, .right, .left, .left])
             for (cell, e) in money {
-                table.append([cell.tier, cell.arm, withInterval(e.customersRetained, e.customersRetainedInterval), formatted(e.valueRetained),
-                              formatted(e.actionCost), formatted(e.netValue), e.returnOnInvestment.map { formatted($0) } ?? "-"])
+                table.append([cell.tier, cell.arm, String(e.customersTreated), withInterval(e.customersRetained, e.customersRetainedInterval, digits: 5),
+                              withInterval(e.valueRetained, e.valueRetainedInterval, digits: 6), formatted(e.actionCost, digits: 6),
+                              withInterval(e.netValue, e.netValueInterval, digits: 6),
+                              e.returnOnInvestment.map { withInterval($0, e.returnOnInvestmentInterval, digits: 3) } ?? "- (free action)"])
             }
-            text += "economics:\n" + table.render()
+            text += "economics (value retained = treated x (mean value lost per control customer - per treated customer); "
+                + "value lost = value if churned, else 0):\n" + table.render()
         }
         return text
     }

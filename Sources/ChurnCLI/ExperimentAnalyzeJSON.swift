@@ -40,7 +40,10 @@ struct ExperimentAnalyzeJSON: Encodable {
     struct Economics: Encodable {
         let customersTreated: Int
         let customersRetained: JSONNumber, customersRetainedLower: JSONNumber, customersRetainedUpper: JSONNumber
-        let valueRetained: JSONNumber, actionCost: JSONNumber, netValue: JSONNumber, returnOnInvestment: JSONNumber
+        let valueRetained: JSONNumber, valueRetainedLower: JSONNumber, valueRetainedUpper: JSONNumber
+        let actionCost: JSONNumber
+        let netValue: JSONNumber, netValueLower: JSONNumber, netValueUpper: JSONNumber
+        let returnOnInvestment: JSONNumber, returnOnInvestmentLower: JSONNumber, returnOnInvestmentUpper: JSONNumber
     }
 
     /// Chi-square of the group sizes against the designed shares, summed over tiers.
@@ -55,14 +58,28 @@ struct ExperimentAnalyzeJSON: Encodable {
         let chiSquare: JSONNumber, pValue: JSONNumber, passed: Bool
     }
 
-    /// An arm pooled across tiers (Cochran-Mantel-Haenszel).
+    /// An arm (or every arm together, `arm` = "all") pooled across tiers (Cochran-Mantel-Haenszel).
     struct Pooled: Encodable {
-        let arm: String, ratio: JSONNumber, ratioLower: JSONNumber, ratioUpper: JSONNumber, pValue: JSONNumber
+        let arm: String, ratio: JSONNumber, ratioLower: JSONNumber, ratioUpper: JSONNumber
+        let relativeReduction: JSONNumber, relativeReductionLower: JSONNumber, relativeReductionUpper: JSONNumber
+        let pValue: JSONNumber
+
+        init(arm: String, _ result: MantelHaenszelResult) {
+            self.arm = arm
+            ratio = JSONNumber(result.riskRatio)
+            ratioLower = JSONNumber(result.riskRatioInterval?.lower)
+            ratioUpper = JSONNumber(result.riskRatioInterval?.upper)
+            relativeReduction = JSONNumber(result.relativeReduction)
+            relativeReductionLower = JSONNumber(result.relativeReductionInterval?.lower)
+            relativeReductionUpper = JSONNumber(result.relativeReductionInterval?.upper)
+            pValue = JSONNumber(result.pValue)
+        }
     }
 
     let cells: [Cell]
     let sampleRatioMismatch: SampleRatio
     let pooled: [Pooled]
+    let overall: Pooled
     let join: ExperimentReport.Join
     let warnings: [String]
 
@@ -87,8 +104,12 @@ struct ExperimentAnalyzeJSON: Encodable {
                         customersTreated: $0.customersTreated, customersRetained: JSONNumber($0.customersRetained),
                         customersRetainedLower: JSONNumber($0.customersRetainedInterval?.lower),
                         customersRetainedUpper: JSONNumber($0.customersRetainedInterval?.upper),
-                        valueRetained: JSONNumber($0.valueRetained), actionCost: JSONNumber($0.actionCost), netValue: JSONNumber($0.netValue),
-                        returnOnInvestment: JSONNumber($0.returnOnInvestment))
+                        valueRetained: JSONNumber($0.valueRetained), valueRetainedLower: JSONNumber($0.valueRetainedInterval?.lower),
+                        valueRetainedUpper: JSONNumber($0.valueRetainedInterval?.upper), actionCost: JSONNumber($0.actionCost),
+                        netValue: JSONNumber($0.netValue), netValueLower: JSONNumber($0.netValueInterval?.lower),
+                        netValueUpper: JSONNumber($0.netValueInterval?.upper), returnOnInvestment: JSONNumber($0.returnOnInvestment),
+                        returnOnInvestmentLower: JSONNumber($0.returnOnInvestmentInterval?.lower),
+                        returnOnInvestmentUpper: JSONNumber($0.returnOnInvestmentInterval?.upper))
                 },
                 note: c.note)
         }
@@ -105,10 +126,8 @@ struct ExperimentAnalyzeJSON: Encodable {
                 Tier(tier: $0.tier, groups: $0.groups, observed: $0.check.observed, expected: $0.check.expected,
                      chiSquare: JSONNumber($0.check.chiSquare), pValue: JSONNumber($0.check.pValue), passed: $0.check.passed)
             })
-        pooled = report.pooled.map {
-            Pooled(arm: $0.arm, ratio: JSONNumber($0.result.riskRatio), ratioLower: JSONNumber($0.result.riskRatioInterval?.lower),
-                   ratioUpper: JSONNumber($0.result.riskRatioInterval?.upper), pValue: JSONNumber($0.result.pValue))
-        }
+        pooled = report.pooled.map { Pooled(arm: $0.arm, $0.result) }
+        overall = Pooled(arm: "all", report.overall)
         join = report.join
         warnings = report.warnings
     }

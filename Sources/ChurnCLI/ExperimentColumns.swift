@@ -72,9 +72,15 @@ func parseNamedNumbers(_ pairs: [String], option: String) throws -> [String: Dou
 }
 
 /// A number with an interval: "0.0123 [0.0100, 0.0146]".
-func withInterval(_ value: Double, _ interval: ConfidenceInterval?) -> String {
-    guard let interval else { return formatted(value) + " [undefined]" }
-    return "\(formatted(value)) [\(formatted(interval.lower)), \(formatted(interval.upper))]"
+func withInterval(_ value: Double, _ interval: ConfidenceInterval?, digits: Int = 4) -> String {
+    guard let interval else { return formatted(value, digits: digits) + " [undefined]" }
+    return "\(formatted(value, digits: digits)) [\(formatted(interval.lower, digits: digits)), \(formatted(interval.upper, digits: digits))]"
+}
+
+/// A fraction as a percentage with its interval ("8.5% [7.3%, 9.6%]").
+func percentWithInterval(_ value: Double, _ interval: ConfidenceInterval?) -> String {
+    guard let interval else { return percent(value) + " [undefined]" }
+    return "\(percent(value)) [\(percent(interval.lower)), \(percent(interval.upper))]"
 }
 
 /// A p-value: 4 significant digits, in scientific notation below 0.0001 ("3.182e-44").

@@ -18,8 +18,9 @@ struct ExperimentDesignCommand: ParsableCommand {
     @Argument(help: "The scored customer CSV.")
     var file: String
 
-    @Option(help: "Customer id column.")
-    var idColumn = "id"
+    @Option(name: [.customLong("id"), .customLong("id-column")],
+            help: "Customer id column (default: id when FILE has it, else FILE's first column, as `churn score` writes it).")
+    var id: String?
 
     @Option(help: "Churn score column.")
     var scoreColumn = "churn_probability"
@@ -74,6 +75,7 @@ struct ExperimentDesignCommand: ParsableCommand {
     func makeOutput() throws -> String {
         let design = try makeDesign()
         let table = try readTable(file)
+        let idColumn = id ?? (table.columnNames.contains("id") ? "id" : table.columnNames.first ?? "id")
         let ids = try ExperimentColumns.texts(table, idColumn, file: file)
         let scores = try ExperimentColumns.numbers(table, scoreColumn, file: file)
         let assignment = try Assignment.randomize(design: design, ids: ids, scores: scores, seed: seed)

@@ -27,7 +27,7 @@ struct ExperimentSimulateCommand: ParsableCommand {
     @Option(help: "Assignment file; simulate its outcomes instead of writing the portfolio.")
     var assignment: String?
 
-    @Option(help: "Seed of the outcome (or history) draws.")
+    @Option(help: "Seed of the outcome (or history) draws; history and outcomes use separate streams of it, so they are independent.")
     var outcomeSeed: UInt64 = 2
 
     @Option(help: "CSV to write.")
@@ -56,7 +56,16 @@ struct ExperimentSimulateCommand: ParsableCommand {
                 Column(name: "premium", numeric: outcomes.customerValue ?? []),
             ])
             try CSVWriter.write(table, toFileAt: out, replacing: force)
-            return "wrote outcomes of \(outcomes.ids.count) customers to \(out)"
+            var truth = TextTable(
+                headers: ["tier", "arm", "treated", "true reduction", "true customers retained", "true value retained"],
+                alignments: [.left, .left, .right, .right, .right, .right])
+            for cell in try portfolio.truth(of: design) {
+                truth.append([cell.tier, cell.arm, String(cell.truth.customers), percent(cell.truth.relativeReduction),
+                              formatted(cell.truth.customersRetained, digits: 5), formatted(cell.truth.valueRetained, digits: 6)])
+            }
+            return "wrote outcomes of \(outcomes.ids.count) customers to \(out)\n"
+                + "the scenario's truth for the treated customers (value = premium x (p0 - p1), what analyze --value-column premium estimates):\n"
+                + truth.render()
         }
         let table = try portfolio.table(includingScore: true)
         let history = Column(name: "churned_last_year", numeric: portfolio.history(seed: outcomeSeed).map { $0 ? 1 : 0 })

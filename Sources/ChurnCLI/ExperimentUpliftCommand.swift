@@ -5,7 +5,7 @@ struct ExperimentUpliftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uplift",
         abstract: "Fit uplift models on a randomized sample and evaluate uplift scores: Qini, AUUC, uplift@k, deciles, targeting.",
-        subcommands: [ExperimentUpliftTrainCommand.self, ExperimentUpliftEvaluateCommand.self])
+        subcommands: [ExperimentUpliftTrainCommand.self, ExperimentUpliftScoreCommand.self, ExperimentUpliftEvaluateCommand.self])
 }
 
 /// The meta-learners `--learner` accepts.

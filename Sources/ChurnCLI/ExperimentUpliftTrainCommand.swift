@@ -7,12 +7,16 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Fit an uplift model (two-model or class transformation) on a randomized sample and save it.",
         discussion: """
-            Features (--features, default every column but the treatment, the outcome and --id) \
-            are encoded as `churn train` encodes them; then the classifier (--model logistic or \
+            Features (--features, default every column but the treatment, the outcome, --id, the \
+            columns of --exclude and every other outcome-like column, which a treatment can change: \
+            names such as conversion, spend, visit, revenue, churn; they are listed on standard \
+            error) are encoded as `churn train` encodes them; then the classifier (--model logistic or \
             tree, with the `churn train` hyperparameters) is fitted once per group (two-model) or \
             once on the transformed label (class transformation). The model predicts the change in \
             the probability of the desired response if treated: the outcome, or retention with \
-            --churn-outcome. Writes one versioned JSON file.
+            --churn-outcome. With labels and --control, every other label is treated (a warning \
+            names the pooled arms) unless --arm LABEL keeps that arm and the control only. Writes \
+            one versioned JSON file.
             """)
 
     @Argument(help: "CSV of a randomized sample: features, treatment and outcome columns.")
@@ -24,8 +28,14 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
     @Option(help: "Label of the control group when the treatment column holds labels.")
     var control: String?
 
+    @Option(help: "Treatment label to fit against --control; rows of other arms are left out (default: every non-control label, pooled).")
+    var arm: String?
+
     @Option(help: "Binary outcome column (0/1 or yes/no).")
     var outcome: String
+
+    @Option(parsing: .upToNextOption, help: "Columns never used as features (other outcomes measured after the treatment), space- or comma-separated.")
+    var exclude: [String] = []
 
     @Flag(help: "The outcome is churn: model the uplift in retention (not churned).")
     var churnOutcome = false
@@ -49,16 +59,43 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        guard arm == nil || control != nil else { throw ValidationError("--arm needs --control (the control group's label)") }
+    }
+
     func run() throws { print(try makeOutput()) }
 
     /// Fits, writes the model and returns what is printed.
     func makeOutput() throws -> String {
-        let table = try readTable(file)
+        var table = try readTable(file)
+        if let control {
+            let labels = try ExperimentColumns.texts(table, treatment, file: file)
+            var arms: [String] = []
+            for label in labels where label != control && !arms.contains(label) { arms.append(label) }
+            if let arm {
+                guard arms.contains(arm) else {
+                    throw ValidationError("\(file): no row has \(treatment) = \"\(arm)\" (--arm); arms: \(arms.joined(separator: ", "))")
+                }
+                table = table.selecting(rows: labels.indices.filter { labels[$0] == arm || labels[$0] == control })
+            } else if arms.count > 1 {
+                printError("warning: pooling \(arms.count) arms (\(arms.joined(separator: ", "))) into one treated group against \"\(control)\"; "
+                    + "use --arm LABEL to fit one arm against the control")
+            }
+        }
         let treated = try ExperimentColumns.treatment(table, treatment, control: control, file: file)
         let response = try ExperimentColumns.response(table, outcome, churnOutcome: churnOutcome, file: file)
         let named = features.flatMap { $0.split(separator: ",").map(String.init) }
+        var excluded = Set([treatment, outcome, id] + exclude.flatMap { $0.split(separator: ",").map(String.init) })
+        if named.isEmpty {
+            let outcomeLike = table.columnNames.filter { !excluded.contains($0) && isOutcomeLike($0) }
+            if !outcomeLike.isEmpty {
+                printError("warning: not using \(outcomeLike.joined(separator: ", ")) as features: outcome-like columns that the treatment "
+                    + "can change; name them in --features to use them")
+                excluded.formUnion(outcomeLike)
+            }
+        }
         let model = try FittedUpliftModel.fit(
-            table, features: named.isEmpty ? nil : named, excluding: [treatment, outcome, id], response: response, treatment: treated,
+            table, features: named.isEmpty ? nil : named, excluding: excluded, response: response, treatment: treated,
             columns: UpliftTrainingColumns(treatment: treatment, controlLabel: control, outcome: outcome, churnOutcome: churnOutcome),
             method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification, seed: seed)
         for issue in model.encoder.issues { printError("warning: " + issue.description) }
@@ -75,6 +112,15 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
                 + "evaluate it on another randomized sample with `churn uplift evaluate \(out) FILE`"
         }
     }
+}
+
+/// Whether a column name reads like an outcome measured after the treatment (a response a
+/// campaign can change), which an uplift model must not use as a feature.
+/// - Parameter name: A column name.
+func isOutcomeLike(_ name: String) -> Bool {
+    let words = ["conversion", "converted", "spend", "revenue", "visit", "churn", "cancel", "purchase", "response", "outcome"]
+    let lower = name.lowercased()
+    return words.contains { lower.contains($0) } && !lower.contains("last_year") && !lower.contains("history")
 }
 
 /// The JSON of `churn uplift train`.

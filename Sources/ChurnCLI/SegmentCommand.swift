@@ -5,7 +5,7 @@ import Foundation
 /// `churn segment FILE --k K`: k-means segments of customers with their profiles and churn rates.
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "segment",
+        commandName: "fit",
         abstract: "Group customers into segments (k-means) and profile each segment.",
         discussion: """
             Clusters on standardized numeric features (missing values imputed with the median), \

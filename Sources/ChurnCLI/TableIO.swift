@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChurnKit
 import Foundation
 
@@ -17,4 +18,23 @@ func readTable(_ path: String, schema: CSVSchema? = nil) throws -> Table {
 /// Seconds since `start`, formatted for progress lines ("0.42 s").
 func elapsed(since start: Date) -> String {
     String(format: "%.2f s", Date().timeIntervalSince(start))
+}
+
+/// Refuses an output path that names one of the command's inputs (after resolving links and `..`).
+/// - Parameters:
+///   - out: The output path.
+///   - inputs: The input paths.
+/// - Throws: `ValidationError` naming the option and the file.
+func refuseOutputOverInput(_ out: String, inputs: [String]) throws {
+    let resolved = URL(fileURLWithPath: out).resolvingSymlinksInPath().standardizedFileURL.path
+    for input in inputs where URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path == resolved {
+        throw ValidationError("--out \(out) is the input file \(input); choose another output path")
+    }
+}
+
+/// The column names of a CSV file, from its header (reads one sample record).
+/// - Parameter path: The CSV file.
+/// - Throws: `CSVError` for an unreadable file or a bad header.
+func csvHeader(_ path: String) throws -> [String] {
+    try CSVChunkReader(fileAt: path, rowsPerChunk: 1, sampleRows: 1).schema.columns.map(\.name)
 }

@@ -1,3 +1,19 @@
+// The money side of a retention arm, estimated from a randomized comparison.
+//
+// Goal: an unbiased value estimate when value and churn are correlated. Each customer's value lost
+// is L = value × [churned]. The arm's value retained is the difference in means of L between the
+// control group and the arm, scaled to the treated customers:
+//   value retained = n_treated × (mean L over control − mean L over arm),
+// with Welch's unequal-variance t interval for the difference of means (Welch 1947, see
+// `MeanComparison.swift`), scaled the same way. (An estimator of the form control rate × Σ treated
+// values − Σ treated churners' values assumes that control churners are worth the average
+// customer; it is biased whenever value and churn are correlated.)
+// With one value v for every customer, L = v × [churned] and the difference of means is v times the
+// difference of churn rates, so the value retained is customers retained × v with the Newcombe
+// interval of the rates scaled by v (a better interval for proportions than Welch's).
+// Action cost = cost per customer × treated customers is known, so net value = value retained −
+// cost and ROI = net value / cost carry the value's interval shifted and scaled.
+
 /// Where the value of a retained customer comes from.
 public enum CustomerValueSource: Sendable, Codable, Equatable {
     /// The same value for every customer.
@@ -6,52 +22,86 @@ public enum CustomerValueSource: Sendable, Codable, Equatable {
     case fromOutcomes
 }
 
-/// The money side of one arm: customers retained by the action, their value, the action's cost.
-///
-/// Estimators: customers retained = (control rate − arm rate) × treated customers, with the
-/// Newcombe interval scaled the same way. Value retained = control rate × Σ treated values −
-/// Σ values of treated customers who churned (the value the arm would have lost at the control
-/// rate, minus what it lost); with one value v per customer this is customers retained × v.
-/// Action cost = cost per customer × treated customers; net value = value retained − cost;
-/// ROI = net value / cost (undefined for a free action).
+/// The money side of one arm: customers and value retained by the action, its cost, net value and
+/// return on investment, each with a confidence interval (see the file header for the estimators).
 public struct ArmEconomics: Sendable, Codable, Equatable {
     /// Customers who received the action.
     public var customersTreated: Int
-    /// Estimated customers kept by the action.
+    /// Estimated customers kept by the action: (control rate − arm rate) × treated customers.
     public var customersRetained: Double
-    /// Interval for `customersRetained`.
+    /// Newcombe interval for `customersRetained`.
     public var customersRetainedInterval: ConfidenceInterval?
-    /// Estimated value kept.
+    /// Estimated value kept: treated customers × (mean value lost per control customer − mean
+    /// value lost per treated customer).
     public var valueRetained: Double
+    /// Interval for `valueRetained` (Welch for per-customer values, Newcombe × value for one value).
+    public var valueRetainedInterval: ConfidenceInterval?
     /// Total action cost.
     public var actionCost: Double
     /// valueRetained − actionCost.
     public var netValue: Double
+    /// `valueRetainedInterval` minus the (known) cost.
+    public var netValueInterval: ConfidenceInterval?
     /// netValue / actionCost; `nil` when the action costs nothing.
     public var returnOnInvestment: Double?
+    /// `netValueInterval` divided by the cost; `nil` when the action costs nothing.
+    public var returnOnInvestmentInterval: ConfidenceInterval?
 
-    /// Computes the economics of an arm.
+    /// Economics from each customer's own value (value lost = value × churned).
     /// - Parameters:
     ///   - comparison: The arm-versus-control comparison (events = churn).
-    ///   - treatedValues: Value of each treated customer.
-    ///   - treatedChurned: Whether each treated customer churned (same order).
+    ///   - treatedValueLost: Summary of value × churned over the arm's customers.
+    ///   - controlValueLost: Summary of value × churned over the control customers.
     ///   - costPerCustomer: Action cost per treated customer.
-    /// - Complexity: O(treated customers).
-    public init(comparison: ProportionComparison, treatedValues: [Double], treatedChurned: [Bool], costPerCustomer: Double) {
+    ///   - confidence: Confidence level of the intervals, default 0.95.
+    /// - Note: The value intervals are `nil` when a group has fewer than two customers or no
+    ///   spread in value lost (for example no churner at all); the point estimates remain.
+    /// - Complexity: O(1).
+    public init(
+        comparison: ProportionComparison, treatedValueLost: SampleSummary, controlValueLost: SampleSummary,
+        costPerCustomer: Double, confidence: Double = 0.95
+    ) {
+        let treated = Double(comparison.treatment.total)
+        let welch = try? WelchComparison(controlValueLost, treatedValueLost, confidence: confidence)
+        self.init(
+            comparison: comparison, costPerCustomer: costPerCustomer,
+            valueRetained: treated * (controlValueLost.mean - treatedValueLost.mean),
+            valueRetainedInterval: welch.map { ConfidenceInterval(lower: treated * $0.interval.lower, upper: treated * $0.interval.upper) })
+    }
+
+    /// Economics with one value for every customer: value retained = customers retained × value.
+    /// - Parameters:
+    ///   - comparison: The arm-versus-control comparison (events = churn).
+    ///   - valuePerCustomer: The value of a customer.
+    ///   - costPerCustomer: Action cost per treated customer.
+    /// - Complexity: O(1).
+    public init(comparison: ProportionComparison, valuePerCustomer: Double, costPerCustomer: Double) {
+        let treated = Double(comparison.treatment.total)
+        self.init(
+            comparison: comparison, costPerCustomer: costPerCustomer,
+            valueRetained: comparison.absoluteReduction * treated * valuePerCustomer,
+            valueRetainedInterval: comparison.absoluteReductionInterval.map {
+                let a = $0.lower * treated * valuePerCustomer, b = $0.upper * treated * valuePerCustomer
+                return ConfidenceInterval(lower: min(a, b), upper: max(a, b))
+            })
+    }
+
+    /// Fills the fields from a value estimate and its interval.
+    private init(comparison: ProportionComparison, costPerCustomer: Double, valueRetained: Double, valueRetainedInterval: ConfidenceInterval?) {
         let treated = comparison.treatment.total
         customersTreated = treated
         customersRetained = comparison.absoluteReduction * Double(treated)
         customersRetainedInterval = comparison.absoluteReductionInterval.map {
             ConfidenceInterval(lower: $0.lower * Double(treated), upper: $0.upper * Double(treated))
         }
-        var total = 0.0, lost = 0.0
-        for (value, churned) in zip(treatedValues, treatedChurned) {
-            total += value
-            if churned { lost += value }
-        }
-        valueRetained = comparison.controlRate * total - lost
-        actionCost = costPerCustomer * Double(treated)
-        netValue = valueRetained - actionCost
-        returnOnInvestment = actionCost > 0 ? netValue / actionCost : nil
+        self.valueRetained = valueRetained
+        self.valueRetainedInterval = valueRetainedInterval
+        let cost = costPerCustomer * Double(treated)
+        actionCost = cost
+        netValue = valueRetained - cost
+        netValueInterval = valueRetainedInterval.map { ConfidenceInterval(lower: $0.lower - cost, upper: $0.upper - cost) }
+        returnOnInvestment = cost > 0 ? (valueRetained - cost) / cost : nil
+        returnOnInvestmentInterval = cost > 0
+            ? valueRetainedInterval.map { ConfidenceInterval(lower: ($0.lower - cost) / cost, upper: ($0.upper - cost) / cost) } : nil
     }
 }

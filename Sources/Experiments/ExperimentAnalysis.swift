@@ -54,6 +54,9 @@ public struct ExperimentReport: Sendable, Codable, Equatable {
     public var cells: [Cell]
     /// Arms pooled across tiers.
     public var pooled: [PooledArm]
+    /// Every treated customer (all arms together) against control, pooled across tiers by
+    /// Mantel-Haenszel: the campaign's overall effect (the AXA "cancellations down 9%").
+    public var overall: MantelHaenszelResult
     /// Per-tier sample-ratio checks.
     public var sampleRatio: [TierSampleRatio]
     /// The join summary.
@@ -115,19 +118,14 @@ public enum ExperimentAnalysis {
         var events = design.tiers.map { [Int](repeating: 0, count: $0.arms.count + 1) }
         var totals = events
         var numeric = design.tiers.map { [[Double]](repeating: [], count: $0.arms.count + 1) }
-        var values = numeric
-        var churned = design.tiers.map { [[Bool]](repeating: [], count: $0.arms.count + 1) }
+        var valueLost = numeric
         for i in 0..<assignment.count where outcomeRow[i] >= 0 {
             let j = outcomeRow[i], t = assignment.tiers[i], g = assignment.groups[i]
             totals[t][g] += 1
             if outcomes.events[j] { events[t][g] += 1 }
             if let n = outcomes.numericOutcome { numeric[t][g].append(n[j]) }
-            if let source = customerValue, g > 0 {
-                switch source {
-                case .perCustomer(let v): values[t][g].append(v)
-                case .fromOutcomes: values[t][g].append(outcomes.customerValue?[j] ?? 0)
-                }
-                churned[t][g].append(outcomes.events[j])
+            if customerValue == .fromOutcomes, let value = outcomes.customerValue?[j] {
+                valueLost[t][g].append(outcomes.events[j] ? value : 0)
             }
         }
 
@@ -143,10 +141,15 @@ public enum ExperimentAnalysis {
                     welch = try? WelchComparison(SampleSummary(numeric[t][a + 1]), SampleSummary(numeric[t][0]), confidence: confidence)
                 }
                 var economics: ArmEconomics?
-                if customerValue != nil {
+                let cost = costPerCustomer[arm.name] ?? arm.costPerCustomer
+                switch customerValue {
+                case .perCustomer(let value)?:
+                    economics = ArmEconomics(comparison: comparison, valuePerCustomer: value, costPerCustomer: cost)
+                case .fromOutcomes?:
                     economics = ArmEconomics(
-                        comparison: comparison, treatedValues: values[t][a + 1], treatedChurned: churned[t][a + 1],
-                        costPerCustomer: costPerCustomer[arm.name] ?? arm.costPerCustomer)
+                        comparison: comparison, treatedValueLost: SampleSummary(valueLost[t][a + 1]),
+                        controlValueLost: SampleSummary(valueLost[t][0]), costPerCustomer: cost, confidence: confidence)
+                case nil: break
                 }
                 if !comparison.note.isEmpty { warnings.append("tier \"\(tier.name)\", arm \"\(arm.name)\": \(comparison.note)") }
                 cells.append(.init(tier: tier.name, arm: arm.name, comparison: comparison, adjustedPValue: .nan,
@@ -170,6 +173,12 @@ public enum ExperimentAnalysis {
             let strata = cells.filter { $0.arm == name }.map { (treatment: $0.comparison.treatment, control: $0.comparison.control) }
             return ExperimentReport.PooledArm(arm: name, result: MantelHaenszel.pool(strata, confidence: confidence))
         }
-        return ExperimentReport(cells: cells, pooled: pooled, sampleRatio: sampleRatio, join: join, warnings: warnings)
+        var strata: [(treatment: BinomialCount, control: BinomialCount)] = []
+        for t in design.tiers.indices {
+            let treatedEvents = events[t].dropFirst().reduce(0, +), treatedTotal = totals[t].dropFirst().reduce(0, +)
+            strata.append((try BinomialCount(events: treatedEvents, total: treatedTotal), try BinomialCount(events: events[t][0], total: totals[t][0])))
+        }
+        let overall = MantelHaenszel.pool(strata, confidence: confidence)
+        return ExperimentReport(cells: cells, pooled: pooled, overall: overall, sampleRatio: sampleRatio, join: join, warnings: warnings)
     }
 }

@@ -123,15 +123,28 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
     ///   `UpliftModelError.scoringFailed` for an inconsistent model.
     /// - Complexity: O(n d).
     public func predict(_ table: Table) throws -> [Double] {
+        try predictResponses(table).uplift
+    }
+
+    /// Predicted uplift of every row with, for a two-model learner, the probability of the desired
+    /// response with and without the action (uplift = treated − control).
+    /// - Parameter table: Rows holding the feature columns (extra columns are ignored).
+    /// - Returns: Uplift per row; treated and control probabilities per row, or `nil` for class
+    ///   transformation (a single model of the transformed label has no group probabilities).
+    /// - Throws: `TabularError.missingColumn` for an absent feature column,
+    ///   `UpliftModelError.scoringFailed` for an inconsistent model.
+    /// - Complexity: O(n d).
+    public func predictResponses(_ table: Table) throws -> (uplift: [Double], treated: [Double]?, control: [Double]?) {
         let x = try encoder.transform(table)
         do {
             let treated = try treatedModel.probabilities(x)
             switch method {
             case .twoModel:
                 guard let controlModel else { throw UpliftModelError.scoringFailed("a two-model uplift model without its control model") }
-                return zip(treated, try controlModel.probabilities(x)).map { $0 - $1 }
+                let control = try controlModel.probabilities(x)
+                return (zip(treated, control).map { $0 - $1 }, treated, control)
             case .classTransformation:
-                return treated.map { 2 * $0 - 1 }
+                return (treated.map { 2 * $0 - 1 }, nil, nil)
             }
         } catch let error as UpliftModelError { throw error } catch {
             throw UpliftModelError.scoringFailed("\(error)")

@@ -42,6 +42,26 @@ public struct SimulationManifest: Sendable, Codable, Equatable {
     public var typeNames: [String]
 }
 
+/// What the scenario knows about a group of treated customers: the targets of the measured figures.
+public struct SimulatedTruth: Sendable, Codable, Equatable {
+    /// Customers in the group.
+    public var customers: Int
+    /// 1 − Σp₁/Σp₀: the true relative reduction of cancellations.
+    public var relativeReduction: Double
+    /// Σ(p₀ − p₁): expected customers retained.
+    public var customersRetained: Double
+    /// Σ premium × (p₀ − p₁): expected value (premium) retained.
+    public var valueRetained: Double
+    /// Share of sleeping dogs (a contact raises their risk).
+    public var sleepingDogShare: Double
+    /// Share of persuadables.
+    public var persuadableShare: Double
+    /// Share of lost causes.
+    public var lostCauseShare: Double
+    /// Mean p₀.
+    public var meanBaselineProbability: Double
+}
+
 /// A generated insurance portfolio: attributes, true probabilities with and without the action,
 /// uplift types and a model-like churn score (see `InsuranceScenario` for every assumption).
 public struct InsurancePortfolio: Sendable {
@@ -179,12 +199,33 @@ public struct InsurancePortfolio: Sendable {
         return try Table(columns: columns)
     }
 
-    /// Last year's cancellations without any action, to train a churn model on.
-    /// - Parameter seed: Seed of the Bernoulli draws.
+    /// The independent random streams of a simulation. Each stream's generator is xoshiro256**
+    /// (`SeededRandom`) seeded with the first SplitMix64 output of (seed XOR the stream's tag), the tag
+    /// being the stream's name in ASCII as a big-endian integer ("history", "outcomes"). So one seed
+    /// gives last year's cancellations and this year's outcomes from unrelated streams: the same seed
+    /// for both never makes this year repeat last year.
+    public enum Stream: UInt64, Sendable, CaseIterable {
+        /// Last year's cancellations (`history(seed:)`).
+        case history = 0x68_69_73_74_6F_72_79
+        /// The outcomes of an assignment (`outcomes(for:seed:)`).
+        case outcomes = 0x6F_75_74_63_6F_6D_65_73
+
+        /// The generator of this stream for `seed`.
+        /// - Parameter seed: The user's seed.
+        /// - Returns: The stream's generator.
+        public func generator(seed: UInt64) -> SeededRandom {
+            var mixer = SplitMix64(seed: seed ^ rawValue)
+            return SeededRandom(seed: mixer.next())
+        }
+    }
+
+    /// Last year's cancellations without any action, to train a churn model on: one Bernoulli(p₀)
+    /// draw per policyholder, in portfolio order, from the `history` stream of `seed`.
+    /// - Parameter seed: Seed of the draws.
     /// - Returns: Whether each policyholder cancelled.
     /// - Complexity: O(n).
     public func history(seed: UInt64) -> [Bool] {
-        var rng = SeededRandom(seed: seed)
+        var rng = Stream.history.generator(seed: seed)
         return baselineProbability.map { rng.nextUnitDouble() < $0 }
     }
 
@@ -199,14 +240,15 @@ public struct InsurancePortfolio: Sendable {
     /// with p₁ (scaled per arm). The customer value is the annual premium.
     /// - Parameters:
     ///   - assignment: An assignment of (a subset of) this portfolio's ids.
-    ///   - seed: Seed of the Bernoulli draws (drawn in assignment order).
+    ///   - seed: Seed of the Bernoulli draws (the `outcomes` stream, drawn in assignment order;
+    ///     independent of `history(seed:)` even for the same seed).
     ///   - armEffectScale: Strength of each arm's action relative to the scenario's (default 1).
     /// - Returns: Outcomes for every assigned customer.
     /// - Throws: `ExperimentsError.invalidArgument` for an id that is not in the portfolio.
     /// - Complexity: O(n) expected.
     public func outcomes(for assignment: Assignment, seed: UInt64, armEffectScale: [String: Double] = [:]) throws(ExperimentsError) -> ExperimentOutcomes {
         let rows = try rows(of: assignment)
-        var rng = SeededRandom(seed: seed)
+        var rng = Stream.outcomes.generator(seed: seed)
         var events = [Bool](repeating: false, count: rows.count)
         var value = [Double](repeating: 0, count: rows.count)
         let scales = assignment.design.tiers.map { tier in [0] + tier.arms.map { armEffectScale[$0.name] ?? 1 } }
@@ -218,16 +260,47 @@ public struct InsurancePortfolio: Sendable {
         return try ExperimentOutcomes(ids: assignment.ids, events: events, customerValue: value)
     }
 
-    /// The true relative reduction 1 − Σp₁/Σp₀ over the given rows (for example a tier).
+    /// The scenario's truth for treating the given rows with the scenario's action.
     /// - Parameters:
-    ///   - rows: Portfolio rows.
+    ///   - rows: Portfolio rows (for example the treated customers of a cell).
     ///   - scale: Strength of the action, default 1.
-    /// - Returns: The reduction; NaN for no rows.
+    /// - Returns: True relative reduction, customers and value (premium) retained, type shares.
     /// - Complexity: O(rows.count).
-    public func trueRelativeReduction(rows: some Sequence<Int>, scale: Double = 1) -> Double {
-        var base = 0.0, treated = 0.0
-        for r in rows { base += baselineProbability[r]; treated += probability(row: r, scale: scale) }
-        return base > 0 ? 1 - treated / base : .nan
+    public func truth(rows: some Collection<Int>, scale: Double = 1) -> SimulatedTruth {
+        var counts = [Int](repeating: 0, count: UpliftType.allCases.count)
+        var base = 0.0, treated = 0.0, value = 0.0
+        for r in rows {
+            counts[Int(upliftType[r].rawValue)] += 1
+            let p0 = baselineProbability[r], p1 = probability(row: r, scale: scale)
+            base += p0
+            treated += p1
+            value += premium[r] * (p0 - p1)
+        }
+        let n = Double(max(rows.count, 1))
+        func share(_ type: UpliftType) -> Double { Double(counts[Int(type.rawValue)]) / n }
+        return SimulatedTruth(
+            customers: rows.count, relativeReduction: base > 0 ? 1 - treated / base : .nan, customersRetained: base - treated,
+            valueRetained: value, sleepingDogShare: share(.sleepingDog), persuadableShare: share(.persuadable),
+            lostCauseShare: share(.lostCause), meanBaselineProbability: rows.isEmpty ? .nan : base / n)
+    }
+
+    /// The truth of every tier × arm of an assignment (the treated customers of each cell).
+    /// - Parameters:
+    ///   - assignment: An assignment of this portfolio's ids.
+    ///   - armEffectScale: Strength of each arm's action, as for `outcomes(for:seed:armEffectScale:)`.
+    /// - Returns: One entry per tier × arm, in design order.
+    /// - Throws: `ExperimentsError.invalidArgument` for an id that is not in the portfolio.
+    /// - Complexity: O(n) expected.
+    public func truth(of assignment: Assignment, armEffectScale: [String: Double] = [:]) throws(ExperimentsError) -> [(tier: String, arm: String, truth: SimulatedTruth)] {
+        let rows = try rows(of: assignment)
+        let design = assignment.design
+        var cellRows = design.tiers.map { [[Int]](repeating: [], count: $0.arms.count + 1) }
+        for k in rows.indices { cellRows[assignment.tiers[k]][assignment.groups[k]].append(rows[k]) }
+        return design.tiers.enumerated().flatMap { t, tier in
+            tier.arms.enumerated().map { a, arm in
+                (tier.name, arm.name, truth(rows: cellRows[t][a + 1], scale: armEffectScale[arm.name] ?? 1))
+            }
+        }
     }
 
     /// Portfolio rows of the assignment's customers, in assignment order.

@@ -62,6 +62,50 @@ import Testing
         #expect(throws: ExperimentsError.self) { try p.outcomes(for: stranger, seed: 1) }
     }
 
+    /// Last year and this year are independent given p₀, so in the control group
+    /// P(churn | churned last year) = Σp₀² / Σp₀ and P(churn | not) = Σp₀(1 − p₀) / Σ(1 − p₀), even
+    /// when history and outcomes are drawn with the same seed (separate streams).
+    @Test func controlChurnGivenLastYearEqualsTheTrueConditionalRates() throws {
+        let p = try InsurancePortfolio(scenario: InsuranceScenario.axa.with(customerCount: 60_000), seed: 1)
+        let design = try ExperimentDesign.highLow(controlShare: 0.5)
+        let assignment = try Assignment.randomize(design: design, ids: p.ids, scores: p.riskScore, seed: 3)
+        let history = p.history(seed: 2)
+        let outcomes = try p.outcomes(for: assignment, seed: 2)
+        let rows = try p.rows(of: assignment)
+        var churned = [0, 0], total = [0, 0], expected = [0.0, 0.0], weight = [0.0, 0.0]
+        for (k, row) in rows.enumerated() where assignment.groups[k] == 0 {
+            let h = history[row] ? 1 : 0, p0 = p.baselineProbability[row]
+            total[h] += 1
+            if outcomes.events[k] { churned[h] += 1 }
+            // The scenario's P(Y = 1 | H = h) over the control group: every customer weighs P(H = h | p₀).
+            for g in 0..<2 {
+                let w = g == 1 ? p0 : 1 - p0
+                expected[g] += w * p0
+                weight[g] += w
+            }
+        }
+        for h in 0..<2 {
+            let observed = Double(churned[h]) / Double(total[h]), truth = expected[h] / weight[h]
+            let standardError = (truth * (1 - truth) / Double(total[h])).squareRoot()
+            print("control, churned last year = \(h): \(churned[h])/\(total[h]) = \(observed), true \(truth)")
+            #expect(abs(observed - truth) < 4 * standardError)
+        }
+        // The old shared stream made last year decide this year (rates 1 and 0); now both are far from that.
+        #expect(Double(churned[1]) / Double(total[1]) < 0.5 && churned[0] > 0)
+    }
+
+    @Test func streamsDifferForTheSameSeed() {
+        var history = InsurancePortfolio.Stream.history.generator(seed: 2)
+        var outcomes = InsurancePortfolio.Stream.outcomes.generator(seed: 2)
+        var plain = SeededRandom(seed: 2)
+        let a = (0..<4).map { _ in history.next() }, b = (0..<4).map { _ in outcomes.next() }, c = (0..<4).map { _ in plain.next() }
+        #expect(a != b && a != c && b != c)
+        // Documented derivation: xoshiro256** seeded with SplitMix64(seed ^ tag).next().
+        var mixer = SplitMix64(seed: 2 ^ 0x68_69_73_74_6F_72_79)
+        var expected = SeededRandom(seed: mixer.next())
+        #expect(a == (0..<4).map { _ in expected.next() })
+    }
+
     @Test func badScenariosThrow() {
         var s = Self.small
         s.channelShares = [0.5, 0.5, 0.5]
@@ -80,7 +124,7 @@ import Testing
         let p = try InsurancePortfolio(scenario: InsuranceScenario.axa.with(customerCount: 5_000), seed: 10)
         let design = try ExperimentDesign.highLow(controlShare: 0.3)
         let tiers = try design.tierIndices(scores: p.riskScore)
-        let truth = (0..<2).map { t in p.trueRelativeReduction(rows: tiers.indices.filter { tiers[$0] == t }) }
+        let truth = (0..<2).map { t in p.truth(rows: tiers.indices.filter { tiers[$0] == t }).relativeReduction }
         var covered = 0, intervals = 0
         for repetition in 0..<200 {
             let assignment = try Assignment.randomize(design: design, ids: p.ids, scores: p.riskScore, seed: UInt64(repetition))
