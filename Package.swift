@@ -32,11 +32,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
             name: "Experiments", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines"]),
+        .target(name: "CustomerValue", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular"]),
+        .target(name: "Survival", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular"]),
         .target(
             name: "ChurnKit",
             dependencies: [
                 "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
-                "Pipelines", "Reports", "Experiments",
+                "Pipelines", "Reports", "Experiments", "CustomerValue", "Survival",
             ]
         ),
         .target(
@@ -61,6 +63,8 @@ let package = Package(
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Tabular", "LinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

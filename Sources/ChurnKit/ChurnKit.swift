@@ -1,5 +1,6 @@
 // ChurnKit umbrella module: importing it imports every public ChurnKit module.
 @_exported import Clustering
+@_exported import CustomerValue
 @_exported import DecisionTrees
 @_exported import Experiments
 @_exported import LinearAlgebra
@@ -7,4 +8,5 @@
 @_exported import ModelMetrics
 @_exported import Pipelines
 @_exported import Reports
+@_exported import Survival
 @_exported import Tabular

@@ -1,0 +1,53 @@
+import Testing
+@testable import CustomerValue
+
+@Suite struct BetaGeometricNBDTests {
+    @Test(.enabled(if: cdnowAvailable, "needs ../shared/datasets/CDNOW_sample.txt"))
+    func cdnowFitEqualsThePaperAndLifetimes() throws {
+        let summary = try cdnowSummary()
+        let model = try BetaGeometricNBD().fit(frequency: summary.frequencies, recency: summary.recencies, age: summary.ages)
+        // Fader, Hardie and Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4.
+        let paper = [0.243, 4.414, 0.793, 2.426]
+        for (ours, published) in zip([model.r, model.alpha, model.a, model.b], paper) {
+            #expect(abs(ours - published) < 0.0005, "\(ours) vs \(published)")
+        }
+        #expect(abs(model.logLikelihood - -9582.4) < 0.05)
+        let reference = try LifetimesFixtures.load().bgnbd
+        // The same maximum as lifetimes (its optimiser stops at about 1e-6 relative), never below it.
+        #expect(model.logLikelihood >= reference.logLikelihood - 1e-9)
+        for (ours, theirs) in zip([model.r, model.alpha, model.a, model.b], reference.params) {
+            #expect(isClose(ours, theirs, tolerance: 1e-4), "\(ours) vs \(theirs)")
+        }
+        for (ours, theirs) in zip(model.standardErrors, try #require(reference.standardErrors)) {
+            #expect(abs(ours - theirs) <= 1e-5 * theirs, "\(ours) vs \(theirs)")
+        }
+    }
+
+    @Test func predictionsEqualLifetimesAtItsParameters() throws {
+        let fixture = try LifetimesFixtures.load()
+        let p = fixture.bgnbd.params
+        let model = BetaGeometricNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        let t = fixture.table
+        #expect(isClose(model.logLikelihood(frequency: t.frequency, recency: t.recency, age: t.age), fixture.bgnbd.logLikelihood, tolerance: 1e-12))
+        for (k, i) in fixture.predictions.rows.enumerated() {
+            let alive = model.probabilityAlive(frequency: t.frequency[i], recency: t.recency[i], age: t.age[i])
+            #expect(isClose(alive, fixture.predictions.probabilityAlive[k], tolerance: 1e-10))
+            let expected = model.conditionalExpectedPurchases(
+                duration: fixture.predictions.duration, frequency: t.frequency[i], recency: t.recency[i], age: t.age[i])
+            #expect(isClose(expected, fixture.predictions.expectedPurchases[k], tolerance: 1e-10))
+        }
+        for (duration, reference) in zip(fixture.predictions.unconditionalDurations, fixture.predictions.unconditional) {
+            #expect(isClose(model.expectedPurchases(duration: duration), reference, tolerance: 1e-10))
+        }
+        #expect(model.probabilityAlive(frequency: 0, recency: 0, age: 30) == 1)
+        #expect(model.conditionalExpectedPurchases(duration: 0, frequency: 2, recency: 3, age: 10) == 0)
+    }
+
+    @Test func inconsistentHistoriesAreRejected() {
+        #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1], recency: [5], age: [4]) }
+        #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1.5], recency: [1], age: [4]) }
+        #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [], recency: [], age: []) }
+        #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [0], recency: [2], age: [4]) }
+        #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1, 2], recency: [1], age: [4]) }
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import CustomerValue
+
+@Suite struct RFMScoresTests {
+    @Test func quintilesOfDistinctValuesAreEqualFifths() {
+        #expect(RFMScoring.quintiles([10, 1, 9, 2, 8, 3, 7, 4, 6, 5]) == [5, 1, 5, 1, 4, 2, 4, 2, 3, 3])
+    }
+
+    @Test func tiedValuesShareAScore() {
+        // Six of ten at 1: F(1) = 0.6, score 3; F(2) = 0.8, score 4; F(5) = 1, score 5.
+        #expect(RFMScoring.quintiles([1, 1, 1, 1, 1, 1, 2, 2, 5, 5]) == [3, 3, 3, 3, 3, 3, 4, 4, 5, 5])
+    }
+
+    @Test func segmentsFollowTheGrid() {
+        #expect(RFMScoring.segment(recency: 5, frequency: 5) == "champions")
+        #expect(RFMScoring.segment(recency: 2, frequency: 5) == "loyal")
+        #expect(RFMScoring.segment(recency: 4, frequency: 2) == "potential loyalists")
+        #expect(RFMScoring.segment(recency: 5, frequency: 1) == "new")
+        #expect(RFMScoring.segment(recency: 1, frequency: 3) == "at risk")
+        #expect(RFMScoring.segment(recency: 2, frequency: 1) == "hibernating")
+        #expect(RFMScoring.segment(recency: 3, frequency: 3) == "needs attention")
+    }
+
+    @Test func scoresAtTheCutoff() throws {
+        let path = try temporaryFile("c,d,a\nA,2020-01-01,10\nA,2020-01-20,10\nB,2020-01-02,100\nC,2020-01-25,1\n")
+        let log = try TransactionLog(contentsOf: path, layout: .csv(customer: "c", date: "d", amount: "a"))
+        let summary = try CustomerSummary(log: log, calibrationEnd: CalendarDay(year: 2020, month: 1, day: 31)!, unit: .days)
+        let scores = RFMScoring.scores(summary)
+        #expect(scores.map(\.recencyDays) == [11, 29, 6])
+        #expect(scores.map(\.frequency) == [2, 1, 1])
+        #expect(scores.map(\.monetary) == [20, 100, 1])
+        #expect(scores.map(\.recencyScore) == [4, 2, 5])
+        #expect(scores.map(\.frequencyScore) == [5, 4, 4])
+        #expect(scores.map(\.monetaryScore) == [4, 5, 2])
+        #expect(scores[0].code == "454" && scores[0].segment == "champions")
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import Survival
+
+@Suite struct ConcordanceIndexTests {
+    /// The pairwise definition, O(n²): event i is compared with rows j of later time, or of equal
+    /// time when j is censored.
+    func naive(_ t: [Double], _ s: [Double], _ e: [Bool]) -> Double {
+        var pairs = 0.0, score = 0.0
+        for i in t.indices where e[i] {
+            for j in t.indices where j != i && (t[j] > t[i] || (t[j] == t[i] && !e[j])) {
+                pairs += 1
+                score += s[j] > s[i] ? 1 : s[j] == s[i] ? 0.5 : 0
+            }
+        }
+        return score / pairs
+    }
+
+    @Test func equalsThePairwiseDefinition() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let n = Int.random(in: 2...40, using: &rng)
+            let t = (0..<n).map { _ in Double(Int.random(in: 1...8, using: &rng)) }
+            let s = (0..<n).map { _ in Double(Int.random(in: 1...5, using: &rng)) }
+            let e = (0..<n).map { _ in Bool.random(using: &rng) }
+            guard e.contains(true) else { continue }
+            let fast = ConcordanceIndex.harrell(durations: t, scores: s, events: e)
+            let slow = naive(t, s, e)
+            #expect(fast == slow || (fast.isNaN && slow.isNaN), "\(t) \(s) \(e)")
+        }
+    }
+
+    @Test func perfectAndReversedOrderings() {
+        #expect(ConcordanceIndex.harrell(durations: [1, 2, 3], scores: [1, 2, 3], events: [true, true, true]) == 1)
+        #expect(ConcordanceIndex.harrell(durations: [1, 2, 3], scores: [3, 2, 1], events: [true, true, true]) == 0)
+        #expect(ConcordanceIndex.harrell(durations: [1, 2], scores: [1, 2], events: [false, false]).isNaN)
+    }
+}
