@@ -11,7 +11,7 @@ public struct ChurnCommand: ParsableCommand {
         subcommands: [
             InspectCommand.self, TrainCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
             SegmentCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, DoctorCommand.self,
         ]
     )
 
