@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Side-by-side comparison of ChurnKit with numpy / pandas / scikit-learn on the same data,
-# the same machine and in one run. Usage: Benchmarks/compare/compare.sh [--repeat N] [--only PREFIX]
+# Side-by-side comparison of ChurnKit with numpy / pandas / polars / scikit-learn / LightGBM /
+# scikit-uplift on the same data, the same machine and in one run.
+# Usage: Benchmarks/compare/compare.sh [--repeat N] [--only PREFIX] [--smoke] [--json FILE]
+# The Python side lives in a venv this script makes (Benchmarks/.venv, or $CHURNKIT_COMPARE_VENV),
+# installed from requirements.txt and reinstalled whenever that file changes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-venv="$here/../.venv"
-if [ ! -x "$venv/bin/python" ]; then
+venv="${CHURNKIT_COMPARE_VENV:-$here/../.venv}"
+stamp="$venv/.requirements.sha256"
+wanted=$(sha256sum "$here/requirements.txt" | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  echo "installing the Python reference into $venv ..." >&2
+  rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet -r "$here/requirements.txt"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+  echo "$wanted" > "$stamp"
 fi
 swift build -c release --package-path "$here/.." --product ChurnKitCompare >&2
 runner="$(swift build -c release --package-path "$here/.." --show-bin-path)/ChurnKitCompare"
-exec "$venv/bin/python" "$here/compare.py" --runner "$runner" "$@"
+churn="$(swift build -c release --package-path "$here/../.." --show-bin-path 2>/dev/null)/churn"
+exec "$venv/bin/python" "$here/compare.py" --runner "$runner" --churn "$churn" "$@"

@@ -41,7 +41,8 @@ int main(int argc, char **argv) {
     double checksum = 0;
     for (size_t i = 0; i < count; i++) checksum += c[i];
     double gflops = 2.0 * (double)n * (double)n * (double)n / seconds / 1e9;
-    printf("{\"seconds\": %.6f, \"gflops\": %.1f, \"n\": %ld, \"checksum\": %.6e}\n", seconds, gflops, n, checksum);
+    printf("{\"seconds\": %.6f, \"gflops\": %.1f, \"n\": %ld, \"checksum\": %.6e, \"blas\": \"%s\"}\n", seconds, gflops, n,
+           checksum, openblas_get_config());
     free(a);
     free(b);
     free(c);

@@ -1,6 +1,14 @@
 """Comparison tasks of Experiments: scikit-uplift metrics on a million rows, and the per-cell
 analysis of a 2,000,000-customer two-tier, two-arm experiment (pandas merge + groupby +
-statsmodels intervals and tests) against ExperimentAnalysis."""
+statsmodels intervals and tests) against ExperimentAnalysis.
+
+What the clocks hold. Uplift: both sides start from the raw outcome, treatment and score arrays;
+both clocks contain the sort by score (scikit-uplift sorts inside its metric, ChurnKit inside
+UpliftEvaluation) and the metric. Analysis: both sides read the CSV files before the clock; both
+clocks contain the join of outcomes to the assignment by id, the tier/arm label mapping (pandas
+groupby; ChurnKit's Assignment and ExperimentOutcomes, with their id checks) and the per-cell
+intervals, tests and Holm correction.
+"""
 import pathlib
 import time
 
@@ -9,10 +17,10 @@ import pandas as pd
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
-from task import Task
+from task import Task, size
 
-N_UPLIFT = 1_000_000
-N_EXPERIMENT = 2_000_000
+N_UPLIFT = size(1_000_000, 20_000)
+N_EXPERIMENT = size(2_000_000, 20_000)
 
 
 def prepare_uplift(workdir: pathlib.Path) -> dict:
@@ -90,10 +98,10 @@ def analysis_reference(context):
 
 
 TASKS = [
-    Task("uplift.qini.n1000000", "sklift.qini_auc_score", prepare_uplift, uplift_reference(qini), "uplift.qini",
+    Task(f"uplift.qini.n{N_UPLIFT}", "sklift.qini_auc_score", prepare_uplift, uplift_reference(qini), "uplift.qini",
          lambda c: [c["outcome"], c["treatment"], c["scores"]]),
-    Task("uplift.atK.n1000000", "sklift.uplift_at_k", prepare_uplift, uplift_reference(uplift_at_30), "uplift.atK",
+    Task(f"uplift.atK.n{N_UPLIFT}", "sklift.uplift_at_k", prepare_uplift, uplift_reference(uplift_at_30), "uplift.atK",
          lambda c: [c["outcome"], c["treatment"], c["scores"]]),
-    Task("experiments.analyze.n2000000", "pandas merge + statsmodels", prepare_experiment, analysis_reference,
+    Task(f"experiments.analyze.n{N_EXPERIMENT}", "pandas merge + statsmodels", prepare_experiment, analysis_reference,
          "experiments.analyze", lambda c: [c["assignment"], c["outcomes"]]),
 ]

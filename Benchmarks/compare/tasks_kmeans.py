@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from task import Task
+from task import Task, size
 
 D, K, MAX_ITER = 16, 8, 20
 
@@ -50,5 +50,5 @@ TASKS = [
     Task(name=f"kmeans.lloydIteration.n{n}.d{D}.k{K}", reference_name="sklearn.KMeans(lloyd)",
          prepare=prepare(n), reference=reference, swift_task="kmeans.lloyd",
          swift_args=lambda c: [str(c["n"]), str(D), str(K), str(MAX_ITER), c["x"], c["init"]])
-    for n in (100_000, 1_000_000)
+    for n in (size(100_000, 5_000), size(1_000_000, 20_000))
 ]

@@ -3,6 +3,12 @@
 against numpy's `@` and against OpenBLAS's cblas_dgemm called from a small C program
 (gemm_c.c, compiled once into the work directory with the system OpenBLAS that ChurnKit links).
 
+Which OpenBLAS each side uses: ChurnKit and the C program link the system OpenBLAS (Debian's
+0.3.21 here, kernels chosen at load time; both report `openblas_get_config()` as `blas`). numpy
+bundles its own OpenBLAS (scipy-openblas, 0.3.31 with numpy 2.4): a different build with its own
+kernel choice, named in the reference column from threadpoolctl. So `gemm.n2000.c` compares the
+same library; `gemm.n2000` compares two OpenBLAS builds.
+
 Every side makes one warm-up product, then times one product of seeded uniform [0, 1) matrices,
 and reports GFLOP/s = 2 n³ / seconds / 1e9 as an extra figure. Against numpy both sides allocate
 the result (`Matrix.multiply(a, b)` vs `a @ b`); against C both write into the warm-up's C
@@ -16,10 +22,20 @@ import time
 
 import numpy as np
 
-from task import Task
+from task import Task, size
 
-N = 2000
+N = size(2000, 200)
+GRAM_ROWS = size(1_000_000, 20_000)
 HERE = pathlib.Path(__file__).parent
+
+
+def numpy_openblas():
+    """numpy's BLAS as threadpoolctl reports it, e.g. "OpenBLAS 0.3.31 SkylakeX"."""
+    from threadpoolctl import threadpool_info
+    for info in threadpool_info():
+        if info.get("user_api") == "blas":
+            return f"{info.get('internal_api')} {info.get('version')} {info.get('architecture')}"
+    return "unknown BLAS"
 
 
 def prepare_numpy(workdir):
@@ -65,9 +81,9 @@ def c_gemm(context):
 
 
 TASKS = [
-    Task(name="gram.n1000000.d32", reference_name="numpy x.T @ x", prepare=lambda _: {"rows": 1_000_000, "columns": 32},
+    Task(name=f"gram.n{GRAM_ROWS}.d32", reference_name="numpy x.T @ x", prepare=lambda _: {"rows": GRAM_ROWS, "columns": 32},
          reference=numpy_gram, swift_task="gram", swift_args=lambda c: [str(c["rows"]), str(c["columns"])]),
-    Task(name=f"gemm.n{N}", reference_name=f"numpy @ ({np.__version__})", prepare=prepare_numpy,
+    Task(name=f"gemm.n{N}", reference_name=f"numpy @ ({numpy_openblas()})", prepare=prepare_numpy,
          reference=numpy_gemm, swift_task="gemm", swift_args=lambda context: [str(context["n"])]),
     Task(name=f"gemm.n{N}.c", reference_name="OpenBLAS cblas_dgemm from C", prepare=prepare_c,
          reference=c_gemm, swift_task="gemm", swift_args=lambda context: [str(context["n"]), "into"]),

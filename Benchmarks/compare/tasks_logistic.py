@@ -13,9 +13,9 @@ import numpy as np
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
-from task import Task
+from task import Task, size
 
-N, D = 1_000_000, 32
+N, D = size(1_000_000, 20_000), 32
 L2 = 1.0
 
 
@@ -69,7 +69,7 @@ def predict(context):
     returns the complementary column (n x 2): that is part of its cost. `expitSeconds` times the
     leanest numpy path to the same n probabilities, expit(X @ coef + b), for reference."""
     x, y = load(context)
-    model = LogisticRegression(C=1 / L2, solver="newton-cholesky").fit(x[:100_000], y[:100_000])
+    model = LogisticRegression(C=1 / L2, solver="newton-cholesky").fit(x[:min(N, 100_000)], y[:min(N, 100_000)])
     start = time.perf_counter()
     p = model.predict_proba(x)[:, 1]
     seconds = time.perf_counter() - start
@@ -86,15 +86,15 @@ def swift_args(solver, tolerance="1e-6"):
 
 
 TASKS = [
-    Task("logistic.fit.n1000000.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
+    Task(f"logistic.fit.n{N}.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
          "logistic.fit", swift_args("auto")),
     # ChurnKit at scikit-learn's default tol (1e-4, the same gradient-of-the-mean-loss scale).
-    Task("logistic.fit.tol1e-4.n1000000.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
+    Task(f"logistic.fit.tol1e-4.n{N}.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
          "logistic.fit", swift_args("auto", "1e-4")),
-    Task("logistic.fit.newton.n1000000.d32", "sklearn newton-cholesky C=1", prepare, fit("newton-cholesky"),
+    Task(f"logistic.fit.newton.n{N}.d32", "sklearn newton-cholesky C=1", prepare, fit("newton-cholesky"),
          "logistic.fit", swift_args("newton")),
-    Task("logistic.fit.lbfgs.n1000000.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
+    Task(f"logistic.fit.lbfgs.n{N}.d32", "sklearn lbfgs C=1", prepare, fit("lbfgs"),
          "logistic.fit", swift_args("lbfgs")),
-    Task("logistic.predict.n1000000.d32", "sklearn predict_proba", prepare, predict,
+    Task(f"logistic.predict.n{N}.d32", "sklearn predict_proba", prepare, predict,
          "logistic.predict", lambda c: [c["x"], c["y"], str(N), str(D)]),
 ]

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import log_loss, roc_auc_score
 
-from task import Task
+from task import Task, size
 
-N = 1_000_000
+N = size(1_000_000, 20_000)
 
 
 def prepare(workdir: pathlib.Path) -> dict:
@@ -52,10 +52,10 @@ def args(context):
 
 
 TASKS = [
-    Task("metrics.auc.n1000000", "sklearn.roc_auc_score", prepare,
+    Task(f"metrics.auc.n{N}", "sklearn.roc_auc_score", prepare,
          timed_reference(roc_auc_score), "metrics.auc", args),
-    Task("metrics.logLoss.n1000000", "sklearn.log_loss", prepare,
+    Task(f"metrics.logLoss.n{N}", "sklearn.log_loss", prepare,
          timed_reference(log_loss), "metrics.logLoss", args),
-    Task("metrics.lift.n1000000", "pandas sort+groupby", prepare,
+    Task(f"metrics.lift.n{N}", "pandas sort+groupby", prepare,
          timed_reference(pandas_lift), "metrics.lift", args),
 ]

@@ -11,7 +11,7 @@ public struct ChurnCommand: ParsableCommand {
         subcommands: [
             InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
             SegmentGroupCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, DoctorCommand.self,
         ]
     )
 

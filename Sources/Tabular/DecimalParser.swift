@@ -4,12 +4,22 @@
 // the common case (a few significant digits, a small exponent) costs one integer pass and one
 // floating-point operation, with no allocation and no `String`.
 //
-// Method: W. D. Clinger, "How to read floating point numbers accurately" (PLDI 1990), fast path.
-// When the decimal significand m has at most 19 digits, m <= 2^53 and the decimal exponent e has
-// |e| <= 22, both m and 10^|e| are exact doubles, so one IEEE multiplication or division
-// (m * 10^e or m / 10^-e) is correctly rounded. Every other input (more digits, larger exponents,
-// subnormals, overflow) is handed to `strtod` on a NUL-terminated copy, under the "C" locale so the
-// decimal point is always '.'.
+// Method, for a decimal significand w of at most 19 digits and a decimal exponent q:
+// 1. W. D. Clinger, "How to read floating point numbers accurately" (PLDI 1990), fast path: when
+//    w <= 2^53 and 0 <= q <= 22, both w and 10^q are exact doubles and one IEEE multiplication is
+//    correctly rounded (integers take this path with q = 0).
+// 2. Otherwise the Eisel-Lemire algorithm (D. Lemire, "Number parsing at a gigabyte per second",
+//    Software: Practice and Experience 51(8), 2021, sections 5-8), with no division: w is shifted
+//    so its top bit is set and multiplied by a 128-bit truncation of 5^q (table
+//    `_PowersOfFive.swift`, made by scripts/generate-powers-of-five.py), first by the high word,
+//    by the low word too when the product's low bits might carry. The top 54 bits of the product,
+//    rounded to 53, are the double's significand; its binary exponent is floor(q log2 10) + 1086
+//    minus the shift plus the product's top bit, where floor(q log2 10) = (217706 q) >> 16 for
+//    |q| <= 342. The algorithm gives up, exactly where the paper proves it cannot decide, when the
+//    truncated bits of the product might still carry after the second word (possible only for q
+//    outside [-27, 55]), and on a product that ends in an exact half (a tie); and the result
+//    would be subnormal or infinite. Then, and for more than 19 significant digits, the text goes
+//    to `strtod` on a NUL-terminated copy, under the "C" locale so the decimal point is always '.'.
 //
 // Grammar (after trimming spaces and tabs on both sides): [+|-] digits [. digits] [(e|E) [+|-] digits],
 // or [+|-] . digits [...]; at least one significand digit; or [+|-] inf / infinity in any ASCII
@@ -123,12 +133,45 @@ enum _DecimalParser {
             }
         }
         if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
-        if !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            let m = Double(mantissa)
-            let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
-            return (negative ? -value : value, i)
+        if !truncated {
+            if mantissa <= 1 << 53, exponent >= 0, exponent <= 22 {
+                let value = Double(mantissa) * powersOfTen[exponent]
+                return (negative ? -value : value, i)
+            }
+            if let value = eiselLemire(mantissa, exponent) { return (negative ? -value : value, i) }
         }
         return (strtodFallback(bytes + start, count: i - start), i)
+    }
+
+    /// The double nearest to w * 10^q (w > 0) by the Eisel-Lemire algorithm (see the file
+    /// header), or nil where the algorithm cannot decide or the result is subnormal, zero or
+    /// infinite (the caller then asks `strtod`).
+    /// - Complexity: O(1): one or two 64 x 64-bit multiplications.
+    @inline(__always)
+    static func eiselLemire(_ w: UInt64, _ q: Int) -> Double? {
+        guard q >= smallestPowerOfFive, q <= 308 else { return nil }
+        let index = 2 * (q - smallestPowerOfFive)
+        let shift = w.leadingZeroBitCount
+        let normalized = w << UInt64(shift)
+        var (high, low) = normalized.multipliedFullWidth(by: powersOfFive[index])
+        if high & 0x1FF == 0x1FF, low &+ normalized < low {
+            let extra = normalized.multipliedFullWidth(by: powersOfFive[index + 1]).high
+            let (sum, carry) = low.addingReportingOverflow(extra)
+            low = sum
+            if carry { high &+= 1 }
+            if high & 0x1FF == 0x1FF, low == .max, q < -27 || q > 55 { return nil }
+        }
+        let top = Int(high >> 63)
+        var significand = high >> UInt64(top + 9)
+        if low == 0, high & 0x1FF == 0, significand & 3 == 1 { return nil }
+        significand = (significand + (significand & 1)) >> 1
+        var biased = ((217_706 * q) >> 16) + 1086 - shift + top
+        if significand >= 1 << 53 {
+            significand = 1 << 52
+            biased += 1
+        }
+        guard biased >= 1, biased <= 2046 else { return nil }
+        return Double(bitPattern: UInt64(biased) << 52 | (significand & ((1 << 52) - 1)))
     }
 
     /// `inf` or `infinity` (any ASCII case) at `bytes[i]`, as written by Swift, C and pandas.

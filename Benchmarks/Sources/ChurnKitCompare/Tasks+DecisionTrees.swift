@@ -19,17 +19,20 @@ private func processCPUSeconds() -> Double {
         + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
-/// `tree.fit X.f64 Y.u8 N D TRAIN DEPTH MINLEAF`: fits on the first TRAIN rows (timed), then
-/// reports the hold-out AUC and prediction throughput on the rest (median of 5 predictions).
+/// `tree.fit X.f64 Y.u8 N D TRAIN DEPTH MINLEAF MODE FILEROWS`: fits on the first TRAIN of the
+/// first N rows of files holding FILEROWS rows (timed), in MODE `histogram` or `exact`, then
+/// reports the hold-out AUC and prediction throughput on rows TRAIN..<N (median of 5 predictions).
 private let treeFit: CompareTask = { arguments in
-    guard arguments.count == 7, let n = Int(arguments[2]), let d = Int(arguments[3]), let train = Int(arguments[4]),
-        let depth = Int(arguments[5]), let minLeaf = Int(arguments[6])
-    else { throw CompareUsageError(description: "expected X.f64 Y.u8 N D TRAIN DEPTH MINLEAF") }
-    let values = try readDoubles(arguments[0], count: n * d)
-    let labels = try Data(contentsOf: URL(fileURLWithPath: arguments[1])).map { $0 != 0 }
+    guard arguments.count == 9, let n = Int(arguments[2]), let d = Int(arguments[3]), let train = Int(arguments[4]),
+        let depth = Int(arguments[5]), let minLeaf = Int(arguments[6]), let fileRows = Int(arguments[8]),
+        n <= fileRows, train < n, ["histogram", "exact"].contains(arguments[7])
+    else { throw CompareUsageError(description: "expected X.f64 Y.u8 N D TRAIN DEPTH MINLEAF histogram|exact FILEROWS") }
+    let values = Array(try readDoubles(arguments[0], count: fileRows * d)[0..<(n * d)])
+    let labels = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[1])).map { $0 != 0 }[0..<n])
     let xTrain = try Matrix(rows: train, columns: d, values: Array(values[0..<(train * d)]))
     let xTest = try Matrix(rows: n - train, columns: d, values: Array(values[(train * d)...]))
-    let trainer = DecisionTreeClassifier(maxDepth: depth, minSamplesLeaf: minLeaf)
+    let trainer = DecisionTreeClassifier(
+        maxDepth: depth, minSamplesLeaf: minLeaf, splitSearch: arguments[7] == "exact" ? .exact : .default)
     let yTrain = Array(labels[0..<train])
     let cpuStart = processCPUSeconds()
     let (model, seconds) = try timed { try trainer.fit(xTrain, yTrain) }

@@ -10,14 +10,16 @@ let encoderTasks: [String: CompareTask] = [
         let numbers = try readRaw(arguments[1], as: Double.self, count: 3 * n)
         let codes = try readRaw(arguments[2], as: Int32.self, count: 3 * n)
         let levelCounts = [3, 4, 10]
-        var columns: [Column] = (0..<3).map { Column(name: "x\($0)", numeric: Array(numbers[($0 * n)..<(($0 + 1) * n)])) }
-        for j in 0..<3 {
-            let levels = (0..<levelCounts[j]).map { "L\($0)" }
-            columns.append(try Column(name: "c\(j)", values: .categorical(codes: Array(codes[(j * n)..<((j + 1) * n)]), levels: levels)))
+        let numeric: [Column] = (0..<3).map { Column(name: "x\($0)", numeric: Array(numbers[($0 * n)..<(($0 + 1) * n)])) }
+        // The labels as strings (nil = missing), as the Python side hands them to scikit-learn.
+        let labels: [[String?]] = (0..<3).map { j in
+            let names = (0..<levelCounts[j]).map { "L\($0)" }
+            return codes[(j * n)..<((j + 1) * n)].map { $0 < 0 ? nil : names[Int($0)] }
         }
-        let table = try Table(columns: columns)
+        // Timed: the label columns from strings (dictionary encoding), then fit + transform.
         let (matrix, seconds) = try timed { () throws -> Matrix in
-            try FeatureEncoder().fit(table).transform(table)
+            let table = try Table(columns: numeric + labels.enumerated().map { Column(name: "c\($0.offset)", labels: $0.element) })
+            return try FeatureEncoder().fit(table).transform(table)
         }
         let sum = matrix.storage.reduce(0, +)
         return CompareResult(seconds: seconds, extra: ["d": matrix.columns, "sum": (sum * 1e6).rounded() / 1e6])

@@ -31,7 +31,7 @@ let linearAlgebraTasks: [String: CompareTask] = [
         return CompareResult(
             seconds: seconds,
             extra: ["gflops": (flops / seconds / 1e9 * 10).rounded() / 10, "n": n,
-                    "checksum": c.storage.reduce(0, +)])
+                    "checksum": c.storage.reduce(0, +), "blas": BLAS.configuration])
     },
     "gram": { arguments in
         guard arguments.count == 2, let n = Int(arguments[0]), let d = Int(arguments[1]), n > 0, d > 0 else {
