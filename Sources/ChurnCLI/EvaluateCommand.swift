@@ -35,6 +35,7 @@ struct EvaluateCommand: ParsableCommand {
     func makeOutput() throws -> String {
         let pipeline = try FittedPipeline.load(from: model)
         let table = try readTable(file, schema: pipeline.schema)
+        if let warning = try trainingFileWarning(pipeline, file: file, rows: table.rowCount) { printError("warning: \(warning)") }
         guard let target = pipeline.target else { throw PipelineError.notAChurnModel(kind: pipeline.model.kind) }
         let (scored, labels, unlabeled) = try target.labeledRows(of: table)
         if unlabeled > 0 {
@@ -53,4 +54,15 @@ struct EvaluateCommand: ParsableCommand {
         case .text: return report.text(title: "\(file) with \(model)") + "\n\n" + calibration.text
         }
     }
+}
+
+/// The warning for evaluating a model on the file it was trained on (same SHA-256 and row count as
+/// the model's `training.file`), or nil; files are hashed only when the model has a fingerprint.
+/// - Throws: `CSVError` when the file cannot be read.
+func trainingFileWarning(_ pipeline: FittedPipeline, file: String, rows: Int) throws -> String? {
+    guard let training = pipeline.training, let trained = training.file, trained.rows == rows,
+        try DataFingerprint(fileAt: file, rows: rows) == trained
+    else { return nil }
+    return "\(file) is the file this model was trained on (same SHA-256 and \(trained.rows) rows); "
+        + "the model was fitted on \(training.description), so these metrics are not a hold-out estimate"
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChurnKit
+import Tabular
 
 /// `churn experiment design SCORES.csv`: tiers by score and seeded, stratified control/arm assignment.
 struct ExperimentDesignCommand: ParsableCommand {

@@ -38,6 +38,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the hold-out split.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Save the model fitted on the training part of the split (default: refit on every labelled row after the hold-out evaluation).")
+    var noRefit = false
+
     @Option(help: "Where to write the model (JSON).")
     var out: String
 
@@ -58,7 +61,8 @@ struct TrainCommand: ParsableCommand {
         let table = try readTable(file)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
-            features: columns.featureColumns, testFraction: testFraction, seed: seed)
+            features: columns.featureColumns, testFraction: testFraction, seed: seed, refit: !noRefit,
+            sourceFile: try DataFingerprint(fileAt: file, rows: table.rowCount))
         let start = Date()
         printError("training \(modelOptions.model.rawValue) model ...")
         let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification)
@@ -85,6 +89,7 @@ struct TrainReport: Encodable {
     let columnRoles: ColumnRoles
     let trainRows: Int
     let testRows: Int
+    let savedModel: TrainingProvenance
     let features: [String]
     let iterations: Int?
     let converged: Bool?
@@ -107,6 +112,7 @@ struct TrainReport: Encodable {
         columnRoles = result.columnRoles
         trainRows = result.trainRows
         testRows = result.testRows
+        savedModel = result.fittedOn
         features = pipeline.featureNames
         switch pipeline.model {
         case .logisticRegression(let fitted):
@@ -139,7 +145,7 @@ struct TrainReport: Encodable {
         lines.append("target \"\(target)\", positive label \"\(positiveLabel)\"" + (idColumn.map { ", id column \"\($0)\"" } ?? ""))
         if let holdout {
             lines.append("")
-            lines.append(holdout.text(title: "hold-out"))
+            lines.append(holdout.text(title: "hold-out (model fitted on the \(trainRows) training rows)"))
         }
         if let coefficients {
             lines.append("")
@@ -176,7 +182,8 @@ struct TrainReport: Encodable {
             lines += rules.map(\.text)
         }
         lines.append("")
-        lines.append("model written to \(model)")
+        let inference = coefficients != nil || rules != nil ? " (the drivers above are the saved model's)" : ""
+        lines.append("model written to \(model): fitted on \(savedModel.description)\(inference)")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The JSON file format of a fitted pipeline: `{"format": "churnkit-pipeline", "version": 1,
-/// "pipeline": {...}}`. Loading checks the format name and version before decoding.
+/// The JSON file format of a fitted pipeline: `{"format": "churnkit-pipeline", "version": 2,
+/// "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format name and version
+/// before decoding; version 1 files load too, their schema reduced on load to the kinds of the
+/// columns scoring reads (they have no `training` record).
 extension FittedPipeline {
     /// The `format` value of every pipeline file.
     public static let fileFormat = "churnkit-pipeline"
     /// The file format version this build writes and the highest it reads.
-    public static let fileVersion = 1
+    public static let fileVersion = 2
 
     /// The pipeline as pretty-printed JSON with sorted keys (stable bytes for the same model).
     /// - Throws: an encoding error (not expected for a valid pipeline).
@@ -58,7 +60,12 @@ extension FittedPipeline {
                 reason: "format version \(header.version) was written by another ChurnKit; this build reads versions 1 to \(fileVersion)")
         }
         do {
-            return try decoder.decode(_PipelineFile.self, from: data).pipeline
+            let read = try decoder.decode(_PipelineFile.self, from: data).pipeline
+            // Rebuilt through the initializer: a version 1 schema (every column, every level) is
+            // reduced to what scoring reads.
+            return FittedPipeline(
+                schema: read.schema, idColumn: read.idColumn, target: read.target, encoder: read.encoder,
+                model: read.model, riskDecileEdges: read.riskDecileEdges, calibrator: read.calibrator, training: read.training)
         } catch {
             throw PipelineError.unreadableModel(path: path, reason: describe(error))
         }

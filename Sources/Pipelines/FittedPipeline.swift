@@ -8,7 +8,9 @@ import Tabular
 /// A pipeline is immutable and `Sendable`: a service loads one file and scores from many threads.
 /// It scores a `Table`, a CSV file (streamed in chunks) or one customer record.
 public struct FittedPipeline: Sendable, Equatable, Codable {
-    /// The columns of the training file with their kinds, used to read scoring files the same way.
+    /// The kinds of the columns scoring reads (the encoder's source columns and the id column),
+    /// without category levels (the encoder holds the levels it uses), so a model file never holds
+    /// a customer's id or a level no encoder uses.
     public let schema: CSVSchema
     /// The customer id column, if any (copied to score files, never a feature).
     public let idColumn: String?
@@ -24,13 +26,28 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     /// The map from the model's score to a calibrated probability, fitted on out-of-fold scores
     /// (`CrossValidation.calibrate`); nil when the model's own probabilities are used.
     public let calibrator: ProbabilityCalibrator?
+    /// Which rows the model was fitted on and the training file's fingerprint; nil for files of
+    /// format version 1 and for segmentations.
+    public let training: TrainingProvenance?
 
     /// Assembles a pipeline from its parts.
+    /// - Parameters:
+    ///   - schema: the training table's schema; only the kinds of the encoder's columns and of the
+    ///     id column are kept (`CSVSchema.kinds(of:)`).
+    ///   - idColumn: the customer id column, if any.
+    ///   - target: the churn label, nil for a segmentation.
+    ///   - encoder: the fitted encoders.
+    ///   - model: the fitted model.
+    ///   - riskDecileEdges: nine decreasing score cut points (empty for a segmentation).
+    ///   - calibrator: the calibration map, if any.
+    ///   - training: which rows the model was fitted on, and the file's fingerprint.
     public init(
         schema: CSVSchema, idColumn: String?, target: TargetSpecification?, encoder: FittedFeatureEncoder,
-        model: PipelineModel, riskDecileEdges: [Double], calibrator: ProbabilityCalibrator? = nil
+        model: PipelineModel, riskDecileEdges: [Double], calibrator: ProbabilityCalibrator? = nil,
+        training: TrainingProvenance? = nil
     ) {
-        self.schema = schema
+        self.schema = schema.kinds(of: Set(encoder.requiredColumns + (idColumn.map { [$0] } ?? [])))
+        self.training = training
         self.idColumn = idColumn
         self.target = target
         self.encoder = encoder
@@ -43,7 +60,14 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     func replacing(calibrator: ProbabilityCalibrator?, riskDecileEdges: [Double]) -> FittedPipeline {
         FittedPipeline(
             schema: schema, idColumn: idColumn, target: target, encoder: encoder, model: model,
-            riskDecileEdges: riskDecileEdges, calibrator: calibrator)
+            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training)
+    }
+
+    /// The same pipeline with another provenance record (for example with the file's fingerprint).
+    public func withTraining(_ training: TrainingProvenance?) -> FittedPipeline {
+        FittedPipeline(
+            schema: schema, idColumn: idColumn, target: target, encoder: encoder, model: model,
+            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training)
     }
 
     /// The names of the encoded features the model sees, in order.

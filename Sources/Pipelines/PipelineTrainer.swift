@@ -71,13 +71,20 @@ public struct TrainingOptions: Sendable {
     public var testFraction: Double
     /// Seed of the hold-out split.
     public var seed: UInt64
+    /// After the hold-out evaluation, refit the encoder and the model on every labelled row and
+    /// return that pipeline (default true); false returns the fit on the training part.
+    public var refit: Bool
+    /// The training file's fingerprint, stored in the pipeline's `training` record (never its rows).
+    public var sourceFile: DataFingerprint?
 
     /// Creates training options; see each property for the defaults' meaning.
     public init(
         target: String, positiveLabel: String? = nil, idColumn: String? = nil, ignoredColumns: [String] = [],
         features: [String]? = nil, encoder: FeatureEncoder = FeatureEncoder(),
-        testFraction: Double = 0.2, seed: UInt64 = 42
+        testFraction: Double = 0.2, seed: UInt64 = 42, refit: Bool = true, sourceFile: DataFingerprint? = nil
     ) {
+        self.refit = refit
+        self.sourceFile = sourceFile
         self.target = target
         self.positiveLabel = positiveLabel
         self.idColumn = idColumn
@@ -115,24 +122,28 @@ public struct CoefficientSummary: Sendable, Codable, Equatable {
 
 /// The result of training: the pipeline, hold-out metrics, inference and warnings.
 public struct TrainingResult: Sendable {
-    /// The fitted pipeline (trained on the training part).
+    /// The fitted pipeline: refitted on every labelled row unless `TrainingOptions.refit` is false
+    /// (its `training` record says which rows).
     public let pipeline: FittedPipeline
     /// The churn label the model predicts.
     public let target: TargetSpecification
     /// The role of every column (target, id, ignored, features, and why the others are not features),
     /// decided on the labelled rows.
     public let columnRoles: ColumnRoles
-    /// Rows used to fit.
+    /// Rows of the training part of the hold-out split (the fit the hold-out metrics evaluate).
     public let trainRows: Int
     /// Rows held out.
     public let testRows: Int
+    /// Which rows the returned pipeline was fitted on.
+    public var fittedOn: TrainingProvenance { pipeline.training ?? TrainingProvenance(fittedOn: .allLabelledRows, fittedRows: trainRows, labelledRows: trainRows + testRows, file: nil) }
     /// Metrics on the hold-out rows; nil when nothing was held out.
     public let holdout: BinaryClassificationReport?
     /// The hold-out rows' labels (true = churned), in row order; empty when nothing was held out.
     public let holdoutLabels: [Bool]
     /// The hold-out rows' churn probabilities, aligned with `holdoutLabels`.
     public let holdoutScores: [Double]
-    /// Coefficients with standard errors, sorted by decreasing |z| (logistic models), or nil.
+    /// Coefficients with standard errors of the returned model, sorted by decreasing |z| (logistic
+    /// models), or nil.
     public let coefficients: [CoefficientSummary]?
     /// Decision rules, one per leaf sorted by decreasing churn rate (tree models), or nil.
     public let rules: [TreeRule]?
@@ -163,10 +174,11 @@ public struct PipelineTrainer: Sendable {
     /// Creates a trainer with `options`.
     public init(options: TrainingOptions) { self.options = options }
 
-    /// Trains `specification` on `table`.
+    /// Trains `specification` on `table`: fits on the training part of a stratified hold-out split,
+    /// evaluates on the hold-out part, then (by default) refits on every labelled row.
     /// - Throws: `PipelineError` (target problems, no features), `TabularError` (missing columns,
     ///   impossible split), or the model's error (single class, penalty required...).
-    /// - Complexity: the encoder's O(n d) plus the model's fit.
+    /// - Complexity: the encoder's O(n d) plus the model's fit, twice when refitting.
     public func train(_ table: Table, model specification: ModelSpecification) throws -> TrainingResult {
         guard options.testFraction >= 0, options.testFraction < 1 else {
             throw PipelineError.invalidOption("test fraction must be in [0, 1), not \(options.testFraction)")
@@ -181,7 +193,6 @@ public struct PipelineTrainer: Sendable {
             table: data, target: target.column, id: options.idColumn, ignored: options.ignoredColumns,
             features: options.features, use: specification.columnUse)
         warnings += roles.warnings
-        let idColumn = roles.id
 
         let split: DataSplit
         if options.testFraction > 0 {
@@ -190,66 +201,87 @@ public struct PipelineTrainer: Sendable {
             split = DataSplit(train: Array(0..<data.rowCount), test: [])
         }
         let train = data.selecting(rows: split.train)
-        let trainLabels = split.train.map { labels[$0] }
+        var fit = try _fit(specification, on: train, labels: split.train.map { labels[$0] }, columns: roles.features)
+        var fitWarnings = fit.warnings
 
-        let encoder = try specification.encoder(from: options.encoder).fit(train, columns: roles.features)
-        warnings += encoder.issues.map(\.description)
+        var holdout: BinaryClassificationReport?
+        var holdoutScores: [Double] = []
+        let holdoutLabels = split.test.map { labels[$0] }
+        if !split.test.isEmpty {
+            let test = data.selecting(rows: split.test)
+            let (testX, report) = try fit.encoder.transformWithReport(test)
+            if report.unknownCount > 0 {
+                warnings.append("hold-out rows hold \(report.unknownCount) categories unseen in training (encoded as the reference level)")
+            }
+            holdoutScores = try fit.model.probabilities(testX)
+            holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
+        }
+        let refitted = options.refit && !split.test.isEmpty
+        if refitted {
+            fit = try _fit(specification, on: data, labels: labels, columns: roles.features)
+            // The saved model's own warnings; the first fit's only when they differ.
+            fitWarnings = fit.warnings + fitWarnings.filter { !fit.warnings.contains($0) }.map { "before refitting: \($0)" }
+        }
+        warnings += fitWarnings
+        let explanation = _explain(fit.model, encoder: fit.encoder)
+        warnings += explanation.warnings
+        let provenance = TrainingProvenance(
+            fittedOn: refitted || split.test.isEmpty ? .allLabelledRows : .trainingSplit,
+            fittedRows: refitted ? data.rowCount : split.train.count, labelledRows: data.rowCount, file: options.sourceFile)
+        let pipeline = FittedPipeline(
+            schema: CSVSchema(of: table), idColumn: roles.id, target: target, encoder: fit.encoder, model: fit.model,
+            riskDecileEdges: riskDecileEdges(fit.scores), training: provenance)
+        return TrainingResult(
+            pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count,
+            holdout: holdout, holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
+            coefficients: explanation.coefficients, rules: explanation.rules, featureImportances: explanation.importances,
+            inferenceNote: explanation.note, warnings: warnings, aliasedTerms: explanation.aliased)
+    }
+
+    /// Fits the encoder and the model on `rows`: the pieces of a pipeline, the rows' scores (for
+    /// the risk deciles) and the encoder's and solver's warnings.
+    private func _fit(_ specification: ModelSpecification, on rows: Table, labels: [Bool], columns: [String]) throws
+        -> (encoder: FittedFeatureEncoder, model: PipelineModel, scores: [Double], warnings: [String])
+    {
+        let encoder = try specification.encoder(from: options.encoder).fit(rows, columns: columns)
         guard encoder.featureCount > 0 else {
             throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
         }
-        let x = try encoder.transform(train)
+        let x = try encoder.transform(rows)
+        let model = try specification.fit(x, labels, features: encoder.features)
+        var warnings = encoder.issues.map(\.description)
+        if case .logisticRegression(let fitted) = model {
+            warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: encoder.featureNames))" }
+        }
+        return (encoder, model, try model.probabilities(x), warnings)
+    }
 
-        let model = try specification.fit(x, trainLabels, features: encoder.features)
-        var coefficients: [CoefficientSummary]?
-        var inferenceNote: String?
-        var rules: [TreeRule]?
-        var importances: [(feature: String, importance: Double)]?
-        var aliased: [AliasedFeature] = []
+    /// The inference table and aliased terms (logistic) or rules and importances (tree) of a model.
+    private func _explain(_ model: PipelineModel, encoder: FittedFeatureEncoder) -> (
+        coefficients: [CoefficientSummary]?, rules: [TreeRule]?, importances: [(feature: String, importance: Double)]?,
+        note: String?, warnings: [String], aliased: [AliasedFeature]
+    ) {
+        let names = encoder.featureNames
         switch model {
         case .logisticRegression(let fitted):
-            let names = encoder.featureNames
-            warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: names))" }
-            aliased = fitted.aliasedTerms.map { term in
+            let aliased = fitted.aliasedTerms.map { term in
                 AliasedFeature(
                     feature: LogisticTerm.feature(term.column).name(featureNames: names),
                     aliasedWith: term.aliasedWith.map { $0.name(featureNames: names) })
             }
             switch Result(catching: { () throws(LinearModelsError) in try fitted.inferenceTable() }) {
             case .success(let table):
-                coefficients = summarize(table, names: names)
-                inferenceNote = table.note
+                return (summarize(table, names: names), nil, nil, table.note, [], aliased)
             case .failure(let error):
-                inferenceNote = "no inference table: \(error.description(featureNames: names))"
+                return (nil, nil, nil, "no inference table: \(error.description(featureNames: names))", [], aliased)
             }
         case .decisionTree(let fitted):
-            rules = fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers")
-            importances = zip(encoder.featureNames, fitted.featureImportances).map { (feature: $0, importance: $1) }
+            let importances = zip(names, fitted.featureImportances).map { (feature: $0, importance: $1) }
                 .sorted { $0.importance > $1.importance }
+            return (nil, fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers"), importances, nil, [], [])
         case .kMeans:
-            break
+            return (nil, nil, nil, nil, [], [])
         }
-
-        let trainScores = try model.probabilities(x)
-        var holdout: BinaryClassificationReport?
-        var holdoutScores: [Double] = []
-        let holdoutLabels = split.test.map { labels[$0] }
-        if !split.test.isEmpty {
-            let test = data.selecting(rows: split.test)
-            let (testX, report) = try encoder.transformWithReport(test)
-            if report.unknownCount > 0 {
-                warnings.append("hold-out rows hold \(report.unknownCount) categories unseen in training (encoded as the reference level)")
-            }
-            holdoutScores = try model.probabilities(testX)
-            holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
-        }
-        let pipeline = FittedPipeline(
-            schema: CSVSchema(of: table), idColumn: idColumn, target: target, encoder: encoder, model: model,
-            riskDecileEdges: riskDecileEdges(trainScores))
-        return TrainingResult(
-            pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count, holdout: holdout,
-            holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
-            coefficients: coefficients, rules: rules, featureImportances: importances, inferenceNote: inferenceNote,
-            warnings: warnings, aliasedTerms: aliased)
     }
 
     /// The inference rows with feature names, sorted by decreasing |z|, the intercept last.

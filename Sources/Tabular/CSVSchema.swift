@@ -43,6 +43,15 @@ public struct CSVSchema: Sendable, Equatable, Codable {
         }
     }
 
+    /// The specs of the columns in `names` only (in schema order), without category levels: the
+    /// kinds a model needs to read a file the same way, and nothing of the training rows' values.
+    /// - Complexity: O(columns).
+    public func kinds(of names: Set<String>) -> CSVSchema {
+        CSVSchema(columns: columns.filter { names.contains($0.name) }.map {
+            CSVColumnSpec(name: $0.name, kind: $0.kind, trueLabel: $0.trueLabel, falseLabel: $0.falseLabel)
+        })
+    }
+
     /// The spec of the column called `name`, if any.
     public func column(named name: String) -> CSVColumnSpec? { columns.first { $0.name == name } }
 }

@@ -18,10 +18,13 @@ import Testing
     #expect(list.count <= 8)
     let rates = list.compactMap { $0["churnRate"] as? Double }
     #expect(rates == rates.sorted(by: >))
-    // Every leaf holds at least 100 training customers, and the rules cover the training rows.
+    // Every leaf holds at least 100 training customers, and the rules cover the rows the saved
+    // model was fitted on (all 5,000: it is refitted after the hold-out evaluation).
     let customers = list.compactMap { $0["customers"] as? Int }
     #expect(customers.allSatisfy { $0 >= 100 })
-    #expect(customers.reduce(0, +) == trained["trainRows"] as? Int)
+    let saved = try #require(trained["savedModel"] as? [String: Any])
+    #expect(customers.reduce(0, +) == saved["fittedRows"] as? Int)
+    #expect(saved["fittedRows"] as? Int == 5000)
     // The strongest true effect (contract type) is in the riskiest rule, in the data's own labels.
     let top = try #require(list.first?["text"] as? String)
     #expect(top.contains("contract"))

@@ -1,4 +1,5 @@
 import Foundation
+import ChurnKit
 import Testing
 @testable import ChurnCLI
 
@@ -126,4 +127,30 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     #expect(aliased.count == 7)
     let coefficients = try #require(json["coefficients"] as? [[String: Any]])
     #expect(coefficients.count == 24)
+}
+
+@Test func trainSaysWhichRowsTheSavedModelWasFittedOnAndEvaluateKnowsItsTrainingFile() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = bundledDatasets + "/telecom-customers.csv"
+    let model = dir.appendingPathComponent("m.json").path
+    let json = try jsonObject(try TrainCommand.parse([data, "--target", "churned", "--out", model, "--format", "json"]).makeOutput())
+    let saved = try #require(json["savedModel"] as? [String: Any])
+    #expect(saved["fittedOn"] as? String == "allLabelledRows")
+    #expect(saved["fittedRows"] as? Int == 5000)
+    let file = try #require(saved["file"] as? [String: Any])
+    #expect(file["rows"] as? Int == 5000)
+    #expect((file["sha256"] as? String)?.count == 64)
+    let text = try TrainCommand.parse([data, "--target", "churned", "--no-refit", "--out", model]).makeOutput()
+    #expect(text.contains("fitted on the 4000 training rows of the hold-out split (of 5000 labelled rows)"))
+    let pipeline = try FittedPipeline.load(from: model)
+    #expect(pipeline.training?.fittedOn == .trainingSplit)
+
+    // The model file knows its training file by SHA-256 and row count, not by its rows.
+    let warning = try #require(try trainingFileWarning(pipeline, file: data, rows: 5000))
+    #expect(warning.contains("is the file this model was trained on"))
+    let other = dir.appendingPathComponent("other.csv").path
+    try GenerateCommand.parse(["--rows", "5000", "--seed", "99", "--out", other]).run()
+    #expect(try trainingFileWarning(pipeline, file: other, rows: 5000) == nil)
+    #expect(!(try String(contentsOfFile: model, encoding: .utf8)).contains("C100000"))
 }

@@ -54,3 +54,48 @@ private func trainedPipeline() throws -> (FittedPipeline, Table) {
     }
     #expect(throws: PipelineError.self) { try FittedPipeline.load(from: "/nonexistent/model.json") }
 }
+
+@Test func aModelFileHoldsNoIdNoIgnoredValueAndNoLevelUnseenByTheEncoder() throws {
+    // Observation 3: the schema used to keep every level of every column, ids and hold-out rows included.
+    let base = try SyntheticTelecomCustomers(rowCount: 400, seed: 8).makeTable()
+    let labels = try TargetSpecification(table: base, column: "churned").labels(in: base).labels
+    let split = try DataSplit.stratified(labels: labels, testFraction: 0.25, seed: 3)
+    let region = try base.column(named: "region")
+    let heldOutRow = try #require(split.test.first)
+    let renamed = Column(name: "region", labels: (0..<base.rowCount).map { $0 == heldOutRow ? "Atlantis" : region.text(at: $0) })
+    let secret = Column(name: "notes", labels: (0..<base.rowCount).map { "secret-\($0 % 7)" })
+    let table = try Table(columns: base.columns.map { $0.name == "region" ? renamed : $0 } + [secret])
+    let result = try PipelineTrainer(options: TrainingOptions(
+        target: "churned", ignoredColumns: ["notes"], testFraction: 0.25, seed: 3, refit: false))
+        .train(table, model: .logisticRegression(LogisticRegression()))
+    let json = String(decoding: try result.pipeline.jsonData(), as: UTF8.self)
+    let ids = try table.column(named: "customer_id")
+    let idTexts = (0..<table.rowCount).compactMap { ids.text(at: $0) }
+    #expect(idTexts.count == 400 && idTexts.allSatisfy { !json.contains("\"\($0)\"") })
+    #expect(!json.contains("secret-"))
+    #expect(!json.contains("Atlantis"))
+    #expect(!json.contains("\"churned\" : {"))
+    let schema = result.pipeline.schema
+    #expect(Set(schema.columns.map(\.name)) == Set(result.pipeline.encoder.requiredColumns + ["customer_id"]))
+    #expect(schema.columns.allSatisfy { $0.levels.isEmpty })
+    #expect(result.pipeline.training?.fittedOn == .trainingSplit)
+    #expect(result.pipeline.training?.fittedRows == 300)
+}
+
+@Test func versionOneFilesLoadWithTheirSchemaReducedToWhatScoringReads() throws {
+    let (pipeline, table) = try trainedPipeline()
+    var object = try #require(try JSONSerialization.jsonObject(with: try pipeline.jsonData()) as? [String: Any])
+    var inner = try #require(object["pipeline"] as? [String: Any])
+    inner["schema"] = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(CSVSchema(of: table)))
+    inner["training"] = nil
+    object["pipeline"] = inner
+    object["version"] = 1
+    let old = try JSONSerialization.data(withJSONObject: object)
+    #expect(String(decoding: old, as: UTF8.self).contains("C100399"))
+    let loaded = try FittedPipeline.decode(old, path: "v1.json")
+    #expect(loaded.schema == pipeline.schema)
+    #expect(loaded.training == nil)
+    #expect(try loaded.probabilities(for: table).probabilities == pipeline.probabilities(for: table).probabilities)
+    #expect(!String(decoding: try loaded.jsonData(), as: UTF8.self).contains("C100399"))
+    #expect(FittedPipeline.fileVersion == 2)
+}

@@ -183,3 +183,23 @@ func telcoUnpenalizedFitDropsAliasedDummiesAndMatchesStatsmodels() throws {
     let original = try result.pipeline.probabilities(for: table.selecting(rows: Array(0..<50))).probabilities
     #expect(fresh == original)
 }
+
+@Test func theSavedModelIsRefittedOnEveryLabelledRowByDefault() throws {
+    // Observation 6: the saved model used to be the 80% fit.
+    let (table, _) = try syntheticCustomers(rows: 1000, seed: 9)
+    let spec = ModelSpecification.logisticRegression(LogisticRegression(l2: 0))
+    let refitted = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0.2, seed: 4)).train(table, model: spec)
+    let kept = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0.2, seed: 4, refit: false))
+        .train(table, model: spec)
+    let allRows = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0)).train(table, model: spec)
+    // Same hold-out evaluation either way; the refitted model is the fit on all rows.
+    #expect(refitted.holdout == kept.holdout)
+    #expect(refitted.trainRows == 800 && refitted.testRows == 200)
+    #expect(refitted.pipeline.training == TrainingProvenance(fittedOn: .allLabelledRows, fittedRows: 1000, labelledRows: 1000, file: nil))
+    #expect(kept.pipeline.training == TrainingProvenance(fittedOn: .trainingSplit, fittedRows: 800, labelledRows: 1000, file: nil))
+    #expect(refitted.pipeline.model == allRows.pipeline.model)
+    #expect(refitted.pipeline.encoder == allRows.pipeline.encoder)
+    #expect(refitted.pipeline.riskDecileEdges == allRows.pipeline.riskDecileEdges)
+    #expect(refitted.coefficients == allRows.coefficients)
+    #expect(kept.pipeline.model != refitted.pipeline.model)
+}

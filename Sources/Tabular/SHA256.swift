@@ -1,8 +1,11 @@
-// SHA-256 (FIPS 180-4, §6.2) for the input checksum written into an assignment manifest.
+// SHA-256 (FIPS 180-4, §6.2) for the input checksum written into an assignment manifest and the
+// training file's fingerprint kept in a model file.
 //
 // Goal: a dependency-free, streaming digest that identifies the scored customer file an
-// assignment was made from, so a later audit can prove which input was used. Not constant-time
-// and not meant for secrets. Checked against the NIST example vectors ("abc", the 448-bit and
+// assignment was made from (so a later audit can prove which input was used) and the file a model
+// was trained on (so `churn evaluate` can say when it is given that file again). Not constant-time
+// and not meant for secrets. `package` access: a public `SHA256` would clash with swift-crypto's in
+// a user's service that imports both. Checked against the NIST example vectors ("abc", the 448-bit and
 // 896-bit messages, one million "a").
 // Reference: NIST FIPS PUB 180-4, "Secure Hash Standard" (2015), §4.1.2 (functions), §4.2.2
 // (constants), §5.1.1 (padding), §6.2.2 (the compression function).
@@ -13,20 +16,20 @@ import Glibc
 import Darwin
 #endif
 
-/// An incremental SHA-256 hasher.
-public struct SHA256: Sendable {
+/// An incremental SHA-256 hasher (for ChurnKit's own modules).
+package struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var buffer: [UInt8] = []
     private var byteCount: UInt64 = 0
 
     /// Creates a hasher with the standard initial state.
-    public init() { buffer.reserveCapacity(64) }
+    package init() { buffer.reserveCapacity(64) }
 
     /// Adds bytes to the message.
     /// - Parameter bytes: The next bytes.
     /// - Complexity: O(bytes.count).
-    public mutating func update(_ bytes: some Collection<UInt8>) {
+    package mutating func update(_ bytes: some Collection<UInt8>) {
         byteCount &+= UInt64(bytes.count)
         if bytes.withContiguousStorageIfAvailable({ absorb($0) }) == nil {
             Array(bytes).withUnsafeBufferPointer { absorb($0) }
@@ -53,7 +56,7 @@ public struct SHA256: Sendable {
 
     /// Pads the message and returns the 32-byte digest.
     /// - Returns: The digest.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         let bitLength = byteCount &* 8
         var tail = buffer
         tail.append(0x80)
@@ -71,7 +74,7 @@ public struct SHA256: Sendable {
     /// - Parameter bytes: The whole message.
     /// - Returns: The hex digest.
     /// - Complexity: O(bytes.count).
-    public static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
+    package static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
         return hex(hasher.finalize())
@@ -80,11 +83,11 @@ public struct SHA256: Sendable {
     /// The digest of the file at `path`, read in 1 MiB chunks.
     /// - Parameter path: The file.
     /// - Returns: The hex digest.
-    /// - Throws: `ExperimentsError.fileError` when the file cannot be read.
+    /// - Throws: `CSVError.cannotOpen` or `.cannotRead` with the operating system's reason.
     /// - Complexity: O(file size) time, O(1) memory.
-    public static func hexDigest(fileAt path: String) throws(ExperimentsError) -> String {
+    package static func hexDigest(fileAt path: String) throws(CSVError) -> String {
         guard let file = fopen(path, "rb") else {
-            throw .fileError(path: path, reason: "cannot open for reading")
+            throw .cannotOpen(file: path, reason: String(cString: strerror(errno)))
         }
         defer { fclose(file) }
         var hasher = SHA256()
@@ -93,7 +96,7 @@ public struct SHA256: Sendable {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if read > 0 { hasher.update(chunk[0..<read]) }
             if read < chunk.count {
-                if ferror(file) != 0 { throw .fileError(path: path, reason: "read error") }
+                if ferror(file) != 0 { throw .cannotRead(file: path, reason: String(cString: strerror(errno))) }
                 break
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Experiments
+@testable import Tabular
 
 @Suite struct SHA256Tests {
     // NIST FIPS 180-4 example vectors (csrc.nist.gov "Examples with intermediate values").
@@ -27,11 +27,11 @@ import Testing
     // SOURCES.md publishes the SHA-256 of hillstrom-email.csv; skipped without ../shared.
     @Test(.enabled(if: sharedDatasetsAvailable, "needs ../shared/datasets/hillstrom-email.csv"))
     func fileDigestMatchesThePublishedChecksum() throws {
-        #expect(try SHA256.hexDigest(fileAt: hillstromPath)
+        #expect(try SHA256.hexDigest(fileAt: sharedDatasets + "/hillstrom-email.csv")
             == "0e5893329d8b93cefecc571777672028290ab69865718020c78c7284f291aece")
     }
 
     @Test func missingFileThrows() {
-        #expect(throws: ExperimentsError.self) { try SHA256.hexDigest(fileAt: "/nonexistent/file.csv") }
+        #expect(throws: CSVError.self) { try SHA256.hexDigest(fileAt: "/nonexistent/file.csv") }
     }
 }
