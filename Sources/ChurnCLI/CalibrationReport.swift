@@ -62,3 +62,4 @@ struct CalibrationReport: Encodable {
     }
 }
 extension CalibrationStrategy: ExpressibleByArgument {}
+extension CalibrationMethod: ExpressibleByArgument {}

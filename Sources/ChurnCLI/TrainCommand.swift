@@ -41,12 +41,22 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Save the model fitted on the training part of the split (default: refit on every labelled row after the hold-out evaluation).")
     var noRefit = false
 
+    @Option(help: "Also report K-fold stratified cross-validated metrics (mean and standard deviation over folds; seeded by --seed); 0 for none.")
+    var cv: Int = 0
+
+    @Option(help: "Calibrate the saved model's probabilities on out-of-fold scores: isotonic or sigmoid (folds: --cv, or 5).")
+    var calibrate: CalibrationMethod?
+
     @Option(help: "Where to write the model (JSON).")
     var out: String
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        guard cv == 0 || (2...100).contains(cv) else { throw ValidationError("--cv must be 0 or between 2 and 100, not \(cv)") }
+        if calibrate != nil, noRefit, testFraction > 0 {
+            throw ValidationError("--calibrate calibrates the model refitted on every labelled row; it cannot be used with --no-refit")
+        }
         guard testFraction >= 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
         }
@@ -69,11 +79,34 @@ struct TrainCommand: ParsableCommand {
         printError("trained in \(elapsed(since: start))")
         for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
-        try result.pipeline.write(to: out)
-        let report = TrainReport(result, file: file, modelPath: out)
+        let validation = CrossValidation(folds: cv >= 2 ? cv : 5, seed: seed)
+        var crossValidation: CrossValidationReport?
+        var pipeline = result.pipeline
+        if let calibrate {
+            printError("calibrating (\(calibrate.rawValue)) on \(validation.folds)-fold out-of-fold scores ...")
+            let (calibrated, folds) = try validation.calibrate(
+                pipeline, method: calibrate, table: table, options: options, model: modelOptions.specification)
+            pipeline = calibrated
+            if cv >= 2 { crossValidation = CrossValidationReport(folds, seed: seed) }
+        } else if cv >= 2 {
+            printError("cross-validating on \(cv) folds ...")
+            crossValidation = CrossValidationReport(
+                try validation.validate(table, options: options, model: modelOptions.specification), seed: seed)
+        }
+        try pipeline.write(to: out)
+        var report = TrainReport(result, file: file, modelPath: out)
+        report.crossValidation = crossValidation
+        report.calibration = calibrate?.rawValue
         switch output.format {
         case .json: return try jsonText(report)
-        case .text: return report.text
+        case .text:
+            var text = report.text
+            if let crossValidation { text += "\n\n" + crossValidation.text }
+            if let calibrate {
+                text += "\n\nprobabilities calibrated (\(calibrate.rawValue)) on out-of-fold scores of \(validation.folds) folds;"
+                    + " the hold-out metrics above are the uncalibrated model's"
+            }
+            return text
         }
     }
 }
@@ -100,6 +133,10 @@ struct TrainReport: Encodable {
     let featureImportances: [FeatureImportance]?
     let inferenceNote: String?
     let warnings: [String]
+    /// Cross-validated metrics (`--cv`), or nil.
+    var crossValidation: CrossValidationReport?
+    /// The calibration method of the saved model (`--calibrate`), or nil.
+    var calibration: String?
 
     init(_ result: TrainingResult, file: String, modelPath: String) {
         let pipeline = result.pipeline
