@@ -49,33 +49,30 @@ private let exactLogistic = ModelSpecification.logisticRegression(LogisticRegres
     }
 }
 
-@Test func isotonicCalibrationEqualsCalibratedClassifierCV() throws {
+/// The largest difference between ChurnKit's calibrated probabilities on every row of the
+/// bundled file (5 folds, seed 42, logistic solved to rounding) and CalibratedClassifierCV's.
+private func largestCalibrationDifference(_ method: CalibrationMethod) throws -> (worst: Double, pipeline: FittedPipeline) {
     let table = try Table(csvAt: bundledCustomers)
     let fixture = try CrossValidationFixture.load()
-    let options = fixtureOptions(table)
-    let trained = try PipelineTrainer(options: TrainingOptions(
-        target: options.target, ignoredColumns: options.ignoredColumns, testFraction: 0)).train(table, model: exactLogistic)
+    var options = fixtureOptions(table)
+    options.testFraction = 0
+    let trained = try PipelineTrainer(options: options).train(table, model: exactLogistic)
     let (calibrated, _) = try CrossValidation(folds: 5, seed: 42).calibrate(
-        trained.pipeline, method: .isotonic, table: table, options: options, model: exactLogistic)
+        trained.pipeline, method: method, table: table, options: options, model: exactLogistic)
     let probabilities = try calibrated.probabilities(for: table).probabilities
-    let reference = try #require(fixture.calibrated["isotonic"])
-    let worst = zip(probabilities, reference).map { abs($0 - $1) }.max() ?? .nan
+    let reference = try #require(fixture.calibrated[method.rawValue])
+    return (zip(probabilities, reference).map { abs($0 - $1) }.max() ?? .nan, calibrated)
+}
+
+@Test func isotonicCalibrationEqualsCalibratedClassifierCV() throws {
+    let (worst, calibrated) = try largestCalibrationDifference(.isotonic)
     #expect(worst <= 1e-9, "largest difference from CalibratedClassifierCV(isotonic): \(worst)")
     #expect(calibrated.calibrator?.method == .isotonic)
 }
 
 @Test func sigmoidCalibrationMatchesCalibratedClassifierCV() throws {
     // scikit-learn stops L-BFGS-B at a gradient of 1e-6; ChurnKit solves to the optimum.
-    let table = try Table(csvAt: bundledCustomers)
-    let fixture = try CrossValidationFixture.load()
-    let options = fixtureOptions(table)
-    let trained = try PipelineTrainer(options: TrainingOptions(
-        target: options.target, ignoredColumns: options.ignoredColumns, testFraction: 0)).train(table, model: exactLogistic)
-    let (calibrated, _) = try CrossValidation(folds: 5, seed: 42).calibrate(
-        trained.pipeline, method: .sigmoid, table: table, options: options, model: exactLogistic)
-    let probabilities = try calibrated.probabilities(for: table).probabilities
-    let reference = try #require(fixture.calibrated["sigmoid"])
-    let worst = zip(probabilities, reference).map { abs($0 - $1) }.max() ?? .nan
+    let (worst, _) = try largestCalibrationDifference(.sigmoid)
     #expect(worst <= 1e-5, "largest difference from CalibratedClassifierCV(sigmoid): \(worst)")
 }
 
