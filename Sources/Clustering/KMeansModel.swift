@@ -3,14 +3,18 @@ import Tabular
 
 /// A fitted k-means clustering: centroids, the training labels, inertia and iteration count.
 ///
-/// Immutable and `Sendable`; `Codable` as `{centroids, labels, inertia, iterationCount}` (checked
-/// when decoded), so it can be stored in a pipeline file and shared by concurrent scorers.
+/// Immutable and `Sendable`; `Codable` as `{centroids, clusterSizes, inertia, iterationCount}`
+/// (checked when decoded), so it can be stored in a pipeline file and shared by concurrent scorers.
+/// The file keeps the k cluster sizes, not the per-row training labels: a model read from a file
+/// has empty `labels`. Files written before this change, with `labels`, still decode.
 public struct KMeansModel: Sendable, Equatable, Codable {
     /// The `k x d` centroids, in the units of the data it was fitted on (scaled units when the
     /// features were standardized; see `centroidsInOriginalUnits(features:)`).
     public let centroids: Matrix
-    /// The cluster (0..<k) of every training row, in row order.
+    /// The cluster (0..<k) of every training row, in row order; empty for a model read from a file.
     public let labels: [Int]
+    /// Number of training rows in each cluster (k values).
+    public let clusterSizes: [Int]
     /// Σ of the squared Euclidean distances of the training rows to their centroids.
     public let inertia: Double
     /// Lloyd iterations (or mini-batch steps) run by the kept run.
@@ -20,14 +24,6 @@ public struct KMeansModel: Sendable, Equatable, Codable {
     public var k: Int { centroids.rows }
     /// Number of features (d).
     public var featureCount: Int { centroids.columns }
-
-    /// Number of training rows in each cluster.
-    /// - Complexity: O(n).
-    public var clusterSizes: [Int] {
-        var sizes = [Int](repeating: 0, count: k)
-        for label in labels { sizes[label] += 1 }
-        return sizes
-    }
 
     /// Internal initializer for the trainers: row-major centroids (`k * featureCount` values).
     /// - Throws: `ClusteringError.linearAlgebra` when the values do not fill the shape.
@@ -40,8 +36,23 @@ public struct KMeansModel: Sendable, Equatable, Codable {
             throw .linearAlgebra(error)
         }
         self.labels = labels
+        self.clusterSizes = Self.sizes(of: labels, k: k)
         self.inertia = inertia
         self.iterationCount = iterationCount
+    }
+
+    /// Two models are equal when their fitted parameters are (centroids, cluster sizes, inertia,
+    /// iteration count): the training labels, which a file does not keep, are not compared.
+    public static func == (lhs: KMeansModel, rhs: KMeansModel) -> Bool {
+        lhs.centroids == rhs.centroids && lhs.clusterSizes == rhs.clusterSizes && lhs.inertia == rhs.inertia
+            && lhs.iterationCount == rhs.iterationCount
+    }
+
+    /// The number of labels equal to each of 0..<k (labels are known to be in range).
+    private static func sizes(of labels: [Int], k: Int) -> [Int] {
+        var sizes = [Int](repeating: 0, count: k)
+        for label in labels { sizes[label] += 1 }
+        return sizes
     }
 
     /// The nearest centroid of every row of `x` (squared Euclidean distance, ties to the lower index).
@@ -121,23 +132,35 @@ public struct KMeansModel: Sendable, Equatable, Codable {
         return (data, translated)
     }
 
-    private enum CodingKeys: String, CodingKey { case centroids, labels, inertia, iterationCount }
+    private enum CodingKeys: String, CodingKey { case centroids, clusterSizes, labels, inertia, iterationCount }
 
-    /// Decodes a model and checks it: at least one centroid, finite centroids and inertia, labels
-    /// in 0..<k, a non-negative iteration count.
+    /// Decodes a model and checks it: at least one centroid, finite centroids and inertia, k
+    /// non-negative cluster sizes (or, in older files, labels in 0..<k), a non-negative iteration
+    /// count.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let centroids = try c.decode(Matrix.self, forKey: .centroids)
-        let labels = try c.decode([Int].self, forKey: .labels)
         let inertia = try c.decode(Double.self, forKey: .inertia)
         let iterationCount = try c.decode(Int.self, forKey: .iterationCount)
         guard centroids.rows >= 1, centroids.columns >= 1, centroids.storage.allSatisfy(\.isFinite) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .centroids, in: c, debugDescription: "centroids must be a finite matrix with at least one row and column")
         }
-        if let bad = labels.first(where: { $0 < 0 || $0 >= centroids.rows }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .labels, in: c, debugDescription: "label \(bad) is outside 0..<\(centroids.rows)")
+        let sizes: [Int]
+        if let stored = try c.decodeIfPresent([Int].self, forKey: .clusterSizes) {
+            guard stored.count == centroids.rows, stored.allSatisfy({ $0 >= 0 }) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .clusterSizes, in: c,
+                    debugDescription: "clusterSizes must hold \(centroids.rows) non-negative counts, one per centroid")
+            }
+            sizes = stored
+        } else {
+            let labels = try c.decode([Int].self, forKey: .labels)
+            if let bad = labels.first(where: { $0 < 0 || $0 >= centroids.rows }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .labels, in: c, debugDescription: "label \(bad) is outside 0..<\(centroids.rows)")
+            }
+            sizes = Self.sizes(of: labels, k: centroids.rows)
         }
         guard inertia.isFinite, inertia >= 0 else {
             throw DecodingError.dataCorruptedError(forKey: .inertia, in: c, debugDescription: "inertia \(inertia) is not a finite non-negative number")
@@ -146,16 +169,17 @@ public struct KMeansModel: Sendable, Equatable, Codable {
             throw DecodingError.dataCorruptedError(forKey: .iterationCount, in: c, debugDescription: "iterationCount \(iterationCount) is negative")
         }
         self.centroids = centroids
-        self.labels = labels
+        self.labels = []
+        self.clusterSizes = sizes
         self.inertia = inertia
         self.iterationCount = iterationCount
     }
 
-    /// Encodes `{centroids, labels, inertia, iterationCount}`.
+    /// Encodes `{centroids, clusterSizes, inertia, iterationCount}` (not the training labels).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(centroids, forKey: .centroids)
-        try c.encode(labels, forKey: .labels)
+        try c.encode(clusterSizes, forKey: .clusterSizes)
         try c.encode(inertia, forKey: .inertia)
         try c.encode(iterationCount, forKey: .iterationCount)
     }

@@ -24,7 +24,18 @@ struct KMeansModelTests {
         let x = try gaussianBlobs(centers: [[0, 0], [5, 5]], perCluster: 10, spread: 1, seed: 2)
         let model = try KMeans(k: 2, seed: 1).fit(x)
         let data = try JSONEncoder().encode(model)
-        #expect(try JSONDecoder().decode(KMeansModel.self, from: data) == model)
+        let decoded = try JSONDecoder().decode(KMeansModel.self, from: data)
+        #expect(decoded == model)
+        #expect(decoded.labels.isEmpty && decoded.clusterSizes == model.clusterSizes)
+        #expect(try decoded.predict(x) == model.labels)
+        // The file holds k sizes, not one label per training row.
+        let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys
+        #expect(Set(keys) == ["centroids", "clusterSizes", "inertia", "iterationCount"])
+        // A file written before (with per-row labels) still decodes, its sizes counted from them.
+        let older = #"{"centroids":{"rows":2,"columns":1,"values":[0,1]},"labels":[1,1,0],"inertia":0,"iterationCount":1}"#
+        #expect(try JSONDecoder().decode(KMeansModel.self, from: Data(older.utf8)).clusterSizes == [1, 2])
+        let badSizes = #"{"centroids":{"rows":2,"columns":1,"values":[0,1]},"clusterSizes":[1],"inertia":0,"iterationCount":1}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(KMeansModel.self, from: Data(badSizes.utf8)) }
         let badLabel = #"{"centroids":{"rows":1,"columns":1,"values":[0]},"labels":[1],"inertia":0,"iterationCount":1}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(KMeansModel.self, from: Data(badLabel.utf8)) }
         let noCentroid = #"{"centroids":{"rows":0,"columns":1,"values":[]},"labels":[],"inertia":0,"iterationCount":1}"#
