@@ -18,8 +18,10 @@ import Testing
         for (ours, theirs) in zip([model.r, model.alpha, model.a, model.b], reference.params) {
             #expect(isClose(ours, theirs, tolerance: 1e-4), "\(ours) vs \(theirs)")
         }
+        // Standard errors are a smooth function of where each optimiser stopped: they agree as the
+        // parameters do (1e-4 relative; about 1e-6 on one CPU, 9e-6 on another whose BLAS kernels round differently).
         for (ours, theirs) in zip(model.standardErrors, try #require(reference.standardErrors)) {
-            #expect(abs(ours - theirs) <= 1e-5 * theirs, "\(ours) vs \(theirs)")
+            #expect(abs(ours - theirs) <= 1e-4 * theirs, "\(ours) vs \(theirs)")
         }
     }
 
