@@ -13,6 +13,7 @@ let benchmarkTargets = [
     "ClusteringBenchmarks",
     "DecisionTreesBenchmarks",
     "ExperimentsBenchmarks",
+    "PipelinesBenchmarks",
 ]
 
 let package = Package(
