@@ -86,6 +86,12 @@ struct TuneCommand: ParsableCommand {
         let search = HyperparameterSearch(
             ranges: given.isEmpty ? base.defaultSearchRanges : given, trials: trials, scoring: scoring,
             validation: CrossValidation(folds: cv, seed: seed))
+        // The roles are decided (and shown) before the search, as every candidate uses the same.
+        let targetSpecification = try TargetSpecification(table: table, column: target, positiveLabel: positive)
+        let roles = try ColumnRoles(
+            table: try targetSpecification.labeledRows(of: table).table, target: targetSpecification.column,
+            id: columns.id, ignored: columns.ignoredColumns, features: columns.featureColumns, use: base.columnUse)
+        for line in roles.summaryLines { printError(line) }
         let start = Date()
         let candidates = try search.run(table, options: options, base: base) { candidate, done, total in
             let settings = candidate.settings.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
@@ -94,7 +100,6 @@ struct TuneCommand: ParsableCommand {
         }
         guard let best = candidates.first else { throw CommandError("the search produced no candidate") }
         let refit = try PipelineTrainer(options: options).train(table, model: best.specification)
-        for line in refit.columnRoles.summaryLines { printError(line) }
         for warning in refit.warnings { printError("warning: \(warning)") }
         try refit.pipeline.write(to: out)
         let report = TuneReport(
