@@ -31,7 +31,9 @@ struct DemoCommand: ParsableCommand {
     var policyholders: Int = 2_000_000
 
     func validate() throws {
-        guard policyholders >= 0 else { throw ValidationError("--policyholders must be 0 or more, not \(policyholders)") }
+        try InputLimits.count(policyholders, name: "--policyholders", in: 0...Int.max)
+        try InputLimits.elements([policyholders], bytesEach: InsuranceScenario.bytesPerCustomer, name: "--policyholders",
+                                 what: "a rehearsal with \(policyholders) policyholders")
     }
 
     func run() throws {

@@ -38,7 +38,11 @@ struct ExperimentSimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard preset == "axa" else { throw ValidationError("unknown --preset \"\(preset)\"; available: axa") }
-        if let customers, customers <= 0 { throw ValidationError("--customers must be positive, not \(customers)") }
+        if let customers {
+            try InputLimits.count(customers, name: "--customers", in: 1...Int.max)
+            try InputLimits.elements([customers], bytesEach: InsuranceScenario.bytesPerCustomer, name: "--customers",
+                                     what: "a portfolio of \(customers) policyholders")
+        }
     }
 
     func run() throws { printError(try makeOutput()) }

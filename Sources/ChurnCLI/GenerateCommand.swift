@@ -21,7 +21,8 @@ struct GenerateCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard rows > 0 else { throw ValidationError("--rows must be positive, not \(rows)") }
+        try InputLimits.count(rows, name: "--rows", in: 1...Int.max)
+        try InputLimits.elements([rows], bytesEach: SyntheticTelecomCustomers.bytesPerRow, name: "--rows", what: "\(rows) customers")
     }
 
     func run() throws {

@@ -204,7 +204,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
     /// scikit-learn's conditions for trying to split a node.
     func _isSplittable(_ node: _GrowingNode) -> Bool {
         if let maxDepth = parameters.maxDepth, node.depth >= maxDepth { return false }
-        return node.count >= parameters.minSamplesSplit && node.count >= 2 * parameters.minSamplesLeaf
+        return node.count >= parameters.minSamplesSplit && node.count / 2 >= parameters.minSamplesLeaf  // count >= 2 m without overflowing 2 m
             && node.weight > 0 && node.impurity > Double.ulpOfOne
     }
 

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Errors raised by the Experiments module when a design, an assignment or outcomes cannot be used.
 ///
 /// Every case says what is wrong and where (tier, arm, row, id, path), so the one-line
@@ -33,6 +35,8 @@ public enum ExperimentsError: Error, Sendable, Equatable, CustomStringConvertibl
     case malformedFile(path: String, line: Int, reason: String)
     /// A learner given to an uplift model failed.
     case learnerFailed(group: String, reason: String)
+    /// A user-given number is out of range or sizes more memory than the machine has.
+    case limit(InputLimitError)
 
     /// A one-line human-readable explanation.
     public var description: String {
@@ -67,6 +71,8 @@ public enum ExperimentsError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(path), line \(line): \(reason)"
         case .learnerFailed(let group, let reason):
             return "the learner failed on the \(group) group: \(reason)"
+        case .limit(let error):
+            return error.description
         }
     }
 }

@@ -34,6 +34,8 @@
 //
 // The churn score used for tiering imitates a fitted churn model: σ(η + normal(0, `scoreNoiseSD`)).
 
+import LinearAlgebra
+
 /// Parameters of the simulated insurance portfolio and its response to a retention action.
 public struct InsuranceScenario: Sendable, Codable, Equatable {
     /// Number of policyholders.
@@ -97,10 +99,18 @@ public struct InsuranceScenario: Sendable, Codable, Equatable {
         return copy
     }
 
+    /// Memory one simulated policyholder takes while a portfolio is generated, scored and written
+    /// (its attributes, probabilities and table columns), for the size check of `validate()`.
+    public static let bytesPerCustomer = 200
+
     /// Checks the parameters.
     /// - Throws: `ExperimentsError` naming the first invalid parameter.
     public func validate() throws(ExperimentsError) {
         guard customerCount > 0 else { throw .invalidCount(argument: "customerCount", value: customerCount, reason: "must be positive") }
+        do {
+            try InputLimits.elements([customerCount], bytesEach: Self.bytesPerCustomer, name: "customerCount",
+                                     what: "a portfolio of \(customerCount) policyholders")
+        } catch { throw .limit(error) }
         for (name, shares, count) in [("channelShares", channelShares, 3), ("paymentShares", paymentShares, 3), ("regionShares", regionShares, 5)] {
             guard shares.count == count else { throw .lengthMismatch(argument: name, count: shares.count, expected: count) }
             guard shares.allSatisfy({ $0 >= 0 }), abs(shares.reduce(0, +) - 1) <= 1e-9 else {

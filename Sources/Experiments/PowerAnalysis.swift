@@ -9,6 +9,7 @@
 // ch. 6 (the arcsine transformation of proportions).
 
 import _ChurnKitCore
+import LinearAlgebra
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ public enum PowerAnalysis {
     /// - Returns: The probability of rejecting H₀ when the true effect is `effectSize`.
     public static func power(effectSize: Double, firstGroupSize: Double, ratio: Double = 1, alpha: Double = 0.05) -> Double {
         let effective = 1 / (1 / firstGroupSize + 1 / (firstGroupSize * ratio))
-        let critical = SpecialFunctions.normalQuantile(1 - alpha / 2)
+        let critical = -SpecialFunctions.normalQuantile(alpha / 2)  // the upper quantile, exact for tiny alpha
         let shift = abs(effectSize) * effective.squareRoot()
         return SpecialFunctions.normalSurvival(critical - shift) + SpecialFunctions.normalCDF(-critical - shift)
     }
@@ -72,7 +73,12 @@ public enum PowerAnalysis {
         }
         var lo = 1e-9
         var hi = 1.0
-        while Self.power(effectSize: effectSize, firstGroupSize: hi, ratio: ratio, alpha: alpha) < power { lo = hi; hi *= 2 }
+        while Self.power(effectSize: effectSize, firstGroupSize: hi, ratio: ratio, alpha: alpha) < power {
+            guard hi < Self.largestGroupSize else {
+                throw .invalidArgument(name: "effectSize", value: "\(effectSize)", reason: "would need more than 10^15 customers per group to detect")
+            }
+            lo = hi; hi *= 2
+        }
         return _bisect(lo, hi) { Self.power(effectSize: effectSize, firstGroupSize: $0, ratio: ratio, alpha: alpha) < power }
     }
 
@@ -117,8 +123,22 @@ public enum PowerAnalysis {
             throw .invalidArgument(name: "relativeReduction", value: "\(relativeReduction)", reason: "must lie in (0, 1)")
         }
         let h = cohensH(baselineRate, baselineRate * (1 - relativeReduction))
-        let n = try firstGroupSize(effectSize: h, ratio: treatmentToControlRatio, alpha: alpha, power: power)
-        return (n, Int(n.rounded(.up)), Int((n * treatmentToControlRatio).rounded(.up)))
+        guard h != 0 else {
+            throw .invalidArgument(name: "relativeReduction", value: "\(relativeReduction)", reason: "is too small to change the rate \(baselineRate) in double precision")
+        }
+        let n: Double
+        do {
+            n = try firstGroupSize(effectSize: h, ratio: treatmentToControlRatio, alpha: alpha, power: power)
+        } catch .invalidArgument(name: "effectSize", _, let reason) {
+            throw .invalidArgument(name: "relativeReduction", value: "\(relativeReduction)", reason: reason)
+        }
+        let limit = 0...Int(Self.largestGroupSize)
+        guard let control = try? InputLimits.integer(n, name: "control size", in: limit),
+              let treated = try? InputLimits.integer(n * treatmentToControlRatio, name: "treatment size", in: limit) else {
+            throw .invalidArgument(name: "treatmentToControlRatio", value: "\(treatmentToControlRatio)",
+                                   reason: "the groups would need \(n) and \(n * treatmentToControlRatio) customers; at most 10^15 are planned for")
+        }
+        return (n, control, treated)
     }
 
     /// The smallest relative reduction of `baselineRate` detectable with the given group sizes.
@@ -181,6 +201,10 @@ public enum PowerAnalysis {
         }
         return rows
     }
+
+    /// The largest group size these functions plan for (10^15 customers, far beyond any customer
+    /// base, and exact as an `Int` and a `Double`).
+    public static let largestGroupSize = 1e15
 
     private static func _check(alpha: Double, power: Double, ratio: Double) throws(ExperimentsError) {
         guard alpha > 0, alpha < 1 else { throw .invalidArgument(name: "alpha", value: "\(alpha)", reason: "must lie in (0, 1)") }

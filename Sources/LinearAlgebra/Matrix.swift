@@ -36,8 +36,8 @@ public struct Matrix: Sendable, Equatable, Hashable, Codable {
         }
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, values.count == count else {
-            throw .invalidShape(
-                "\(values.count) values cannot fill a \(rows) x \(columns) matrix (\(rows * columns) needed)")
+            let needed = overflow ? "more than \(Int.max)" : "\(count)"
+            throw .invalidShape("\(values.count) values cannot fill a \(rows) x \(columns) matrix (\(needed) needed)")
         }
         self.rows = rows
         self.columns = columns

@@ -4,6 +4,8 @@
 // Every coefficient of the true model is listed in `SyntheticTelecomCustomers.trueLogOdds` and in
 // datasets/README.md; the same seed gives the same table on every machine (xoshiro256**).
 
+import LinearAlgebra
+
 /// Generator of a synthetic telecom customer base with a known churn model.
 ///
 /// Columns: `customer_id` (unique text), `age`, `tenure_months`, `contract`, `internet_service`,
@@ -40,11 +42,19 @@ public struct SyntheticTelecomCustomers: Sendable {
         ("per 10 currency units of monthly_charges above 65", 0.08),
     ]
 
+    /// Memory one generated customer takes (15 columns, texts included, and its CSV line), for the
+    /// size check of `makeTable()`.
+    public static let bytesPerRow = 400
+
     /// Generates the table.
-    /// - Throws: `TabularError.invalidArgument` when `rowCount` is negative.
+    /// - Throws: `TabularError.invalidArgument` when `rowCount` is negative or the table would not fit
+    ///   in memory.
     /// - Complexity: O(rowCount).
     public func makeTable() throws(TabularError) -> Table {
         guard rowCount >= 0 else { throw .invalidArgument("rowCount must be at least 0, not \(rowCount)") }
+        do {
+            try InputLimits.elements([rowCount], bytesEach: Self.bytesPerRow, name: "rowCount", what: "\(rowCount) customers")
+        } catch { throw .invalidArgument(error.description) }
         var rng = SeededRandom(seed: seed)
         let contracts = ["Month-to-month", "One year", "Two year"]
         let internet = ["DSL", "Fiber optic", "No"]

@@ -206,3 +206,13 @@ func telcoCrossValidatedAUCIsInLineWithScikitLearn() throws {
     #expect(rules.first?.text.contains("Contract = Month-to-month") == true)
     #expect(zip(rules, rules.dropFirst()).allSatisfy { $0.rate >= $1.rate })
 }
+
+/// Issue 13: a leaf minimum near `Int.max / 2` (a user's `--min-samples-leaf 4611686018427387904`)
+/// used to trap on `2 * minSamplesLeaf`; no node can be split, so the tree is one leaf.
+@Test func aHugeLeafMinimumGivesOneLeafInsteadOfOverflowing() throws {
+    let x = try Matrix([[0], [1], [2], [3]])
+    for minimum in [1 << 62, Int.max] {
+        let model = try DecisionTreeClassifier(minSamplesLeaf: minimum).fit(x, [false, false, true, true])
+        #expect(model.leafCount == 1)
+    }
+}

@@ -68,4 +68,24 @@ import Testing
             try PowerAnalysis.minimumDetectableRelativeReduction(baselineRate: 0.1, controlSize: 0, treatmentSize: 10)
         }
     }
+
+    /// Issue 13: sizes beyond any customer base (a reduction of 1e-9, ratios of 1e±300) trapped in
+    /// `Int(Double)`; now they are errors naming the argument, and a tiny alpha is computed exactly.
+    @Test func impossibleSizesAreErrorsNotTraps() throws {
+        for (reduction, ratio, name) in [(1e-9, 1.0, "relativeReduction"), (0.09, 1e300, "treatmentToControlRatio"), (0.09, 1e-300, "relativeReduction")] {
+            #expect {
+                try PowerAnalysis.sampleSize(baselineRate: 0.12, relativeReduction: reduction, treatmentToControlRatio: ratio)
+            } throws: { error in
+                guard case .invalidArgument(let argument, _, _) = error as? ExperimentsError else { return false }
+                return argument == name
+            }
+        }
+        // n = 2 ((z_a + z_b) / h)^2, the other tail being negligible here: scipy 1.x
+        // norm.isf(5e-301) = 37.06578788077213, norm.isf(0.2) = 0.8416212335729142, with the AXA
+        // example's h = 0.033913603332180076 gives 2,498,793.2730 (statsmodels' solver fails to
+        // converge at this alpha).
+        let size = try PowerAnalysis.sampleSize(baselineRate: 0.12, relativeReduction: 0.09, alpha: 1e-300)
+        #expect(isRelativelyClose(size.exactControlSize, 2_498_793.2730208267, tolerance: 1e-8))
+        #expect(size.controlSize == 2_498_794)
+    }
 }

@@ -1,0 +1,183 @@
+import ChurnKit
+import Foundation
+import Testing
+@testable import ChurnCLI
+
+/// One bad input given to the `churn` executable, as a hostile user or a damaged file would (issue 13).
+///
+/// Every case must end with exit status 1...127 (no signal, no hang), exactly one `Error:` line on
+/// standard error that contains `expected`, no raw Foundation error text, and the case's folder
+/// exactly as it was (no new, partial, temporary or replaced file; modes kept).
+struct BadInput: Sendable, CustomTestStringConvertible {
+    /// What the case is, as the issue lists it.
+    let name: String
+    /// The arguments; `@` stands for the case's folder (`@/t.csv`).
+    let arguments: [String]
+    /// Text the one `Error:` line must contain.
+    let expected: String
+    /// Prepares files in the case's folder beyond the shared fixtures.
+    var setup: @Sendable (URL) throws -> Void = { _ in }
+    /// Seconds after which the case counts as a hang.
+    var timeout: Double = 60
+
+    var testDescription: String { name }
+}
+
+/// The shared inputs every case's folder starts with: `t.csv` (400 synthetic customers), `model.json`
+/// (logistic), `tree.json`, `seg.json` (k-means segmentation).
+let badInputFixtures: Result<URL, any Error> = Result {
+    let dir = try temporaryDirectory()
+    let table = try SyntheticTelecomCustomers(rowCount: 400, seed: 7).makeTable()
+    try CSVWriter.write(table, toFileAt: dir.appendingPathComponent("t.csv").path)
+    let data = dir.appendingPathComponent("t.csv").path
+    _ = try TrainCommand.parse([data, "--target", "churned", "--out", dir.appendingPathComponent("model.json").path]).makeOutput()
+    _ = try TrainCommand.parse([data, "--target", "churned", "--model", "tree", "--out", dir.appendingPathComponent("tree.json").path])
+        .makeOutput()
+    _ = try SegmentCommand.parse([data, "--k", "3", "--model-out", dir.appendingPathComponent("seg.json").path]).makeOutput()
+    return dir
+}
+
+/// A file's bytes and mode, to tell that a case left it alone.
+private struct FileState: Equatable {
+    let bytes: Data
+    let mode: Int
+}
+
+/// Every regular file and link in `dir` (names include hidden temporary files).
+private func snapshot(_ dir: URL) throws -> [String: FileState] {
+    var state: [String: FileState] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+        let path = dir.appendingPathComponent(name).path
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let mode = (attributes[.posixPermissions] as? Int) ?? -1
+        let isFile = (attributes[.type] as? FileAttributeType) == .typeRegular
+        state[name] = FileState(bytes: isFile ? try Data(contentsOf: URL(fileURLWithPath: path)) : Data(name.utf8), mode: mode)
+    }
+    return state
+}
+
+/// The result of running the executable: exit status (nil when it was killed by a signal or the
+/// timeout), standard error, and whether it hung.
+struct ChurnRun {
+    let status: Int32?
+    let signal: Int32?
+    let standardError: String
+    let hung: Bool
+}
+
+/// Runs `churn` with `arguments` in `directory`, killing it after `timeout` seconds.
+func runChurn(_ arguments: [String], in directory: URL, timeout: Double) throws -> ChurnRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: churnExecutable)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let finished = DispatchSemaphore(value: 0)
+    let collected = LockedData()
+    DispatchQueue.global().async {
+        collected.set(errors.fileHandleForReading.readDataToEndOfFile())
+        finished.signal()
+    }
+    let hung = finished.wait(timeout: .now() + timeout) == .timedOut
+    if hung {
+        process.terminate()
+        finished.wait()
+    }
+    process.waitUntilExit()
+    let text = String(decoding: collected.get(), as: UTF8.self)
+    let byExit = process.terminationReason == .exit
+    return ChurnRun(status: byExit ? process.terminationStatus : nil, signal: byExit ? nil : process.terminationStatus,
+                    standardError: text, hung: hung)
+}
+
+/// Bytes handed from the reading thread to the test.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}
+
+extension BadInput {
+    /// Every case of issue 13, by class.
+    static let all: [BadInput] = crashes
+
+    /// Inputs that used to kill the process with a signal.
+    static let crashes: [BadInput] = [
+        BadInput(name: "power: a relative reduction of 1e-9", arguments: ["experiment", "power", "--baseline", "0.12", "--relative-reduction", "1e-9"],
+                 expected: "10^15 customers"),
+        BadInput(name: "power: --ratio 1e300", arguments: ["experiment", "power", "--baseline", "0.12", "--relative-reduction", "0.09", "--ratio", "1e300"],
+                 expected: "treatmentToControlRatio"),
+        BadInput(name: "power: --ratio 1e-300", arguments: ["experiment", "power", "--baseline", "0.12", "--relative-reduction", "0.09", "--ratio", "1e-300"],
+                 expected: "10^15 customers"),
+        BadInput(name: "score: k-means centroids of 2^32 x 2^32", arguments: ["score", "@/huge.json", "@/t.csv", "--out", "@/s.csv"],
+                 expected: "4294967296 x 4294967296", setup: hugeCentroids),
+        BadInput(name: "evaluate: k-means centroids of 2^32 x 2^32", arguments: ["evaluate", "@/huge.json", "@/t.csv"],
+                 expected: "4294967296 x 4294967296", setup: hugeCentroids),
+        BadInput(name: "rules: k-means centroids of 2^32 x 2^32", arguments: ["rules", "@/huge.json"],
+                 expected: "4294967296 x 4294967296", setup: hugeCentroids),
+        BadInput(name: "simulate: --customers Int.max", arguments: ["experiment", "simulate", "--customers", "9223372036854775807", "--out", "@/p.csv"],
+                 expected: "would need 1.8446744e+12 GB of memory"),
+        BadInput(name: "simulate: --customers 2^62", arguments: ["experiment", "simulate", "--customers", "4611686018427387904", "--out", "@/p.csv"],
+                 expected: "GB of memory"),
+        BadInput(name: "demo: --policyholders Int.max", arguments: ["demo", "--policyholders", "9223372036854775807", "--data", "@/t.csv", "--out-dir", "@/demo"],
+                 expected: "GB of memory"),
+        BadInput(name: "generate: --rows 10^15", arguments: ["generate", "--rows", "1000000000000000", "--out", "@/g.csv"],
+                 expected: "GB of memory"),
+    ]
+
+    /// `seg.json` with its centroid matrix claiming 2^32 rows and columns, as `huge.json`.
+    @Sendable static func hugeCentroids(_ dir: URL) throws {
+        try editJSON(dir, from: "seg.json", to: "huge.json", at: ["pipeline", "model", "parameters", "centroids"]) { centroids in
+            centroids["rows"] = 1 << 32
+            centroids["columns"] = 1 << 32
+        }
+    }
+
+    /// Copies the JSON file `from` to `to` with the object at key path `path` changed by `edit`.
+    static func editJSON(_ dir: URL, from: String, to: String, at path: [String], _ edit: (inout [String: Any]) -> Void) throws {
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(from)))
+        func change(_ value: Any, _ path: ArraySlice<String>) throws -> Any {
+            guard var object = value as? [String: Any] else { throw CommandError("\(from): no object at \(path)") }
+            guard let key = path.first else {
+                edit(&object)
+                return object
+            }
+            object[key] = try change(object[key] as Any, path.dropFirst())
+            return object
+        }
+        try JSONSerialization.data(withJSONObject: change(root, path[...])).write(to: dir.appendingPathComponent(to))
+    }
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: churnExecutable),
+                "needs the churn executable beside the test bundle (swift build --build-tests)"))
+struct BadInputSuite {
+    @Test(arguments: BadInput.all)
+    func aBadInputIsRefusedCleanly(_ input: BadInput) throws {
+        let fixtures = try badInputFixtures.get()
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        try input.setup(dir)
+        let before = try snapshot(dir)
+        let arguments = input.arguments.map { $0.hasPrefix("@") ? dir.path + $0.dropFirst() : $0 }
+        let run = try runChurn(arguments, in: dir, timeout: input.timeout)
+        #expect(!run.hung, "hung for \(input.timeout) s")
+        #expect(run.signal == nil, "killed by signal \(run.signal ?? 0)")
+        if let status = run.status { #expect((1...127).contains(status), "exit status \(status)") }
+        let errorLines = run.standardError.split(separator: "\n").filter { $0.hasPrefix("Error:") }
+        #expect(errorLines.count == 1, "stderr: \(run.standardError.suffix(600))")
+        #expect(errorLines.first?.contains(input.expected) == true, "stderr: \(run.standardError.suffix(600))")
+        #expect(!run.standardError.contains("Error Domain="), "raw Foundation error")
+        let after = try snapshot(dir)
+        #expect(after.keys.sorted() == before.keys.sorted(), "files changed: \(Set(after.keys).symmetricDifference(before.keys).sorted())")
+        for (name, state) in before where after[name] != state { Issue.record("\(name) was modified") }
+    }
+}
