@@ -9,7 +9,7 @@ public struct ChurnCommand: ParsableCommand {
         commandName: "churn",
         abstract: "Churn prediction, customer segmentation and retention experiments.",
         subcommands: [
-            InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, RulesCommand.self,
+            InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, TargetCommand.self, RulesCommand.self,
             SegmentGroupCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
             DemoCommand.self, DoctorCommand.self,
         ]

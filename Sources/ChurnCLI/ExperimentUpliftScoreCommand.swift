@@ -13,7 +13,7 @@ struct ExperimentUpliftScoreCommand: ParsableCommand {
             response if treated: the outcome, or retention for a --churn-outcome model), and for a \
             two-model learner treated_probability and control_probability (uplift = treated - \
             control). The output appears atomically and never replaces an input or, without \
-            --force, an existing file. The file is a valid input of `churn target --uplift-column uplift`.
+            --force, an existing file. The file is a valid input of `churn target` (its default --uplift column).
             """)
 
     @Argument(help: "The uplift model file written by `churn uplift train`.")

@@ -1,9 +1,9 @@
 /// Customers retained when a campaign with room for a fraction of the customers targets them by
 /// churn risk, by predicted uplift, at random, or (with known effects) perfectly.
 public struct TargetingComparison: Sendable, Codable, Equatable {
-    /// Fraction of customers the budget allows to contact.
+    /// Fraction of customers the budget allows to contact (targeted / n for a count).
     public var budgetFraction: Double
-    /// Customers contacted: ⌊budgetFraction · n⌋.
+    /// Customers contacted: ⌊budgetFraction · n⌋, or the count given.
     public var targeted: Int
     /// Customers retained when the highest churn scores are contacted.
     public var retainedByRisk: Double
@@ -27,8 +27,29 @@ public struct TargetingComparison: Sendable, Codable, Equatable {
     /// - Complexity: O(n log n).
     public init(trueReduction: [Double], riskScores: [Double], upliftScores: [Double], budgetFraction: Double) throws(ExperimentsError) {
         let k = try _budget(n: trueReduction.count, riskScores: riskScores, upliftScores: upliftScores, budgetFraction: budgetFraction)
-        func retained(_ scores: [Double]) -> Double { _top(scores, k).reduce(0) { $0 + trueReduction[$1] } }
+        try self.init(trueReduction: trueReduction, riskScores: riskScores, upliftScores: upliftScores, targeted: k)
         self.budgetFraction = budgetFraction
+    }
+
+    /// Compares targeting rules for a given number of contacts when each customer's effect is known
+    /// (a simulation) or expected (a plan: the effects a model predicts).
+    /// - Parameters:
+    ///   - trueReduction: Per customer, what a contact gains (churn probability removed, or value
+    ///     retained); negative when a contact loses.
+    ///   - riskScores: Churn scores.
+    ///   - upliftScores: Predicted reductions of churn probability.
+    ///   - targeted: Customers contacted, in 0...n.
+    /// - Returns: The sum of `trueReduction` over the contacts of each rule; `budgetFraction` is
+    ///   targeted / n.
+    /// - Throws: `ExperimentsError` for mismatched lengths, empty input, non-finite scores, or a
+    ///   count outside 0...n.
+    /// - Complexity: O(n log n).
+    public init(trueReduction: [Double], riskScores: [Double], upliftScores: [Double], targeted k: Int) throws(ExperimentsError) {
+        let n = trueReduction.count
+        try _validate(n: n, riskScores: riskScores, upliftScores: upliftScores)
+        guard k >= 0, k <= n else { throw .invalidCount(argument: "targeted", value: k, reason: "must lie in 0...\(n)") }
+        func retained(_ scores: [Double]) -> Double { _top(scores, k).reduce(0) { $0 + trueReduction[$1] } }
+        budgetFraction = Double(k) / Double(n)
         targeted = k
         retainedByRisk = retained(riskScores)
         retainedByUplift = retained(upliftScores)
@@ -68,19 +89,23 @@ public struct TargetingComparison: Sendable, Codable, Equatable {
 }
 
 private func _budget(n: Int, riskScores: [Double], upliftScores: [Double], budgetFraction: Double) throws(ExperimentsError) -> Int {
-    guard n > 0 else { throw .emptyInput("no customers to target") }
-    guard riskScores.count == n else { throw .lengthMismatch(argument: "riskScores", count: riskScores.count, expected: n) }
-    guard upliftScores.count == n else { throw .lengthMismatch(argument: "upliftScores", count: upliftScores.count, expected: n) }
-    for (name, scores) in [("riskScores", riskScores), ("upliftScores", upliftScores)] {
-        if let bad = scores.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(argument: name, index: bad, value: scores[bad]) }
-    }
+    try _validate(n: n, riskScores: riskScores, upliftScores: upliftScores)
     guard budgetFraction > 0, budgetFraction <= 1 else {
         throw .invalidArgument(name: "budgetFraction", value: "\(budgetFraction)", reason: "must lie in (0, 1]")
     }
     return Int(Double(n) * budgetFraction)
 }
 
+private func _validate(n: Int, riskScores: [Double], upliftScores: [Double]) throws(ExperimentsError) {
+    guard n > 0 else { throw .emptyInput("no customers to target") }
+    guard riskScores.count == n else { throw .lengthMismatch(argument: "riskScores", count: riskScores.count, expected: n) }
+    guard upliftScores.count == n else { throw .lengthMismatch(argument: "upliftScores", count: upliftScores.count, expected: n) }
+    for (name, scores) in [("riskScores", riskScores), ("upliftScores", upliftScores)] {
+        if let bad = scores.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(argument: name, index: bad, value: scores[bad]) }
+    }
+}
+
 /// The `k` rows with the highest scores (earlier rows first among ties).
-private func _top(_ scores: [Double], _ k: Int) -> ArraySlice<Int> {
+func _top(_ scores: [Double], _ k: Int) -> ArraySlice<Int> {
     scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }.prefix(k)
 }

@@ -63,6 +63,17 @@ import Testing
         #expect(isClose(result.retainedByOracle, 0.4, tolerance: 1e-15))
     }
 
+    @Test func aCountOfContactsEqualsTheFraction() throws {
+        let reduction = [0.0, -0.2, 0.3, 0.1, 0.0], risk = [0.9, 0.8, 0.5, 0.4, 0.95], uplift = [0.0, -0.1, 0.25, 0.05, -0.01]
+        var byCount = try TargetingComparison(trueReduction: reduction, riskScores: risk, upliftScores: uplift, targeted: 2)
+        #expect(byCount.budgetFraction == 0.4)
+        byCount.budgetFraction = 0.4
+        #expect(byCount == (try TargetingComparison(trueReduction: reduction, riskScores: risk, upliftScores: uplift, budgetFraction: 0.4)))
+        let none = try TargetingComparison(trueReduction: reduction, riskScores: risk, upliftScores: uplift, targeted: 0)
+        #expect(none.retainedByRisk == 0 && none.retainedAtRandom == 0 && none.retainedByOracle == 0)
+        #expect(throws: ExperimentsError.self) { try TargetingComparison(trueReduction: reduction, riskScores: risk, upliftScores: uplift, targeted: 6) }
+    }
+
     @Test func estimatesFromARandomizedSample() throws {
         // Top 2 by risk: rows 0 (treated, churned) and 1 (control, churned): 1 − 1 = 0.
         // Top 2 by uplift: rows 2 (treated, stayed) and 3 (control, churned): (1 − 0) × 2 = 2.
