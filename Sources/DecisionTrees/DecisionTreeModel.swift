@@ -179,7 +179,6 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
     static func _structuralProblem(nodes: [TreeNode], features: [TreeFeature], classCount: Int) -> String? {
         guard classCount >= 2 else { return "classCount is \(classCount), but a tree needs at least 2 classes" }
         guard !nodes.isEmpty else { return "the tree has no nodes" }
-        var parents = [Int](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() {
             guard node.classWeights.count == classCount, node.classCounts.count == classCount else {
                 return "node \(i) has \(node.classWeights.count) class weights, but the model has \(classCount) classes"
@@ -188,13 +187,6 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
                 return "node \(i) has a negative or non-finite class weight"
             }
             guard let split = node.split else { continue }
-            guard split.left > i, split.right > i, split.left < nodes.count, split.right < nodes.count,
-                split.left != split.right
-            else {
-                return "node \(i) has children \(split.left) and \(split.right); they must be distinct nodes after it"
-            }
-            parents[split.left] += 1
-            parents[split.right] += 1
             guard split.feature >= 0, split.feature < features.count else {
                 return "node \(i) splits on feature \(split.feature), but the model has \(features.count) features"
             }
@@ -206,6 +198,24 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
                     return "node \(i): a numeric split needs a threshold"
                 }
             }
+        }
+        return _shapeProblem(children: nodes.map { node in node.split.map { (left: $0.left, right: $0.right) } })
+    }
+
+    /// What is wrong with the shape of a tree given by each node's children (nil for a leaf), or
+    /// `nil`: children must be distinct nodes after their parent, and every node but the root
+    /// (node 0) must have exactly one parent, so that any walk from the root ends at a leaf.
+    /// - Complexity: O(nodes).
+    static func _shapeProblem(children: [(left: Int, right: Int)?]) -> String? {
+        guard !children.isEmpty else { return "the tree has no nodes" }
+        var parents = [Int](repeating: 0, count: children.count)
+        for (i, pair) in children.enumerated() {
+            guard let (left, right) = pair else { continue }
+            guard left > i, right > i, left < children.count, right < children.count, left != right else {
+                return "node \(i) has children \(left) and \(right); they must be distinct nodes after it"
+            }
+            parents[left] += 1
+            parents[right] += 1
         }
         if let orphan = parents.indices.dropFirst().first(where: { parents[$0] != 1 }) {
             return "node \(orphan) has \(parents[orphan]) parents; every node but the root needs exactly one"
@@ -237,32 +247,60 @@ struct _PackedTree: Sendable {
     /// One bit per level code (bit set = left) for each categorical split, 64 levels per word.
     var levelBits: [UInt64] = []
 
+    /// An empty tree, filled by `appendLeaf` and `appendSplit`.
+    init() {}
+
     /// Packs preorder nodes.
     init(_ nodes: [TreeNode], features: [TreeFeature], classCount: Int) {
         for node in nodes {
             let positive = classCount == 2 ? node.probabilities[1] : 0
             guard let split = node.split else {
-                // A leaf loops to itself, so every row can take exactly `depth` steps.
-                let me = Int32(truncatingIfNeeded: self.nodes.count)
-                self.nodes.append(_PackedNode(
-                    feature: 0, left: me, right: me, levelCount: -1, bitOffset: 0, missingGoesLeft: true,
-                    threshold: 0, positive: positive))
+                appendLeaf(positive: positive)
                 continue
             }
-            var levelCount: Int32 = -1
-            let offset = levelBits.count
-            if let categories = split.leftCategories {
-                let count = features[split.feature].levels?.count ?? 0
-                levelCount = Int32(truncatingIfNeeded: count)
-                levelBits.append(contentsOf: [UInt64](repeating: 0, count: (count >> 6) + 1))
-                for c in categories where c >= 0 && c < count { levelBits[offset + c >> 6] |= 1 << UInt64(c & 63) }
-            }
-            self.nodes.append(_PackedNode(
-                feature: Int32(truncatingIfNeeded: split.feature), left: Int32(truncatingIfNeeded: split.left),
-                right: Int32(truncatingIfNeeded: split.right), levelCount: levelCount,
-                bitOffset: Int32(truncatingIfNeeded: offset), missingGoesLeft: split.missingGoesLeft,
-                threshold: split.threshold ?? 0, positive: positive))
+            let levelCount = split.leftCategories == nil ? nil : features[split.feature].levels?.count ?? 0
+            appendSplit(
+                feature: split.feature, threshold: split.threshold ?? 0, leftCategories: split.leftCategories,
+                levelCount: levelCount, missingGoesLeft: split.missingGoesLeft, left: split.left, right: split.right,
+                positive: positive)
         }
+    }
+
+    /// Appends a leaf; it loops to itself, so every row can take exactly `depth` steps.
+    /// - Parameter positive: the leaf's value (the probability of class 1 for a classification tree).
+    mutating func appendLeaf(positive: Double) {
+        let me = Int32(truncatingIfNeeded: nodes.count)
+        nodes.append(_PackedNode(
+            feature: 0, left: me, right: me, levelCount: -1, bitOffset: 0, missingGoesLeft: true, threshold: 0,
+            positive: positive))
+    }
+
+    /// Appends an internal node.
+    /// - Parameters:
+    ///   - feature: the tested column.
+    ///   - threshold: x <= threshold goes left (numeric split).
+    ///   - leftCategories: the level codes sent left; nil for a numeric split.
+    ///   - levelCount: the feature's number of levels (categorical split); codes outside it are missing.
+    ///   - missingGoesLeft: where NaN (and an unknown code) goes.
+    ///   - left: the left child's index.
+    ///   - right: the right child's index.
+    ///   - positive: the node's value.
+    mutating func appendSplit(
+        feature: Int, threshold: Double, leftCategories: [Int]?, levelCount: Int?, missingGoesLeft: Bool, left: Int,
+        right: Int, positive: Double
+    ) {
+        var packedLevels: Int32 = -1
+        let offset = levelBits.count
+        if let categories = leftCategories {
+            let count = levelCount ?? 0
+            packedLevels = Int32(truncatingIfNeeded: count)
+            levelBits.append(contentsOf: [UInt64](repeating: 0, count: (count >> 6) + 1))
+            for c in categories where c >= 0 && c < count { levelBits[offset + c >> 6] |= 1 << UInt64(c & 63) }
+        }
+        nodes.append(_PackedNode(
+            feature: Int32(truncatingIfNeeded: feature), left: Int32(truncatingIfNeeded: left),
+            right: Int32(truncatingIfNeeded: right), levelCount: packedLevels, bitOffset: Int32(truncatingIfNeeded: offset),
+            missingGoesLeft: missingGoesLeft, threshold: threshold, positive: positive))
     }
 
     /// Rows walked together, so that the memory latency of one row hides behind the others.
