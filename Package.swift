@@ -21,13 +21,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
         .target(name: "ModelMetrics"),
-        .target(name: "LinearModels", dependencies: ["LinearAlgebra"]),
-        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra"]),
+        .target(name: "ModelProtocols", dependencies: ["LinearAlgebra"]),
+        .target(name: "LinearModels", dependencies: ["LinearAlgebra", "ModelProtocols"]),
+        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra", "ModelProtocols"]),
         .target(name: "CKMeansKernel"),
-        .target(name: "Clustering", dependencies: ["LinearAlgebra", "Tabular", "ModelMetrics", "CKMeansKernel"]),
+        .target(name: "Clustering", dependencies: ["LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
             name: "Pipelines",
-            dependencies: ["Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
+            dependencies: ["ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
@@ -37,7 +38,7 @@ let package = Package(
         .target(
             name: "ChurnKit",
             dependencies: [
-                "LinearAlgebra", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
+                "LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
                 "Pipelines", "Reports", "Experiments", "CustomerValue", "Survival",
             ]
         ),
@@ -52,6 +53,7 @@ let package = Package(
 
         .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "ModelProtocolsTests", dependencies: ["ModelProtocols"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),

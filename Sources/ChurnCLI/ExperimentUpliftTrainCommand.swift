@@ -125,7 +125,7 @@ func isOutcomeLike(_ name: String) -> Bool {
 
 /// The JSON of `churn uplift train`.
 private struct TrainResult: Encodable {
-    let method: String, model: String
+    let method: String, model: ModelKind
     let treated: Int, control: Int
     let features: [String], encodedFeatures: Int
     let out: String

@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
     /// The text or JSON this command prints.
     func makeOutput() throws -> String {
         let pipeline = try FittedPipeline.load(from: model)
-        guard case .decisionTree(let tree) = pipeline.model else {
+        guard let tree = pipeline.model.classifier as? DecisionTreeModel else {
             throw CommandError("\(model) holds a \(pipeline.model.kind) model; rules come from tree models (churn train --model tree)")
         }
         if dot { return tree.graphviz() }

@@ -115,7 +115,7 @@ struct TrainCommand: ParsableCommand {
 struct TrainReport: Encodable {
     let file: String
     let model: String
-    let modelKind: String
+    let modelKind: ModelKind
     let target: String
     let positiveLabel: String
     let idColumn: String?
@@ -151,15 +151,11 @@ struct TrainReport: Encodable {
         testRows = result.testRows
         savedModel = result.fittedOn
         features = pipeline.featureNames
-        switch pipeline.model {
-        case .logisticRegression(let fitted):
+        if let fitted = pipeline.model.classifier as? LogisticRegressionModel {
             iterations = fitted.iterationCount
             converged = fitted.converged
-        case .decisionTree:
+        } else {
             iterations = nil
-            converged = nil
-        case .kMeans(let fitted):
-            iterations = fitted.iterationCount
             converged = nil
         }
         rules = result.rules?.map(RuleReport.init)

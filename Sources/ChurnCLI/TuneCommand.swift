@@ -131,7 +131,7 @@ struct TuneReport: Encodable {
 
     let file: String
     let model: String
-    let modelKind: String
+    let modelKind: ModelKind
     let scoring: String
     let folds: Int
     let seed: UInt64

@@ -6,6 +6,7 @@
 @_exported import LinearAlgebra
 @_exported import LinearModels
 @_exported import ModelMetrics
+@_exported import ModelProtocols
 @_exported import Pipelines
 @_exported import Reports
 @_exported import Survival

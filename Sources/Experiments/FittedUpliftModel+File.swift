@@ -58,19 +58,9 @@ extension FittedUpliftModel {
             throw .unsupportedModel(
                 path: path, reason: "format version \(header.version) was written by another ChurnKit; this build reads versions 1 to \(fileVersion)")
         }
-        let model: FittedUpliftModel
-        do { model = try decoder.decode(_UpliftModelFile.self, from: data).model } catch {
+        do { return try decoder.decode(_UpliftModelFile.self, from: data).model } catch {
             throw .unreadableModel(path: path, reason: _describe(error))
         }
-        guard (model.method == .twoModel) == (model.controlModel != nil) else {
-            throw .unreadableModel(path: path, reason: "a \(model.method.rawValue) model \(model.controlModel == nil ? "without" : "with") a control model")
-        }
-        for base in [model.treatedModel] + (model.controlModel.map { [$0] } ?? []) {
-            if case .kMeans = base {
-                throw .unreadableModel(path: path, reason: "an uplift model holds classifiers (logistic or tree), not a kmeans segmentation")
-            }
-        }
-        return model
     }
 }
 

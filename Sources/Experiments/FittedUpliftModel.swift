@@ -8,6 +8,7 @@
 // the training file, before the split by group, so both classifiers see the same columns).
 
 import LinearAlgebra
+import ModelProtocols
 import Pipelines
 import Tabular
 
@@ -44,22 +45,77 @@ public struct UpliftTrainingColumns: Sendable, Codable, Equatable {
     }
 }
 
-/// A fitted, saveable uplift model: encoder plus the classifiers of its meta-learner.
-public struct FittedUpliftModel: Sendable, Equatable, Codable {
+/// The fitted classifiers of an uplift model, as its meta-learner has them: two for the
+/// two-model learner, one for the class-variable transformation.
+public enum UpliftClassifiers: Sendable, Equatable {
+    /// The classifiers of the treated and of the control customers; uplift = difference.
+    case twoModel(treated: any PersistableClassifier, control: any PersistableClassifier)
+    /// The classifier of the transformed label z; uplift = 2·P(z) − 1.
+    case classTransformation(any PersistableClassifier)
+
     /// The meta-learner.
-    public let method: UpliftMethod
+    public var method: UpliftMethod {
+        switch self {
+        case .twoModel: return .twoModel
+        case .classTransformation: return .classTransformation
+        }
+    }
+
+    /// Whether both hold equal classifiers of the same types.
+    public static func == (a: UpliftClassifiers, b: UpliftClassifiers) -> Bool {
+        switch (a, b) {
+        case (.twoModel(let t1, let c1), .twoModel(let t2, let c2)): return t1.isEqual(to: t2) && c1.isEqual(to: c2)
+        case (.classTransformation(let m1), .classTransformation(let m2)): return m1.isEqual(to: m2)
+        default: return false
+        }
+    }
+}
+
+/// A fitted, saveable uplift model: encoder plus the classifiers of its meta-learner.
+public struct FittedUpliftModel: Sendable, Equatable {
+    /// The fitted classifiers, which also say the meta-learner.
+    public let classifiers: UpliftClassifiers
     /// The training columns.
     public let columns: UpliftTrainingColumns
     /// Kinds of the feature columns, to read scoring files the same way.
     public let schema: CSVSchema
     /// The fitted feature encoder.
     public let encoder: FittedFeatureEncoder
-    /// Two-model: the classifier of the treated; class transformation: the classifier of z.
-    public let treatedModel: PipelineModel
-    /// Two-model: the classifier of the controls; nil for class transformation.
-    public let controlModel: PipelineModel?
     /// Customers of each group in the training file: [treated, control].
     public let trainingCounts: [Int]
+
+    /// The meta-learner.
+    public var method: UpliftMethod { classifiers.method }
+    /// Two-model: the classifier of the treated; class transformation: the classifier of z.
+    public var treatedModel: any PersistableClassifier {
+        switch classifiers {
+        case .twoModel(let treated, _): return treated
+        case .classTransformation(let model): return model
+        }
+    }
+    /// Two-model: the classifier of the controls; nil for class transformation.
+    public var controlModel: (any PersistableClassifier)? {
+        if case .twoModel(_, let control) = classifiers { return control }
+        return nil
+    }
+
+    /// Assembles a model from its parts (as `fit` does; for a classifier trained elsewhere).
+    /// - Parameters:
+    ///   - classifiers: the fitted classifiers of the meta-learner.
+    ///   - columns: the training columns.
+    ///   - schema: kinds of the feature columns.
+    ///   - encoder: the fitted feature encoder the classifiers' inputs come from.
+    ///   - trainingCounts: customers of each group in the training file, [treated, control].
+    public init(
+        classifiers: UpliftClassifiers, columns: UpliftTrainingColumns, schema: CSVSchema, encoder: FittedFeatureEncoder,
+        trainingCounts: [Int]
+    ) {
+        self.classifiers = classifiers
+        self.columns = columns
+        self.schema = schema
+        self.encoder = encoder
+        self.trainingCounts = trainingCounts
+    }
 
     /// Fits an uplift model on a randomized sample.
     /// - Parameters:
@@ -93,26 +149,27 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
         }
         try _check(x: x, outcome: response, treatment: treatment)
         let info = encoder.features
-        func fit(_ rows: [Int], _ labels: [Bool], group: String) throws -> PipelineModel {
+        func fit(_ rows: [Int], _ labels: [Bool], group: String) throws -> any PersistableClassifier {
             do { return try learner.fit(try _select(x, rows), labels, features: info) } catch {
                 throw UpliftModelError.fitFailed(stage: "the \(group) model", reason: "\(error)")
             }
         }
         let treatedRows = treatment.indices.filter { treatment[$0] }, controlRows = treatment.indices.filter { !treatment[$0] }
-        let treated: PipelineModel, control: PipelineModel?
+        let classifiers: UpliftClassifiers
         switch method {
         case .twoModel:
-            treated = try fit(treatedRows, treatedRows.map { response[$0] }, group: "treated")
-            control = try fit(controlRows, controlRows.map { response[$0] }, group: "control")
+            classifiers = .twoModel(
+                treated: try fit(treatedRows, treatedRows.map { response[$0] }, group: "treated"),
+                control: try fit(controlRows, controlRows.map { response[$0] }, group: "control"))
         case .classTransformation:
             let (rows, z) = _transformedSample(outcome: response, treatment: treatment, seed: seed)
-            treated = try fit(rows, z, group: "transformed-label")
-            control = nil
+            classifiers = .classTransformation(try fit(rows, z, group: "transformed-label"))
         }
         let kept = Set(encoder.requiredColumns)
         return FittedUpliftModel(
-            method: method, columns: columns, schema: CSVSchema(columns: CSVSchema(of: table).columns.filter { kept.contains($0.name) }),
-            encoder: encoder, treatedModel: treated, controlModel: control, trainingCounts: [treatedRows.count, controlRows.count])
+            classifiers: classifiers, columns: columns,
+            schema: CSVSchema(columns: CSVSchema(of: table).columns.filter { kept.contains($0.name) }),
+            encoder: encoder, trainingCounts: [treatedRows.count, controlRows.count])
     }
 
     /// Predicted uplift of every row of `table`: the change in the probability of the desired
@@ -120,7 +177,7 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
     /// - Parameter table: Rows holding the feature columns (extra columns are ignored).
     /// - Returns: One uplift per row, in [−1, 1].
     /// - Throws: `TabularError.missingColumn` for an absent feature column,
-    ///   `UpliftModelError.scoringFailed` for an inconsistent model.
+    ///   `UpliftModelError.scoringFailed` when a classifier cannot score the rows.
     /// - Complexity: O(n d).
     public func predict(_ table: Table) throws -> [Double] {
         try predictResponses(table).uplift
@@ -132,22 +189,62 @@ public struct FittedUpliftModel: Sendable, Equatable, Codable {
     /// - Returns: Uplift per row; treated and control probabilities per row, or `nil` for class
     ///   transformation (a single model of the transformed label has no group probabilities).
     /// - Throws: `TabularError.missingColumn` for an absent feature column,
-    ///   `UpliftModelError.scoringFailed` for an inconsistent model.
+    ///   `UpliftModelError.scoringFailed` when a classifier cannot score the rows.
     /// - Complexity: O(n d).
     public func predictResponses(_ table: Table) throws -> (uplift: [Double], treated: [Double]?, control: [Double]?) {
         let x = try encoder.transform(table)
         do {
-            let treated = try treatedModel.probabilities(x)
-            switch method {
-            case .twoModel:
-                guard let controlModel else { throw UpliftModelError.scoringFailed("a two-model uplift model without its control model") }
-                let control = try controlModel.probabilities(x)
+            switch classifiers {
+            case .twoModel(let treatedModel, let controlModel):
+                let treated = try treatedModel.predictProbabilities(x), control = try controlModel.predictProbabilities(x)
                 return (zip(treated, control).map { $0 - $1 }, treated, control)
-            case .classTransformation:
-                return (treated.map { 2 * $0 - 1 }, nil, nil)
+            case .classTransformation(let model):
+                return (try model.predictProbabilities(x).map { 2 * $0 - 1 }, nil, nil)
             }
-        } catch let error as UpliftModelError { throw error } catch {
+        } catch {
             throw UpliftModelError.scoringFailed("\(error)")
         }
+    }
+}
+
+extension FittedUpliftModel: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case method, columns, schema, encoder, treatedModel, controlModel, trainingCounts
+    }
+
+    /// Decodes the model; each classifier is `{kind, parameters}` of a classifier kind, and the
+    /// classifiers must match the method (two for two-model, one for class transformation).
+    /// - Throws: a decoding error naming a segmentation or unknown kind where a classifier is
+    ///   expected, or a control model that does not match the method.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let method = try container.decode(UpliftMethod.self, forKey: .method)
+        let treated = try container.decode(_TaggedClassifier.self, forKey: .treatedModel).model
+        let control = try container.decodeIfPresent(_TaggedClassifier.self, forKey: .controlModel)?.model
+        switch (method, control) {
+        case (.twoModel, let control?): classifiers = .twoModel(treated: treated, control: control)
+        case (.classTransformation, nil): classifiers = .classTransformation(treated)
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .controlModel, in: container,
+                debugDescription: "a \(method.rawValue) model \(control == nil ? "without" : "with") a control model")
+        }
+        columns = try container.decode(UpliftTrainingColumns.self, forKey: .columns)
+        schema = try container.decode(CSVSchema.self, forKey: .schema)
+        encoder = try container.decode(FittedFeatureEncoder.self, forKey: .encoder)
+        trainingCounts = try container.decode([Int].self, forKey: .trainingCounts)
+    }
+
+    /// Encodes the model: `method`, `columns`, `schema`, `encoder`, `treatedModel`, `controlModel`
+    /// (two-model only) and `trainingCounts`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(self.encoder, forKey: .encoder)
+        try container.encode(_TaggedClassifier(treatedModel), forKey: .treatedModel)
+        try container.encodeIfPresent(controlModel.map(_TaggedClassifier.init), forKey: .controlModel)
+        try container.encode(trainingCounts, forKey: .trainingCounts)
     }
 }

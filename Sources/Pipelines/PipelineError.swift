@@ -1,3 +1,5 @@
+import ModelProtocols
+
 /// Errors of training, saving, loading and applying a fitted pipeline. Each message is one line
 /// and names the column, file or label concerned.
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,9 +22,9 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An option is out of range.
     case invalidOption(String)
     /// A segmentation pipeline was asked for churn probabilities.
-    case notAChurnModel(kind: String)
+    case notAChurnModel(kind: ModelKind)
     /// A churn model pipeline was asked for segments.
-    case notASegmentation(kind: String)
+    case notASegmentation(kind: ModelKind)
 
     /// A one-line human-readable explanation.
     public var description: String {

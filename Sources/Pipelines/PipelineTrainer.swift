@@ -3,53 +3,8 @@ import Foundation
 import LinearAlgebra
 import LinearModels
 import ModelMetrics
+import ModelProtocols
 import Tabular
-
-/// The learner a pipeline is trained with.
-public enum ModelSpecification: Sendable {
-    /// Binary logistic regression with its hyperparameters.
-    case logisticRegression(LogisticRegression)
-    /// A CART decision tree with its hyperparameters.
-    case decisionTree(DecisionTreeClassifier)
-
-    /// The encoding this learner needs: logistic regression takes imputed, one-hot, standardized
-    /// features as configured; a tree takes raw numbers (NaN routed at each split) and category
-    /// codes it splits natively, so its thresholds and rules read in the data's own units and labels.
-    public func encoder(from configured: FeatureEncoder = FeatureEncoder()) -> FeatureEncoder {
-        switch self {
-        case .logisticRegression: return configured
-        case .decisionTree:
-            return FeatureEncoder(
-                addMissingIndicators: false, standardize: false, unknownCategories: configured.unknownCategories,
-                dropConstantColumns: configured.dropConstantColumns, categoricalEncoding: .ordinal, imputeMissing: false)
-        }
-    }
-
-    /// What the features are for, which decides the default feature columns (`ColumnRoles`).
-    public var columnUse: ColumnUse {
-        switch self {
-        case .logisticRegression: return .linearModel
-        case .decisionTree: return .treeModel
-        }
-    }
-
-    /// Fits the learner on features encoded by `encoder(from:)`.
-    /// - Parameters:
-    ///   - x: encoded features (n x d).
-    ///   - y: labels, true = positive.
-    ///   - features: what each encoded column is (names and category levels, used by trees).
-    /// - Returns: the fitted model.
-    /// - Throws: the learner's error (single class, penalty required, bad hyperparameters...).
-    /// - Complexity: the learner's fit.
-    public func fit(_ x: Matrix, _ y: [Bool], features: [FeatureInfo]) throws -> PipelineModel {
-        switch self {
-        case .logisticRegression(let regression):
-            return .logisticRegression(try regression.fit(x, y))
-        case .decisionTree(let classifier):
-            return .decisionTree(try classifier.fit(x, y, features: features.map { TreeFeature(name: $0.name, levels: $0.levels) }))
-        }
-    }
-}
 
 /// What to train on: target, id, ignored and feature columns, encoding, hold-out split and seed.
 public struct TrainingOptions: Sendable {
@@ -248,22 +203,22 @@ public struct PipelineTrainer: Sendable {
             throw PipelineError.noFeatures("every candidate column was dropped (\(encoder.issues.map(\.description).joined(separator: "; ")))")
         }
         let x = try encoder.transform(rows)
-        let model = try specification.fit(x, labels, features: encoder.features)
+        let model = PipelineModel.classifier(try specification.fit(x, labels, features: encoder.features))
         var warnings = encoder.issues.map(\.description)
-        if case .logisticRegression(let fitted) = model {
+        if let fitted = model.classifier as? LogisticRegressionModel {
             warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: encoder.featureNames))" }
         }
         return (encoder, model, try model.probabilities(x), warnings)
     }
 
-    /// The inference table and aliased terms (logistic) or rules and importances (tree) of a model.
+    /// The inference table and aliased terms (logistic), rules (tree) and importances (any
+    /// `FeatureImportanceReporting` model) of a model.
     private func _explain(_ model: PipelineModel, encoder: FittedFeatureEncoder) -> (
         coefficients: [CoefficientSummary]?, rules: [TreeRule]?, importances: [(feature: String, importance: Double)]?,
         note: String?, warnings: [String], aliased: [AliasedFeature]
     ) {
         let names = encoder.featureNames
-        switch model {
-        case .logisticRegression(let fitted):
+        if let fitted = model.classifier as? LogisticRegressionModel {
             let aliased = fitted.aliasedTerms.map { term in
                 AliasedFeature(
                     feature: LogisticTerm.feature(term.column).name(featureNames: names),
@@ -275,13 +230,12 @@ public struct PipelineTrainer: Sendable {
             case .failure(let error):
                 return (nil, nil, nil, "no inference table: \(error.description(featureNames: names))", [], aliased)
             }
-        case .decisionTree(let fitted):
-            let importances = zip(names, fitted.featureImportances).map { (feature: $0, importance: $1) }
-                .sorted { $0.importance > $1.importance }
-            return (nil, fitted.rules(positiveClass: 1, outcome: "churn", unit: "customers"), importances, nil, [], [])
-        case .kMeans:
-            return (nil, nil, nil, nil, [], [])
         }
+        let rules = (model.classifier as? DecisionTreeModel)?.rules(positiveClass: 1, outcome: "churn", unit: "customers")
+        let importances = (model.classifier as? any FeatureImportanceReporting).map { fitted in
+            zip(names, fitted.featureImportances).map { (feature: $0, importance: $1) }.sorted { $0.importance > $1.importance }
+        }
+        return (nil, rules, importances, nil, [], [])
     }
 
     /// The inference rows with feature names, sorted by decreasing |z|, the intercept last.

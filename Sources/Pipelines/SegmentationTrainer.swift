@@ -138,7 +138,7 @@ public struct SegmentationTrainer: Sendable {
             table: table, labels: model.labels, columns: profiled, target: options.target,
             positiveLabel: target?.positiveLabel ?? options.positiveLabel)
         let pipeline = FittedPipeline(
-            schema: CSVSchema(of: table), idColumn: idColumn, target: nil, encoder: encoder, model: .kMeans(model),
+            schema: CSVSchema(of: table), idColumn: idColumn, target: nil, encoder: encoder, model: .segmenter(model),
             riskDecileEdges: [])
         return SegmentationResult(
             pipeline: pipeline, model: model, selection: selection, restarts: options.restarts, silhouette: silhouette, silhouetteRows: rows,

@@ -34,3 +34,43 @@ import Testing
         #expect(throws: UpliftModelError.self) { try FittedUpliftModel.load(from: "/nonexistent/uplift.json") }
     }
 }
+
+/// Uplift files written before the model protocols (`PipelinesTests/Fixtures/legacy-models/
+/// make_legacy_models.sh`, commit 2d7c56c) decode and score the first 20 bundled customers exactly
+/// as that build's `churn uplift score` did; a segmentation in a classifier's place is refused.
+@Suite struct LegacyUpliftModelFileTests {
+    static func fixture(_ name: String) throws -> String {
+        try #require(Bundle.module.path(forResource: "Fixtures/legacy-models/\(name)", ofType: nil))
+    }
+
+    static func column(_ name: String, of file: String) throws -> [Double] {
+        let lines = try String(contentsOfFile: try fixture(file), encoding: .utf8).split(separator: "\n")
+        let index = try #require(lines.first?.split(separator: ",").firstIndex { $0 == name })
+        return try lines.dropFirst().map { try #require(Double(String($0.split(separator: ",")[index]))) }
+    }
+
+    @Test(arguments: [("two-model", UpliftMethod.twoModel), ("class-transformation", .classTransformation)])
+    func upliftFilesScoreAsTheBuildThatWroteThem(name: String, method: UpliftMethod) throws {
+        let model = try FittedUpliftModel.load(from: try Self.fixture("uplift-\(name)-v1.json"))
+        #expect(model.method == method)
+        let customers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/telecom-customers.csv").path
+        let got = try model.predict(try Table(csvAt: customers).selecting(rows: Array(0..<20)))
+        let want = try Self.column("uplift", of: "uplift-\(name).csv")
+        #expect(got.count == 20 && want.count == 20)
+        for (g, w) in zip(got, want) { #expect(abs(g - w) <= 1e-15, "\(name): \(g) vs \(w)") }
+    }
+
+    @Test func aSegmentationInPlaceOfAClassifierIsRefusedNamingItsKind() throws {
+        let text = try String(contentsOfFile: try Self.fixture("uplift-two-model-v1.json"), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"kind\" : \"tree\"", with: "\"kind\" : \"kmeans\"")
+        #expect(edited != text)
+        let message: String
+        do { _ = try FittedUpliftModel.decode(Data(edited.utf8), path: "m.json"); message = "" } catch { message = error.description }
+        #expect(message.hasPrefix("m.json: not a readable uplift model file") && message.contains("a kmeans segmentation where a classifier"))
+        let unknown = text.replacingOccurrences(of: "\"kind\" : \"tree\"", with: "\"kind\" : \"forest\"")
+        do { _ = try FittedUpliftModel.decode(Data(unknown.utf8), path: "m.json"); Issue.record("decoded") } catch {
+            #expect(error.description.contains("unknown classifier kind \"forest\""))
+        }
+    }
+}

@@ -39,13 +39,13 @@ import Testing
 }
 
 @Test func settingChangesOnlyTheNamedHyperparameter() throws {
-    guard case .logisticRegression(let learner) = try ModelSpecification.logisticRegression(LogisticRegression())
-        .setting("l2", to: "0.25")
-    else { Issue.record("not logistic"); return }
+    let learner = try #require(
+        try ModelSpecification.logisticRegression(LogisticRegression()).setting("l2", to: "0.25").trainer as? LogisticRegression)
     #expect(learner.l2 == 0.25)
     #expect(learner.maxIterations == LogisticRegression().maxIterations)
-    guard case .decisionTree(let tree) = try ModelSpecification.decisionTree(DecisionTreeClassifier(maxDepth: 4)).setting("max-depth", to: "none")
-    else { Issue.record("not a tree"); return }
+    let tree = try #require(
+        try ModelSpecification.decisionTree(DecisionTreeClassifier(maxDepth: 4)).setting("max-depth", to: "none").trainer
+            as? DecisionTreeClassifier)
     #expect(tree.maxDepth == nil)
 }
 

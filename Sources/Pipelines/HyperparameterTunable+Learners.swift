@@ -1,0 +1,76 @@
+import DecisionTrees
+import LinearModels
+
+extension LogisticRegression: HyperparameterTunable {
+    /// `l2`, `class-weight`, `max-iterations`.
+    public var tunableHyperparameters: [String] { ["l2", "class-weight", "max-iterations"] }
+
+    /// The penalty over four decades.
+    public var defaultSearchRanges: [HyperparameterRange] {
+        [HyperparameterRange(name: "l2", values: ["0.01", "0.1", "1", "10", "100"])]
+    }
+
+    /// This learner with `l2`, `max-iterations` or `class-weight` (`none`, `balanced`) set.
+    /// - Throws: `PipelineError.invalidOption` for another name or a value of the wrong type.
+    public func setting(_ name: String, to value: String) throws -> LogisticRegression {
+        let text = _HyperparameterText(name: name, value: value)
+        var learner = self
+        switch name {
+        case "l2": learner.l2 = try text.number()
+        case "max-iterations": learner.maxIterations = try text.count()
+        case "class-weight":
+            switch value {
+            case "none": learner.classWeight = .none
+            case "balanced": learner.classWeight = .balanced
+            default: throw text.invalid("none or balanced")
+            }
+        default: throw _HyperparameterText.unknown(name, tunable: tunableHyperparameters)
+        }
+        return learner
+    }
+}
+
+extension DecisionTreeClassifier: HyperparameterTunable {
+    /// `max-depth`, `min-samples-leaf`, `min-samples-split`, `max-leaf-nodes`, `ccp-alpha`,
+    /// `criterion`, `class-weight`.
+    public var tunableHyperparameters: [String] {
+        ["max-depth", "min-samples-leaf", "min-samples-split", "max-leaf-nodes", "ccp-alpha", "criterion", "class-weight"]
+    }
+
+    /// Depth and leaf size.
+    public var defaultSearchRanges: [HyperparameterRange] {
+        [
+            HyperparameterRange(name: "max-depth", values: ["3", "5", "8"]),
+            HyperparameterRange(name: "min-samples-leaf", values: ["10", "50", "100"]),
+        ]
+    }
+
+    /// This learner with one of `tunableHyperparameters` set; `none` clears `max-depth` or
+    /// `max-leaf-nodes`.
+    /// - Throws: `PipelineError.invalidOption` for another name or a value of the wrong type.
+    public func setting(_ name: String, to value: String) throws -> DecisionTreeClassifier {
+        let text = _HyperparameterText(name: name, value: value)
+        var learner = self
+        switch name {
+        case "max-depth": learner.maxDepth = try text.optionalCount()
+        case "min-samples-leaf": learner.minSamplesLeaf = try text.count()
+        case "min-samples-split": learner.minSamplesSplit = try text.count()
+        case "max-leaf-nodes": learner.maxLeafNodes = try text.optionalCount()
+        case "ccp-alpha": learner.ccpAlpha = try text.number()
+        case "criterion":
+            switch value {
+            case "gini": learner.criterion = .gini
+            case "entropy": learner.criterion = .entropy
+            default: throw text.invalid("gini or entropy")
+            }
+        case "class-weight":
+            switch value {
+            case "none": learner.classWeights = .uniform
+            case "balanced": learner.classWeights = .balanced
+            default: throw text.invalid("none or balanced")
+            }
+        default: throw _HyperparameterText.unknown(name, tunable: tunableHyperparameters)
+        }
+        return learner
+    }
+}
