@@ -18,12 +18,7 @@ extension LogisticRegression: HyperparameterTunable {
         switch name {
         case "l2": learner.l2 = try text.number()
         case "max-iterations": learner.maxIterations = try text.count()
-        case "class-weight":
-            switch value {
-            case "none": learner.classWeight = .none
-            case "balanced": learner.classWeight = .balanced
-            default: throw text.invalid("none or balanced")
-            }
+        case "class-weight": learner.classWeight = try text.choice([("none", .none), ("balanced", .balanced)])
         default: throw _HyperparameterText.unknown(name, tunable: tunableHyperparameters)
         }
         return learner
@@ -57,18 +52,8 @@ extension DecisionTreeClassifier: HyperparameterTunable {
         case "min-samples-split": learner.minSamplesSplit = try text.count()
         case "max-leaf-nodes": learner.maxLeafNodes = try text.optionalCount()
         case "ccp-alpha": learner.ccpAlpha = try text.number()
-        case "criterion":
-            switch value {
-            case "gini": learner.criterion = .gini
-            case "entropy": learner.criterion = .entropy
-            default: throw text.invalid("gini or entropy")
-            }
-        case "class-weight":
-            switch value {
-            case "none": learner.classWeights = .uniform
-            case "balanced": learner.classWeights = .balanced
-            default: throw text.invalid("none or balanced")
-            }
+        case "criterion": learner.criterion = try text.choice([("gini", .gini), ("entropy", .entropy)])
+        case "class-weight": learner.classWeights = try text.choice([("none", .uniform), ("balanced", .balanced)])
         default: throw _HyperparameterText.unknown(name, tunable: tunableHyperparameters)
         }
         return learner

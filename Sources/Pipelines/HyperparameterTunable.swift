@@ -37,6 +37,14 @@ struct _HyperparameterText {
     /// A whole number, or nil for `none`.
     func optionalCount() throws -> Int? { value == "none" ? nil : try count() }
 
+    /// The value paired with the text among `options` (`[("none", .none), ("balanced", .balanced)]`).
+    func choice<Value>(_ options: [(text: String, value: Value)]) throws -> Value {
+        guard let match = options.first(where: { $0.text == value }) else {
+            throw invalid(options.map(\.text).joined(separator: " or "))
+        }
+        return match.value
+    }
+
     /// The error for a value that is not `expected`.
     func invalid(_ expected: String) -> PipelineError {
         .invalidOption("hyperparameter \(name): \"\(value)\" is not \(expected)")
