@@ -19,10 +19,7 @@ import Testing
     // The saved model is the best candidate refitted on every row: its penalty is the winner's.
     let best = try #require((candidates.first?["settings"] as? [[String: Any]])?.first?["value"] as? String)
     let pipeline = try FittedPipeline.load(from: model)
-    guard case .logisticRegression(let fitted) = pipeline.model else {
-        Issue.record("expected a logistic model, got \(pipeline.model.kind)")
-        return
-    }
+    let fitted = try #require(pipeline.model.classifier as? LogisticRegressionModel, "expected a logistic model, got \(pipeline.model.kind)")
     #expect(fitted.l2 == Double(best))
     #expect(pipeline.training?.fittedRows == 5000)
 }
