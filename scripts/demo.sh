@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
 swift build -c release --product churn
-"$(swift build -c release --show-bin-path)/churn" demo --data datasets/telecom-customers.csv --out-dir demo-output
+"$(swift build -c release --show-bin-path)/churn" demo --data datasets/telecom-customers.csv --out-dir demo-output --force

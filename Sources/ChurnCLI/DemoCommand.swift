@@ -30,6 +30,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Policyholders in the AXA rehearsal (the real case had about 2,000,000); 0 skips it.")
     var policyholders: Int = 2_000_000
 
+    @Flag(help: "Replace the model, scores and notebook of an earlier run in the output folder.")
+    var force = false
+
     func validate() throws {
         try InputLimits.count(policyholders, name: "--policyholders", in: 0...Int.max)
         try InputLimits.elements([policyholders], bytesEach: InsuranceScenario.bytesPerCustomer, name: "--policyholders",
@@ -45,6 +48,8 @@ struct DemoCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: data) else {
             throw CommandError("no file \(data); run from the repository root or pass --data FILE")
         }
+        let modelPath = outDir + "/churn-model.json", scoresPath = outDir + "/scores.csv", notebookPath = outDir + "/churn-demo.ipynb"
+        try checkOutputs([("--out-dir", modelPath), ("--out-dir", scoresPath), ("--out-dir", notebookPath)], inputs: [data], force: force)
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         var notebook = Notebook()
         var summary: [String] = []
@@ -70,8 +75,7 @@ struct DemoCommand: ParsableCommand {
         let options = TrainingOptions(target: target, testFraction: 0.2, seed: seed)
         let result = try PipelineTrainer(options: options).train(table, model: .logisticRegression(LogisticRegression(l2: 0)))
         for warning in result.warnings { printError("warning: \(warning)") }
-        let modelPath = outDir + "/churn-model.json"
-        try result.pipeline.write(to: modelPath)
+        try result.pipeline.write(to: modelPath, replacing: force)
         let report = TrainReport(result, file: data, modelPath: modelPath)
         notebook.command("churn train \(data) --target \(target) --l2 0 --seed \(seed) --out \(modelPath)", output: report.text + "\n")
         if let holdout = result.holdout {
@@ -90,11 +94,10 @@ struct DemoCommand: ParsableCommand {
 
         printError("scoring every customer ...")
         let (scores, _) = try result.pipeline.probabilities(for: table)
-        let scoresPath = outDir + "/scores.csv"
         let deciles = scores.map(result.pipeline.riskDecile(of:))
         try CSVWriter.write(
             try scoreRows(table, idColumn: result.pipeline.idColumn, firstRow: 0, scores: scores, deciles: deciles),
-            toFileAt: scoresPath)
+            toFileAt: scoresPath, replacing: force)
         notebook.command("churn score \(modelPath) \(data) --out \(scoresPath)", output: "scored \(table.rowCount) customers\n")
         let expected = scores.reduce(0, +)
         summary.append("Scores for all \(table.rowCount) customers are in \(scoresPath); "
@@ -139,8 +142,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         notebook.markdown("## Summary\n\n" + summary.map { "- " + $0 }.joined(separator: "\n"))
-        let notebookPath = outDir + "/churn-demo.ipynb"
-        try notebook.write(to: notebookPath)
+        try AtomicFile.write(Array(notebook.jsonData()), to: notebookPath, replacing: force)
         return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 }
             + ["", "Model: \(modelPath); scores: \(scoresPath); notebook with figures: \(notebookPath)"]).joined(separator: "\n")
     }

@@ -74,6 +74,7 @@ struct ExperimentDesignCommand: ParsableCommand {
 
     /// Assigns, writes the files and returns what is printed.
     func makeOutput() throws -> String {
+        try checkOutputs([("--out", out), ("--out", AssignmentFile.manifestPath(for: out))], inputs: [file], force: force)
         let design = try makeDesign()
         let table = try readTable(file)
         let idColumn = id ?? (table.columnNames.contains("id") ? "id" : table.columnNames.first ?? "id")

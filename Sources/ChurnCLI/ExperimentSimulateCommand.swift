@@ -49,6 +49,8 @@ struct ExperimentSimulateCommand: ParsableCommand {
 
     /// Writes the files and returns the progress line.
     func makeOutput() throws -> String {
+        let inputs = assignment.map { [$0, AssignmentFile.manifestPath(for: $0)] } ?? []
+        try checkOutputs(assignment == nil ? [("--out", out), ("--out", out + ".manifest.json")] : [("--out", out)], inputs: inputs, force: force)
         let scenario = customers.map { InsuranceScenario.axa.with(customerCount: $0) } ?? .axa
         let portfolio = try InsurancePortfolio(scenario: scenario, seed: seed)
         if let assignment {

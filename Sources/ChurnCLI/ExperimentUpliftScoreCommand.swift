@@ -37,7 +37,7 @@ struct ExperimentUpliftScoreCommand: ParsableCommand {
 
     /// Scores FILE, writes OUT and returns the summary.
     func makeOutput() throws -> String {
-        try refuseOutputOverInput(out, inputs: [model, file])
+        try checkOutputs([("--out", out)], inputs: [model, file], force: force)
         let uplift = try FittedUpliftModel.load(from: model)
         let table = try readTable(file, schema: uplift.schema)
         let scores = try uplift.predictResponses(table)

@@ -26,6 +26,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs([("--out", out)], inputs: [], force: force)
         let table = try SyntheticTelecomCustomers(rowCount: rows, seed: seed).makeTable()
         try CSVWriter.write(table, toFileAt: out, replacing: force)
         printError("wrote \(rows) customers to \(out)")

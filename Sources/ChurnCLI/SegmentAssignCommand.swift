@@ -36,7 +36,7 @@ struct SegmentAssignCommand: ParsableCommand {
 
     /// Assigns, writes OUT and returns the summary.
     func makeOutput() throws -> String {
-        try refuseOutputOverInput(out, inputs: [model, file])
+        try checkOutputs([("--out", out)], inputs: [model, file], force: force)
         let pipeline = try FittedPipeline.load(from: model)
         let table = try readTable(file, schema: pipeline.schema)
         let segments = try pipeline.segments(for: table)

@@ -45,6 +45,9 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "Where to write the segmentation model (JSON pipeline file).")
     var modelOut: String?
 
+    @Flag(help: "Replace existing output files.")
+    var force = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -73,6 +76,7 @@ struct SegmentCommand: ParsableCommand {
 
     /// Segments, writes the requested files and returns the text or JSON report.
     func makeOutput() throws -> String {
+        try checkOutputs([out.map { ("--out", $0) }, modelOut.map { ("--model-out", $0) }].compactMap { $0 }, inputs: [file], force: force)
         let table = try readTable(file)
         let options = SegmentationOptions(
             features: columns.featureColumns, target: target, positiveLabel: positive, idColumn: columns.id,
@@ -86,9 +90,9 @@ struct SegmentCommand: ParsableCommand {
         if let out {
             let ids = try idColumn(of: table, named: result.pipeline.idColumn, firstRow: 0)
             try CSVWriter.write(
-                Table(columns: [ids, Column(name: "segment", numeric: result.model.labels.map(Double.init))]), toFileAt: out)
+                Table(columns: [ids, Column(name: "segment", numeric: result.model.labels.map(Double.init))]), toFileAt: out, replacing: force)
         }
-        if let modelOut { try result.pipeline.write(to: modelOut) }
+        if let modelOut { try result.pipeline.write(to: modelOut, replacing: force) }
         let report = SegmentReport(result)
         switch output.format {
         case .json: return try jsonText(report)

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ChurnKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a CSV file into a table with schema inference, reporting progress on standard error.
 /// - Parameters:
@@ -20,15 +23,37 @@ func elapsed(since start: Date) -> String {
     String(format: "%.2f s", Date().timeIntervalSince(start))
 }
 
-/// Refuses an output path that names one of the command's inputs (after resolving links and `..`).
+/// The output policy of every command, checked before any work: an output must not be one of the
+/// command's inputs (compared by device and inode, so links and `..` do not hide it), must not be a
+/// directory, device, pipe or symbolic link, must not be given twice, and must not exist unless
+/// `force` is given. The files are then written with `AtomicFile` (temporary file beside the
+/// output, `--force` alone lets it replace an existing file).
 /// - Parameters:
-///   - out: The output path.
-///   - inputs: The input paths.
-/// - Throws: `ValidationError` naming the option and the file.
-func refuseOutputOverInput(_ out: String, inputs: [String]) throws {
-    let resolved = URL(fileURLWithPath: out).resolvingSymlinksInPath().standardizedFileURL.path
-    for input in inputs where URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path == resolved {
-        throw ValidationError("--out \(out) is the input file \(input); choose another output path")
+///   - outputs: the option (`--out`) and path of each output.
+///   - inputs: the paths the command reads.
+///   - force: whether existing outputs may be replaced.
+/// - Throws: `CommandError` naming the option and the file.
+func checkOutputs(_ outputs: [(option: String, path: String)], inputs: [String], force: Bool) throws {
+    var seen: [String: String] = [:]
+    for (option, path) in outputs {
+        if let other = seen[path] { throw CommandError("\(option) \(path) is also given as \(other); choose two different files") }
+        seen[path] = option
+        var out = stat()
+        guard lstat(path, &out) == 0 else { continue }
+        let kind = out.st_mode & S_IFMT
+        guard kind != S_IFLNK else {
+            throw CommandError("\(option) \(path) is a symbolic link; give the path of the file itself")
+        }
+        guard kind == S_IFREG else {
+            throw CommandError("\(option) \(path) is \(kind == S_IFDIR ? "a directory" : "a device or pipe"), not a regular file; give a file path")
+        }
+        for input in inputs {
+            var source = stat()
+            if stat(input, &source) == 0, source.st_dev == out.st_dev, source.st_ino == out.st_ino {
+                throw CommandError("\(option) \(path) is the input file \(input); choose another output path")
+            }
+        }
+        guard force else { throw CommandError("\(option) \(path) already exists; add --force to replace it") }
     }
 }
 

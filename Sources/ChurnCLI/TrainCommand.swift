@@ -50,6 +50,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to write the model (JSON).")
     var out: String
 
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -68,6 +71,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Trains, writes the model and returns the text or JSON report.
     func makeOutput() throws -> String {
+        try checkOutputs([("--out", out)], inputs: [file], force: force)
         let table = try readTable(file)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
@@ -93,7 +97,7 @@ struct TrainCommand: ParsableCommand {
             crossValidation = CrossValidationReport(
                 try validation.validate(table, options: options, model: modelOptions.specification), seed: seed)
         }
-        try pipeline.write(to: out)
+        try pipeline.write(to: out, replacing: force)
         var report = TrainReport(result, file: file, modelPath: out)
         report.crossValidation = crossValidation
         report.calibration = calibrate?.rawValue

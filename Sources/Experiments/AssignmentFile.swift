@@ -6,7 +6,9 @@ import Tabular
 ///
 /// Output is deterministic: rows in input order, scores in Swift's shortest round-trip form, the
 /// manifest with sorted keys. Files are written atomically and an existing file is never replaced
-/// unless `force` is given.
+/// unless `force` is given. The pair is committed as one unit: the manifest, written last, holds the
+/// assignment's SHA-256, and `read(from:)` refuses an assignment whose bytes do not match it, so a
+/// kill or a full disk between the two files never leaves a pair that is accepted.
 public enum AssignmentFile {
     /// The manifest path that belongs to an assignment path.
     /// - Parameter path: The assignment CSV path.
@@ -60,13 +62,16 @@ public enum AssignmentFile {
                 throw .outputExists(path: existing)
             }
         }
+        let csv = csvBytes(assignment)
+        var manifest = manifest
+        manifest.assignmentSHA256 = SHA256.hexDigest(csv)
         let json = try manifestBytes(manifest)
         do {
-            try AtomicFile.write(csvBytes(assignment), to: path, replacing: force)
+            try AtomicFile.write(csv, to: path, replacing: force)
             try AtomicFile.write(json, to: manifestPath, replacing: force)
         } catch {
             if case .alreadyExists(let existing) = error { throw .outputExists(path: existing) }
-            throw .fileError(path: path, reason: error.description)
+            throw .fileError(path: error.path, reason: error.reason)
         }
     }
 
@@ -75,7 +80,7 @@ public enum AssignmentFile {
     /// - Returns: The assignment and its manifest.
     /// - Throws: `ExperimentsError.fileError` / `.malformedFile` for unreadable files or missing
     ///   columns, `.unknownTier` / `.unknownArm` / `.duplicateID` for bad rows, and
-    ///   `.malformedFile` when the counts differ from the manifest's.
+    ///   `.malformedFile` when the file's SHA-256 or counts differ from the manifest's.
     /// - Complexity: O(n).
     public static func read(from path: String) throws(ExperimentsError) -> (assignment: Assignment, manifest: AssignmentManifest) {
         let manifestPath = manifestPath(for: path)
@@ -86,6 +91,14 @@ public enum AssignmentFile {
             throw .fileError(path: manifestPath, reason: "cannot read the manifest: \(error)")
         }
         try manifest.design.validate()
+        let digest: String
+        do { digest = try SHA256.hexDigest(fileAt: path) } catch { throw .fileError(path: path, reason: error.description) }
+        guard let bound = manifest.assignmentSHA256 else {
+            throw .malformedFile(path: manifestPath, line: 0, reason: "has no assignmentSHA256 binding it to \(path); run `churn experiment design` again")
+        }
+        guard bound == digest else {
+            throw .malformedFile(path: path, line: 0, reason: "its SHA-256 \(digest) differs from \(bound) in \(manifestPath): the assignment and its manifest do not belong together")
+        }
         let table: Table
         do {
             let kinds: [String: ColumnKind] = ["id": .categorical, "tier": .categorical, "group": .categorical, "arm": .categorical, "score": .numeric]

@@ -71,6 +71,10 @@ public struct AssignmentManifest: Sendable, Codable, Equatable {
     public var cells: [Cell]
     /// Score ranges per tier.
     public var tierRanges: [TierRange]
+    /// The SHA-256 (hex) of the assignment file this manifest belongs to, set by
+    /// `AssignmentFile.write`: readers refuse an assignment whose bytes differ (an assignment
+    /// replaced beside an older manifest, or a half-finished write of the pair).
+    public var assignmentSHA256: String?
 
     /// The current format version.
     public static let currentVersion = 1

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The JSON file format of an uplift model: `{"format": "churnkit-uplift-model", "version": 1,
 /// "model": {...}}`. Loading checks the format name and version before decoding.
@@ -21,8 +22,9 @@ extension FittedUpliftModel {
     /// Writes the model to `path` atomically (a temporary file renamed over the target).
     /// - Parameter path: The file to write.
     /// - Throws: A file system error with the OS reason.
-    public func write(to path: String) throws {
-        try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic)
+    ///   With `replacing` false an existing file is never replaced (`AtomicFileError.alreadyExists`).
+    public func write(to path: String, replacing: Bool = true) throws {
+        try AtomicFile.write(Array(jsonData()), to: path, replacing: replacing)
     }
 
     /// Reads a model written by `write(to:)`.

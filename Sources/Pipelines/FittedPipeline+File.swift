@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The JSON file format of a fitted pipeline: `{"format": "churnkit-pipeline", "version": 2,
 /// "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format name and version
@@ -19,8 +20,9 @@ extension FittedPipeline {
     /// Writes the pipeline to `path` atomically (a temporary file renamed over the target), so a
     /// crash never leaves a half-written model.
     /// - Throws: a file system error with the OS reason.
-    public func write(to path: String) throws {
-        try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic)
+    ///   With `replacing` false an existing file is never replaced (`AtomicFileError.alreadyExists`).
+    public func write(to path: String, replacing: Bool = true) throws {
+        try AtomicFile.write(Array(jsonData()), to: path, replacing: replacing)
     }
 
     /// Reads a pipeline written by `write(to:)`.

@@ -69,12 +69,6 @@ public struct Notebook: Sendable {
         return try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys])
     }
 
-    /// Writes the notebook atomically (temporary file, then rename).
-    /// - Throws: a file system error with the OS reason.
-    public func write(to path: String) throws {
-        try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
     /// Text split into lines that keep their line ends, as nbformat stores multi-line strings.
     private func lines(_ text: String) -> [String] {
         var result: [String] = []

@@ -139,7 +139,7 @@ public final class CSVStreamWriter {
         do {
             file = try AtomicFile(path: path)
         } catch {
-            throw .cannotWrite(file: path, reason: error.description)
+            throw .cannotWrite(file: path, reason: error.reason)
         }
         CSVWriter.appendRow(header, to: &buffer, options: options)
     }
@@ -177,7 +177,7 @@ public final class CSVStreamWriter {
             buffer = []
             try file.commit(replacing: replacing)
         } catch {
-            throw .cannotWrite(file: path, reason: error.description)
+            throw .cannotWrite(file: path, reason: error.reason)
         }
     }
 
@@ -189,7 +189,7 @@ public final class CSVStreamWriter {
         do {
             try file.write(buffer)
         } catch {
-            throw .cannotWrite(file: path, reason: error.description)
+            throw .cannotWrite(file: path, reason: error.reason)
         }
         buffer.removeAll(keepingCapacity: true)
     }

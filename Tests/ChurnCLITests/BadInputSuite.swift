@@ -104,7 +104,7 @@ final class LockedData: @unchecked Sendable {
 
 extension BadInput {
     /// Every case of issue 13, by class.
-    static let all: [BadInput] = crashes
+    static let all: [BadInput] = crashes + dataLoss
 
     /// Inputs that used to kill the process with a signal.
     static let crashes: [BadInput] = [
@@ -129,6 +129,55 @@ extension BadInput {
         BadInput(name: "generate: --rows 10^15", arguments: ["generate", "--rows", "1000000000000000", "--out", "@/g.csv"],
                  expected: "GB of memory"),
     ]
+
+    /// Outputs that used to replace an input, a link, a device or an existing file.
+    static let dataLoss: [BadInput] = [
+        BadInput(name: "score: --out is the data file", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/t.csv"],
+                 expected: "is the input file"),
+        BadInput(name: "score: --out is the model file", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/model.json", "--force"],
+                 expected: "is the input file"),
+        BadInput(name: "score: --out is a hard link to the data", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/hard.csv", "--force"],
+                 expected: "is the input file", setup: { try FileManager.default.linkItem(at: $0.appendingPathComponent("t.csv"), to: $0.appendingPathComponent("hard.csv")) }),
+        BadInput(name: "score: --out is a symbolic link", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/link.csv", "--force"],
+                 expected: "is a symbolic link", setup: { try FileManager.default.createSymbolicLink(atPath: $0.appendingPathComponent("link.csv").path, withDestinationPath: "t.csv") }),
+        BadInput(name: "score: --out is a device", arguments: ["score", "@/model.json", "@/t.csv", "--out", "/dev/null", "--force"],
+                 expected: "not a regular file"),
+        BadInput(name: "score: --out is a directory", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/sub", "--force"],
+                 expected: "a directory", setup: { try FileManager.default.createDirectory(at: $0.appendingPathComponent("sub"), withIntermediateDirectories: false) }),
+        BadInput(name: "score: an existing --out without --force", arguments: ["score", "@/model.json", "@/t.csv", "--out", "@/tree.json"],
+                 expected: "already exists; add --force"),
+        BadInput(name: "train: --out is the data file", arguments: ["train", "@/t.csv", "--target", "churned", "--out", "@/t.csv", "--force"],
+                 expected: "is the input file"),
+        BadInput(name: "train: an existing --out without --force", arguments: ["train", "@/t.csv", "--target", "churned", "--out", "@/model.json"],
+                 expected: "already exists; add --force"),
+        BadInput(name: "tune: an existing --out without --force", arguments: ["tune", "@/t.csv", "--target", "churned", "--out", "@/model.json"],
+                 expected: "already exists; add --force"),
+        BadInput(name: "segment: an existing --out without --force", arguments: ["segment", "@/t.csv", "--k", "3", "--out", "@/tree.json"],
+                 expected: "already exists; add --force"),
+        BadInput(name: "segment: --model-out is the data", arguments: ["segment", "@/t.csv", "--k", "3", "--model-out", "@/t.csv", "--force"],
+                 expected: "is the input file"),
+        BadInput(name: "uplift train: an existing --out without --force",
+                 arguments: ["uplift", "train", "@/t.csv", "--treatment", "paperless_billing", "--outcome", "churned", "--out", "@/model.json"],
+                 expected: "already exists; add --force"),
+        BadInput(name: "design: --out is the scores file", arguments: ["experiment", "design", "@/t.csv", "--score-column", "age", "--out", "@/t.csv", "--force"],
+                 expected: "is the input file"),
+        BadInput(name: "generate: --out is a directory", arguments: ["generate", "--rows", "10", "--out", "@/sub", "--force"],
+                 expected: "a directory", setup: { try FileManager.default.createDirectory(at: $0.appendingPathComponent("sub"), withIntermediateDirectories: false) }),
+        BadInput(name: "simulate: an assignment beside another assignment's manifest",
+                 arguments: ["experiment", "simulate", "--customers", "2000", "--assignment", "@/a.csv", "--out", "@/o.csv"],
+                 expected: "do not belong together", setup: swappedAssignment),
+    ]
+
+    /// `a.csv` and its manifest from one design, then `a.csv` replaced by another seed's assignment.
+    @Sendable static func swappedAssignment(_ dir: URL) throws {
+        let scores = dir.appendingPathComponent("p.csv").path, a = dir.appendingPathComponent("a.csv").path
+        let b = dir.appendingPathComponent("b.csv").path
+        _ = try ExperimentSimulateCommand.parse(["--customers", "2000", "--out", scores]).makeOutput()
+        _ = try ExperimentDesignCommand.parse([scores, "--id", "id", "--score-column", "score", "--seed", "1", "--out", a]).makeOutput()
+        _ = try ExperimentDesignCommand.parse([scores, "--id", "id", "--score-column", "score", "--seed", "2", "--out", b]).makeOutput()
+        try FileManager.default.removeItem(atPath: a)
+        try FileManager.default.moveItem(atPath: b, toPath: a)
+    }
 
     /// `seg.json` with its centroid matrix claiming 2^32 rows and columns, as `huge.json`.
     @Sendable static func hugeCentroids(_ dir: URL) throws {
@@ -179,5 +228,64 @@ struct BadInputSuite {
         let after = try snapshot(dir)
         #expect(after.keys.sorted() == before.keys.sorted(), "files changed: \(Set(after.keys).symmetricDifference(before.keys).sorted())")
         for (name, state) in before where after[name] != state { Issue.record("\(name) was modified") }
+    }
+}
+
+/// Issue 13: SIGINT or SIGTERM during `churn score` leaves neither the output nor a temporary file;
+/// after kill -9 the temporary file left behind is removed by the next run for the same output.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: churnExecutable),
+                "needs the churn executable beside the test bundle (swift build --build-tests)"),
+       .serialized)
+struct InterruptedOutputTests {
+    /// A folder with a 100,000-customer file (scoring it takes seconds) and a model.
+    func largeInput() throws -> URL {
+        let dir = try temporaryDirectory()
+        try CSVWriter.write(try SyntheticTelecomCustomers(rowCount: 100_000, seed: 3).makeTable(), toFileAt: dir.appendingPathComponent("big.csv").path)
+        try FileManager.default.copyItem(at: try badInputFixtures.get().appendingPathComponent("model.json"), to: dir.appendingPathComponent("model.json"))
+        return dir
+    }
+
+    /// Starts `churn score` into `s.csv` and returns it once its temporary file exists.
+    func startScoring(in dir: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: churnExecutable)
+        process.arguments = ["score", "model.json", "big.csv", "--out", "s.csv"]
+        process.currentDirectoryURL = dir
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try temporaryFiles(dir).isEmpty, process.isRunning, Date() < deadline { usleep(20_000) }
+        return process
+    }
+
+    func temporaryFiles(_ dir: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(AtomicFile.temporaryInfix) }
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalRemovesTheTemporaryFile(_ signal: Int32) throws {
+        let dir = try largeInput()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = try startScoring(in: dir)
+        #expect(process.isRunning, "scoring ended before the signal")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+        #expect(try temporaryFiles(dir).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.csv").path))
+    }
+
+    @Test func aTemporaryFileLeftByKillNineIsSweptByTheNextRun() throws {
+        let dir = try largeInput()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = try startScoring(in: dir)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let left = try temporaryFiles(dir)
+        #expect(left.count == 1)
+        let run = try runChurn(["generate", "--rows", "10", "--out", "s.csv"], in: dir, timeout: 60)
+        #expect(run.status == 0)
+        #expect(try temporaryFiles(dir).isEmpty, "left: \(left)")
     }
 }

@@ -101,7 +101,7 @@ import Testing
 
     // Named in --features, the surname is used (and warned about).
     let named = try jsonObject(try TrainCommand.parse([
-        data, "--target", "Exited", "--features", "Age,Surname", "--out", model, "--format", "json",
+        data, "--target", "Exited", "--features", "Age,Surname", "--out", model, "--force", "--format", "json",
     ]).makeOutput())
     let namedFeatures = try #require(named["features"] as? [String])
     #expect(namedFeatures.first == "Age")
@@ -121,7 +121,7 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     #expect(text.contains("aliased: MultipleLines=No phone service is aliased with (intercept), PhoneService=Yes"))
     #expect(!text.contains("feature 12") && !text.contains("no inference table"))
     let json = try jsonObject(try TrainCommand.parse(
-        [sharedDatasets + "/telco-customer-churn.csv", "--target", "Churn", "--l2", "0", "--out", model, "--format", "json"])
+        [sharedDatasets + "/telco-customer-churn.csv", "--target", "Churn", "--l2", "0", "--out", model, "--force", "--format", "json"])
         .makeOutput())
     let aliased = try #require(json["aliasedTerms"] as? [[String: Any]])
     #expect(aliased.count == 7)
@@ -141,7 +141,7 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     let file = try #require(saved["file"] as? [String: Any])
     #expect(file["rows"] as? Int == 5000)
     #expect((file["sha256"] as? String)?.count == 64)
-    let text = try TrainCommand.parse([data, "--target", "churned", "--no-refit", "--out", model]).makeOutput()
+    let text = try TrainCommand.parse([data, "--target", "churned", "--no-refit", "--out", model, "--force"]).makeOutput()
     #expect(text.contains("fitted on the 4000 training rows of the hold-out split (of 5000 labelled rows)"))
     let pipeline = try FittedPipeline.load(from: model)
     #expect(pipeline.training?.fittedOn == .trainingSplit)

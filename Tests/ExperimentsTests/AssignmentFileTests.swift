@@ -37,7 +37,10 @@ import Tabular
         try AssignmentFile.write(a, manifest: m, to: path)
         let (back, manifest) = try AssignmentFile.read(from: path)
         #expect(back.ids == a.ids && back.tiers == a.tiers && back.groups == a.groups && back.scores == a.scores)
-        #expect(manifest == m)
+        // The manifest written binds the assignment by its SHA-256; otherwise it is the one given.
+        var bound = m
+        bound.assignmentSHA256 = SHA256.hexDigest(AssignmentFile.csvBytes(a))
+        #expect(manifest == bound)
         let (other, otherManifest) = try make(seed: 12)
         #expect(throws: ExperimentsError.outputExists(path: path)) {
             try AssignmentFile.write(other, manifest: otherManifest, to: path)
@@ -58,5 +61,29 @@ import Tabular
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: ExperimentsError.self) { try AssignmentFile.read(from: path) }
         #expect(throws: ExperimentsError.self) { try AssignmentFile.read(from: directory + "/missing.csv") }
+    }
+
+    /// Issue 13: an assignment replaced beside an older manifest (a kill or a full disk between the
+    /// two writes) has the right columns and counts but other groups; the manifest's SHA-256 tells.
+    @Test func anAssignmentThatIsNotTheManifestsIsRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/a.csv", other = directory + "/b.csv"
+        let (a, m) = try make(seed: 1)
+        let (b, n) = try make(seed: 2)
+        try AssignmentFile.write(a, manifest: m, to: path)
+        try AssignmentFile.write(b, manifest: n, to: other)
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: other, toPath: path)
+        #expect {
+            try AssignmentFile.read(from: path)
+        } throws: { "\($0)".contains("do not belong together") }
+        // A manifest without the binding (written before it existed) is refused too.
+        var unbound = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: other + ".manifest.json"))) as? [String: Any] ?? [:]
+        unbound["assignmentSHA256"] = nil
+        try JSONSerialization.data(withJSONObject: unbound).write(to: URL(fileURLWithPath: other + ".manifest.json"))
+        #expect {
+            try AssignmentFile.read(from: other)
+        } throws: { "\($0)".contains("no assignmentSHA256") }
     }
 }

@@ -44,7 +44,7 @@ func listing(_ directory: String) -> [String] {
     try file.write("{\"a\": ")
     try file.write(Array("1}".utf8))
     #expect(contents(path) == nil)
-    #expect(listing(dir).count == 1 && listing(dir)[0].hasPrefix(".model.json.tmp-"))
+    #expect(listing(dir).count == 1 && listing(dir)[0].hasPrefix(".model.json.churnkit-tmp-"))
     try file.commit()
     #expect(contents(path) == Array("{\"a\": 1}".utf8))
     #expect(listing(dir) == ["model.json"])
@@ -98,4 +98,55 @@ func listing(_ directory: String) -> [String] {
     }
     try file.commit()
     #expect(contents(path) == bytes)
+}
+
+/// Issue 13: a directory, a device or a symbolic link at the destination is refused, not replaced
+/// by a regular file.
+@Test func onlyARegularFileIsEverReplaced() throws {
+    let dir = temporaryDirectory("atomic")
+    mkdir(dir + "/folder", 0o755)
+    #expect(throws: AtomicFileError.notRegularFile(path: dir + "/folder", kind: "a directory")) {
+        try AtomicFile.write(Array("x".utf8), to: dir + "/folder")
+    }
+    #expect(throws: AtomicFileError.notRegularFile(path: "/dev/null", kind: "a device")) {
+        _ = try AtomicFile(path: "/dev/null")
+    }
+    try AtomicFile.write(Array("target".utf8), to: dir + "/target.csv")
+    symlink(dir + "/target.csv", dir + "/link.csv")
+    #expect(throws: AtomicFileError.notRegularFile(path: dir + "/link.csv", kind: "a symbolic link")) {
+        try AtomicFile.write(Array("x".utf8), to: dir + "/link.csv")
+    }
+    #expect(contents(dir + "/target.csv") == Array("target".utf8))
+    #expect(listing(dir) == ["folder", "link.csv", "target.csv"])
+}
+
+/// A replaced file keeps its permission bits (a private 0600 file stays private).
+@Test func aReplacedFileKeepsItsMode() throws {
+    let dir = temporaryDirectory("atomic")
+    let path = dir + "/private.json"
+    try AtomicFile.write(Array("old".utf8), to: path)
+    chmod(path, 0o600)
+    try AtomicFile.write(Array("new".utf8), to: path)
+    var info = stat()
+    stat(path, &info)
+    #expect(info.st_mode & 0o777 == 0o600)
+    #expect(contents(path) == Array("new".utf8))
+}
+
+/// Temporary files of a process that no longer runs (kill -9) are removed by the next writer of the
+/// same path; those of a running process (this one) and other files are kept.
+@Test func temporaryFilesOfEndedProcessesAreSwept() throws {
+    let dir = temporaryDirectory("atomic")
+    var child: pid_t = 0
+    // A pid that surely ended: a child that exited and was reaped.
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+    defer { free(argv[0]) }
+    posix_spawn(&child, "/bin/true", nil, nil, argv, nil)
+    var status: Int32 = 0
+    waitpid(child, &status, 0)
+    for name in [".scores.csv.churnkit-tmp-\(child)-12345", ".scores.csv.churnkit-tmp-\(getpid())-1", ".other.csv.churnkit-tmp-\(child)-1"] {
+        try AtomicFile.write(Array("left".utf8), to: dir + "/" + name)
+    }
+    try AtomicFile.write(Array("id\n".utf8), to: dir + "/scores.csv")
+    #expect(listing(dir) == [".other.csv.churnkit-tmp-\(child)-1", ".scores.csv.churnkit-tmp-\(getpid())-1", "scores.csv"])
 }
