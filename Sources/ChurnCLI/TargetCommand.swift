@@ -73,7 +73,7 @@ struct TargetCommand: ParsableCommand {
 
     /// Reads the files, plans, writes the list and returns what is printed.
     func makeOutput() throws -> String {
-        try refuseOutputOverInput(out, inputs: files)
+        try checkOutputs([("--out", out)], inputs: files, force: force)
         let header = try csvHeader(files[0])
         let idColumn = id ?? (header.contains("id") ? "id" : header.first ?? "id")
         let joined = try JoinedColumns(files: files, idColumn: idColumn)
