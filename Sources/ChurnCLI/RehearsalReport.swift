@@ -80,9 +80,29 @@ struct RehearsalReport {
                 + (paying.isEmpty ? "No action pays for itself with confidence" : "Clearly paying: \(paying.joined(separator: ", "))")
                 + (losing.isEmpty ? "." : "; clearly losing money: \(losing.joined(separator: ", ")) (target them more narrowly, by uplift, or make them cheaper)."))
         }
+        lines.append(qiniSentence(r.qini))
         let model = r.model
         lines.append(rankingSentence(auc: model.auc, lift: model.lift, subject: "The rehearsal's churn model, trained on last year's cancellations,"))
         return lines
+    }
+
+    /// The uplift check: each ranking's measured Qini beside its expectation, and how much of the
+    /// true uplift ranking's Qini targeting by risk gets.
+    private func qiniSentence(_ check: RetentionRehearsal.UpliftCheck) -> String {
+        func agreement(_ q: ExpectedQini) -> String {
+            let z = q.standardizedDifference
+            return abs(z) <= 2 ? "within sampling error" : "\(formatted(abs(z), digits: 2)) standard deviations off"
+        }
+        let risk = check.byRisk, best = check.byTrueUplift
+        return "Uplift check (contacted = either action, response = staying; Qini coefficient normalised as scikit-uplift): ranking by the "
+            + "churn model's risk measures \(formatted(risk.measuredCoefficient, digits: 3)) against \(formatted(risk.expectedCoefficient, digits: 3)) "
+            + "expected from the scenario's known effects (sd \(formatted(risk.coefficientStandardDeviation, digits: 2)), \(agreement(risk))); ranking by "
+            + "the true uplift, the best possible, measures \(formatted(best.measuredCoefficient, digits: 3)) against a true Qini of "
+            + "\(formatted(best.expectedCoefficient, digits: 3)) (sd \(formatted(best.coefficientStandardDeviation, digits: 2)), \(agreement(best))). "
+            + (risk.expectedGain > 0
+                ? "Targeting by risk gets \(percent(risk.expectedGain / best.expectedGain)) of the true ranking's gain over random"
+                : "Targeting by risk does no better than contacting at random (its expected Qini is below zero)")
+            + ": a churn score is not an uplift score (sleeping dogs are high-risk); an uplift model (`churn uplift train`) aims at the difference."
     }
 
     private func covers(_ interval: ConfidenceInterval?, _ truth: Double) -> String {

@@ -248,16 +248,27 @@ public struct InsurancePortfolio: Sendable {
     /// - Complexity: O(n) expected.
     public func outcomes(for assignment: Assignment, seed: UInt64, armEffectScale: [String: Double] = [:]) throws(ExperimentsError) -> ExperimentOutcomes {
         let rows = try rows(of: assignment)
+        let probabilities = try trueProbabilities(for: assignment, armEffectScale: armEffectScale).cancellation
         var rng = Stream.outcomes.generator(seed: seed)
-        var events = [Bool](repeating: false, count: rows.count)
-        var value = [Double](repeating: 0, count: rows.count)
+        let events = probabilities.map { rng.nextUnitDouble() < $0 }
+        return try ExperimentOutcomes(ids: assignment.ids, events: events, customerValue: rows.map { premium[$0] })
+    }
+
+    /// The truth behind `outcomes(for:seed:armEffectScale:)`, per assigned customer.
+    /// - Parameters:
+    ///   - assignment: An assignment of (a subset of) this portfolio's ids.
+    ///   - armEffectScale: Strength of each arm's action, as for the outcomes.
+    /// - Returns: In assignment order, each customer's true cancellation probability in its own
+    ///   group (p₀ for control, the arm's p₁ for treated) and its true reduction p₀ − p₁ if given
+    ///   the scenario's action (the true uplift in retention; negative for sleeping dogs).
+    /// - Throws: `ExperimentsError.invalidArgument` for an id that is not in the portfolio.
+    /// - Complexity: O(n) expected.
+    public func trueProbabilities(for assignment: Assignment, armEffectScale: [String: Double] = [:]) throws(ExperimentsError)
+        -> (cancellation: [Double], reduction: [Double]) {
+        let rows = try rows(of: assignment)
         let scales = assignment.design.tiers.map { tier in [0] + tier.arms.map { armEffectScale[$0.name] ?? 1 } }
-        for (k, row) in rows.enumerated() {
-            let scale = scales[assignment.tiers[k]][assignment.groups[k]]
-            events[k] = rng.nextUnitDouble() < probability(row: row, scale: scale)
-            value[k] = premium[row]
-        }
-        return try ExperimentOutcomes(ids: assignment.ids, events: events, customerValue: value)
+        let cancellation = rows.indices.map { k in probability(row: rows[k], scale: scales[assignment.tiers[k]][assignment.groups[k]]) }
+        return (cancellation, rows.map { baselineProbability[$0] - treatedProbability[$0] })
     }
 
     /// The scenario's truth for treating the given rows with the scenario's action.

@@ -5,7 +5,8 @@ import Tabular
 
 /// The AXA rehearsal: a simulated insurance portfolio, a churn model trained on last year's
 /// cancellations, two risk tiers (top 20% high, rest low) each with a randomized control group and
-/// action arms, simulated outcomes, and the analysis set against the scenario's true effects.
+/// action arms, simulated outcomes, and the analysis set against the scenario's true effects, with
+/// the Qini of targeting by risk and by the true uplift, measured and expected.
 ///
 /// Streams: the portfolio uses `seed`; last year's cancellations the `history` stream of seed + 1,
 /// the assignment seed + 2, this year's outcomes the `outcomes` stream of seed + 3 (see
@@ -31,6 +32,15 @@ public struct RetentionRehearsal: Sendable {
         public var minimumDetectableRelativeReduction: Double
     }
 
+    /// Uplift evaluation of the rehearsal (treated = any arm, response = staying), measured beside
+    /// what the scenario's known probabilities make of it (`ExpectedQini`).
+    public struct UpliftCheck: Sendable, Codable, Equatable {
+        /// Ranking by the churn model's score (targeting by risk).
+        public var byRisk: ExpectedQini
+        /// Ranking by the scenario's true uplift: its expectation is the true Qini.
+        public var byTrueUplift: ExpectedQini
+    }
+
     /// Policyholders simulated.
     public let policyholders: Int
     /// Hold-out report of the churn model trained on last year's cancellations.
@@ -47,6 +57,8 @@ public struct RetentionRehearsal: Sendable {
     public let overallMinimumDetectableRelativeReduction: Double
     /// The simulation's audit record.
     public let manifest: SimulationManifest
+    /// Qini of targeting by risk and by the true uplift, measured and expected.
+    public let qini: UpliftCheck
 
     /// Runs the rehearsal.
     /// - Parameters:
@@ -79,6 +91,12 @@ public struct RetentionRehearsal: Sendable {
             assignment: assignment, outcomes: outcomes, customerValue: .fromOutcomes,
             costPerCustomer: Dictionary(arms.map { ($0.name, $0.cost) }, uniquingKeysWith: { first, _ in first }))
         let rows = try portfolio.rows(of: assignment)
+        let truth = try portfolio.trueProbabilities(for: assignment)
+        let stay = truth.cancellation.map { 1 - $0 }, retained = outcomes.events.map { !$0 }, treated = assignment.groups.map { $0 > 0 }
+        func expectedQini(_ ranking: [Double]) throws -> ExpectedQini {
+            try UpliftEvaluation(outcome: retained, treatment: treated, scores: ranking).expectedQini(responseProbability: stay)
+        }
+        qini = UpliftCheck(byRisk: try expectedQini(rows.map { scores[$0] }), byTrueUplift: try expectedQini(truth.reduction))
         var cellRows = design.tiers.map { [[Int]](repeating: [], count: $0.arms.count + 1) }
         for k in rows.indices { cellRows[assignment.tiers[k]][assignment.groups[k]].append(rows[k]) }
 

@@ -75,7 +75,7 @@ public struct UpliftEvaluation: Sendable {
     /// Predicted uplift per customer.
     public let scores: [Double]
     /// Rows by score descending (later rows first among ties), computed once.
-    private let order: [Int]
+    let order: [Int]
 
     /// Validates the inputs.
     /// - Parameters:

@@ -12,6 +12,7 @@ import Testing
     #expect(summary.contains("riskiest 10%"))
     #expect(summary.contains("riskiest segment"))
     #expect(summary.contains("AXA rehearsal on 30000 policyholders"))
+    #expect(summary.contains("Uplift check") && summary.contains("true Qini of"))
     for file in ["churn-model.json", "scores.csv", "churn-demo.ipynb"] {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "missing \(file)")
     }
