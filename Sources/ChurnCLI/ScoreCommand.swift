@@ -10,7 +10,12 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             Writes one row per customer, in input order: the id column (or the row number when the \
             file has no id column), churn_probability and risk_decile (1 = the 10% riskiest by the \
-            training scores' cut points). The output file appears atomically when scoring succeeds.
+            training scores' cut points). With --reasons N, also reason_1 ... reason_N, the original \
+            columns that raise this customer's risk most, with the customer's value (Contract=Month-to-month), \
+            and each one's effect: reason_K_effect_logit for a logistic model (log-odds from the mean \
+            training customer), reason_K_effect_probability for a tree (probability from the training \
+            rows' expected probability, TreeSHAP). Only columns that raise the risk are listed; the rest \
+            stay empty. The output file appears atomically when scoring succeeds.
             """
     )
 
@@ -29,10 +34,14 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Rows read, encoded and scored at a time (memory grows with it).")
     var chunkRows: Int = 65_536
 
+    @Option(help: "Add the N columns that raise each customer's risk most, with their effects (1 ... the model's columns).")
+    var reasons: Int?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard chunkRows > 0 else { throw ValidationError("--chunk-rows must be positive, not \(chunkRows)") }
+        if let reasons, reasons < 1 { throw ValidationError("--reasons must be at least 1, not \(reasons)") }
     }
 
     func run() throws {
@@ -46,14 +55,19 @@ struct ScoreCommand: ParsableCommand {
         let pipeline = try FittedPipeline.load(from: model)
         let reader = try CSVChunkReader(fileAt: file, rowsPerChunk: chunkRows, schema: pipeline.schema)
         let idColumn = pipeline.idColumn.flatMap { id in reader.schema.column(named: id) == nil ? nil : id }
+        let reasonHeader = try reasons.map { try reasonColumnNames(count: $0, pipeline: pipeline) } ?? []
         let writer = try CSVStreamWriter(
-            fileAt: out, header: [idColumn ?? "row", "churn_probability", "risk_decile"])
+            fileAt: out, header: [idColumn ?? "row", "churn_probability", "risk_decile"] + reasonHeader)
         var summary = ScoreSummary(file: file, out: out)
         do {
             while let chunk = try reader.next() {
                 let (scores, report) = try pipeline.probabilities(for: chunk)
                 let deciles = scores.map(pipeline.riskDecile(of:))
-                try writer.append(try scoreRows(chunk, idColumn: idColumn, firstRow: summary.rows, scores: scores, deciles: deciles))
+                var rows = try scoreRows(chunk, idColumn: idColumn, firstRow: summary.rows, scores: scores, deciles: deciles)
+                if let reasons {
+                    rows = try Table(columns: rows.columns + reasonColumns(try pipeline.explain(chunk), count: reasons, names: reasonHeader))
+                }
+                try writer.append(rows)
                 summary.add(scores: scores, deciles: deciles, unknownCategories: report.unknownCount)
                 printError("scored \(summary.rows) rows (\(elapsed(since: start)))")
             }
@@ -84,6 +98,37 @@ func scoreRows(_ chunk: Table, idColumn id: String?, firstRow: Int, scores: [Dou
         Column(name: "churn_probability", numeric: scores),
         Column(name: "risk_decile", numeric: deciles.map(Double.init)),
     ])
+}
+
+/// The header of the reason columns: reason_K and reason_K_effect_UNIT for K in 1...count.
+/// - Throws: `ValidationError` when `count` exceeds the model's columns, `PipelineError` for a
+///   model that does not score churn.
+func reasonColumnNames(count: Int, pipeline: FittedPipeline) throws -> [String] {
+    guard let unit = pipeline.contributionUnit else {
+        throw ValidationError("--reasons needs a model that explains its scores (logistic or tree); \(pipeline.model.kind) does not")
+    }
+    let columns = pipeline.encoder.requiredColumns.count
+    guard count <= columns else {
+        throw ValidationError("--reasons must be in 1...\(columns) (the model reads \(columns) columns), not \(count)")
+    }
+    return (1...count).flatMap { ["reason_\($0)", "reason_\($0)_effect_\(unit.rawValue)"] }
+}
+
+/// The reason columns of a chunk: each row's `count` strongest risk-raising columns and their
+/// effects (empty cells when fewer columns raise the risk), named by `names`.
+func reasonColumns(_ explanation: ScoreExplanation, count: Int, names: [String]) throws -> [Column] {
+    let n = explanation.contributions.rows
+    var labels = [[String?]](repeating: [String?](repeating: nil, count: n), count: count)
+    var effects = [[Double]](repeating: [Double](repeating: .nan, count: n), count: count)
+    for row in 0..<n {
+        for (k, reason) in try explanation.reasons(row: row, count: count).enumerated() {
+            labels[k][row] = reason.description
+            effects[k][row] = reason.effect
+        }
+    }
+    return (0..<count).flatMap { k in
+        [Column(name: names[2 * k], labels: labels[k]), Column(name: names[2 * k + 1], numeric: effects[k])]
+    }
 }
 
 /// The id column of an output file: the table's id column as text, or 1-based row numbers

@@ -63,11 +63,19 @@ extension FittedPipeline {
         }
         do {
             let read = try decoder.decode(_PipelineFile.self, from: data).pipeline
+            if let means = read.featureMeans, means.count != read.encoder.featureCount || !means.allSatisfy(\.isFinite) {
+                throw PipelineError.unreadableModel(
+                    path: path,
+                    reason: "featureMeans has \(means.count) values (all finite needed), but the encoder makes \(read.encoder.featureCount) features")
+            }
             // Rebuilt through the initializer: a version 1 schema (every column, every level) is
             // reduced to what scoring reads.
             return FittedPipeline(
                 schema: read.schema, idColumn: read.idColumn, target: read.target, encoder: read.encoder,
-                model: read.model, riskDecileEdges: read.riskDecileEdges, calibrator: read.calibrator, training: read.training)
+                model: read.model, riskDecileEdges: read.riskDecileEdges, calibrator: read.calibrator, training: read.training,
+                featureMeans: read.featureMeans)
+        } catch let error as PipelineError {
+            throw error
         } catch {
             throw PipelineError.unreadableModel(path: path, reason: describe(error))
         }

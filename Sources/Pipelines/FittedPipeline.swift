@@ -29,6 +29,10 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     /// Which rows the model was fitted on and the training file's fingerprint; nil for files of
     /// format version 1 and for segmentations.
     public let training: TrainingProvenance?
+    /// The mean of each encoded feature over the rows the model was fitted on (logistic models;
+    /// the baseline of their per-customer explanations, `explain(_:)`); nil for other models and
+    /// for files written before it was kept.
+    public let featureMeans: [Double]?
 
     /// Assembles a pipeline from its parts.
     /// - Parameters:
@@ -41,11 +45,13 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     ///   - riskDecileEdges: nine decreasing score cut points (empty for a segmentation).
     ///   - calibrator: the calibration map, if any.
     ///   - training: which rows the model was fitted on, and the file's fingerprint.
+    ///   - featureMeans: the mean of each encoded feature over the fitted rows, if kept.
     public init(
         schema: CSVSchema, idColumn: String?, target: TargetSpecification?, encoder: FittedFeatureEncoder,
         model: PipelineModel, riskDecileEdges: [Double], calibrator: ProbabilityCalibrator? = nil,
-        training: TrainingProvenance? = nil
+        training: TrainingProvenance? = nil, featureMeans: [Double]? = nil
     ) {
+        self.featureMeans = featureMeans
         self.schema = schema.kinds(of: Set(encoder.requiredColumns + (idColumn.map { [$0] } ?? [])))
         self.training = training
         self.idColumn = idColumn
@@ -60,14 +66,14 @@ public struct FittedPipeline: Sendable, Equatable, Codable {
     func replacing(calibrator: ProbabilityCalibrator?, riskDecileEdges: [Double]) -> FittedPipeline {
         FittedPipeline(
             schema: schema, idColumn: idColumn, target: target, encoder: encoder, model: model,
-            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training)
+            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training, featureMeans: featureMeans)
     }
 
     /// The same pipeline with another provenance record (for example with the file's fingerprint).
     public func withTraining(_ training: TrainingProvenance?) -> FittedPipeline {
         FittedPipeline(
             schema: schema, idColumn: idColumn, target: target, encoder: encoder, model: model,
-            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training)
+            riskDecileEdges: riskDecileEdges, calibrator: calibrator, training: training, featureMeans: featureMeans)
     }
 
     /// The names of the encoded features the model sees, in order.

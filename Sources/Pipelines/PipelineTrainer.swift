@@ -185,7 +185,7 @@ public struct PipelineTrainer: Sendable {
             fittedRows: refitted ? data.rowCount : split.train.count, labelledRows: data.rowCount, file: options.sourceFile)
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: roles.id, target: target, encoder: fit.encoder, model: fit.model,
-            riskDecileEdges: riskDecileEdges(fit.scores), training: provenance)
+            riskDecileEdges: riskDecileEdges(fit.scores), training: provenance, featureMeans: fit.means)
         return TrainingResult(
             pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count,
             holdout: holdout, holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
@@ -196,7 +196,7 @@ public struct PipelineTrainer: Sendable {
     /// Fits the encoder and the model on `rows`: the pieces of a pipeline, the rows' scores (for
     /// the risk deciles) and the encoder's and solver's warnings.
     private func _fit(_ specification: ModelSpecification, on rows: Table, labels: [Bool], columns: [String]) throws
-        -> (encoder: FittedFeatureEncoder, model: PipelineModel, scores: [Double], warnings: [String])
+        -> (encoder: FittedFeatureEncoder, model: PipelineModel, scores: [Double], warnings: [String], means: [Double]?)
     {
         let encoder = try specification.encoder(from: options.encoder).fit(rows, columns: columns)
         guard encoder.featureCount > 0 else {
@@ -205,10 +205,12 @@ public struct PipelineTrainer: Sendable {
         let x = try encoder.transform(rows)
         let model = PipelineModel.classifier(try specification.fit(x, labels, features: encoder.features))
         var warnings = encoder.issues.map(\.description)
+        var means: [Double]?
         if let fitted = model.classifier as? LogisticRegressionModel {
             warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: encoder.featureNames))" }
+            means = _columnMeans(x)
         }
-        return (encoder, model, try model.probabilities(x), warnings)
+        return (encoder, model, try model.probabilities(x), warnings, means)
     }
 
     /// The inference table and aliased terms (logistic), rules (tree) and importances (any
