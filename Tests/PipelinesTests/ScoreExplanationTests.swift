@@ -15,7 +15,7 @@ private func customers(rows: Int, seed: UInt64) throws -> Table {
     let table = try customers(rows: 3_000, seed: 4)
     let options = TrainingOptions(target: "churned", encoder: FeatureEncoder(addMissingIndicators: true), testFraction: 0)
     let pipeline = try PipelineTrainer(options: options).train(table, model: .logisticRegression(LogisticRegression(l2: 1))).pipeline
-    guard case .logisticRegression(let model) = pipeline.model else { Issue.record("not a logistic model"); return }
+    let model = try #require(pipeline.model.classifier as? LogisticRegressionModel)
     let means = try #require(pipeline.featureMeans)
     // The mean of a one-hot feature is its level's share of the training rows, counted from the raw table.
     let contract = try table.column(named: "contract")
@@ -80,7 +80,7 @@ private func customers(rows: Int, seed: UInt64) throws -> Table {
     let tree = DecisionTreeClassifier(maxDepth: 6, minSamplesLeaf: 10)
     let pipeline = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0))
         .train(table, model: .decisionTree(tree)).pipeline
-    guard case .decisionTree(let model) = pipeline.model else { Issue.record("not a tree"); return }
+    let model = try #require(pipeline.model.classifier as? DecisionTreeModel)
     #expect(pipeline.featureMeans == nil)
     let explanation = try pipeline.explain(table)
     #expect(explanation.unit == .probability)
@@ -109,7 +109,7 @@ private func customers(rows: Int, seed: UInt64) throws -> Table {
     json["pipeline"] = inner
     let older = try FittedPipeline.decode(try JSONSerialization.data(withJSONObject: json))
     #expect(older.featureMeans == nil)
-    guard case .logisticRegression(let model) = older.model else { Issue.record("not a logistic model"); return }
+    let model = try #require(older.model.classifier as? LogisticRegressionModel)
     let explanation = try older.explain(table)
     #expect(explanation.baselineKind == .referenceCustomer)
     #expect(explanation.baseline == model.intercept)
