@@ -67,8 +67,14 @@ struct SegmentCommand: ParsableCommand {
         guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 1, low <= high else {
             throw ValidationError("--k-range must look like 2...8 (two whole numbers, the first at least 1 and not above the second), not \"\(kRange ?? "")\"")
         }
+        guard high - low < Self.maximumCandidates else {
+            throw ValidationError("--k-range \(kRange ?? "") has \(high - low + 1) values of k; at most \(Self.maximumCandidates) are tried (each is a k-means fit with --restarts runs)")
+        }
         return low...high
     }
+
+    /// The most values of k one `--k-range` tries.
+    static let maximumCandidates = 50
 
     func run() throws {
         print(try makeOutput())

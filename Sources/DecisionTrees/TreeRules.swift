@@ -77,18 +77,28 @@ extension DecisionTreeModel {
     ///   - outcome: the word after the rate (default `churn`).
     ///   - unit: the word after the row count (default `customers`).
     /// - Returns: the rules.
-    /// - Complexity: O(leaves depth).
+    /// - Complexity: O(nodes + leaves × features on a path): one walk that merges each test into
+    ///   the conditions when it enters a child and undoes it on the way back, so a deep tree (a
+    ///   path of 100,000 splits) is not quadratic.
     public func rules(positiveClass: Int = 1, outcome: String = "churn", unit: String = "customers") -> [TreeRule] {
         var rules: [TreeRule] = []
-        var stack: [(node: Int, path: [(feature: Int, left: Bool, parent: Int)])] = [(0, [])]
-        while let (index, path) = stack.popLast() {
-            let node = nodes[index]
-            if let split = node.split {
-                stack.append((split.right, path + [(split.feature, false, index)]))
-                stack.append((split.left, path + [(split.feature, true, index)]))
+        var merged = _MergedConditions()
+        var stack: [_RuleWalkStep] = [.visit(node: 0, via: nil)]
+        while let step = stack.popLast() {
+            guard case .visit(let index, let via) = step else {
+                if case .undo(let saved) = step { merged.restore(saved) }
                 continue
             }
-            let conditions = _conditions(path)
+            if let via, let split = nodes[via.parent].split {
+                stack.append(.undo(merged.apply(split, left: via.left, levelCount: features[split.feature].levels?.count ?? 0)))
+            }
+            let node = nodes[index]
+            if let split = node.split {
+                stack.append(.visit(node: split.right, via: (false, index)))
+                stack.append(.visit(node: split.left, via: (true, index)))
+                continue
+            }
+            let conditions = merged.conditions(features)
             let count = node.sampleCount
             let positives = positiveClass >= 0 && positiveClass < node.classCounts.count ? node.classCounts[positiveClass] : 0
             let rate = count > 0 ? Double(positives) / Double(count) : 0
@@ -111,42 +121,75 @@ extension DecisionTreeModel {
     public func textRules(positiveClass: Int = 1, outcome: String = "churn", unit: String = "customers") -> String {
         rules(positiveClass: positiveClass, outcome: outcome, unit: unit).map(\.text).joined(separator: "\n")
     }
+}
 
-    /// Merges the tests of a path per feature, in order of first appearance.
-    func _conditions(_ path: [(feature: Int, left: Bool, parent: Int)]) -> [TreeCondition] {
-        var order: [Int] = []
-        var low: [Int: Double] = [:], high: [Int: Double] = [:]
-        var allowed: [Int: Set<Int>] = [:]
-        var missingFollows: [Int: Bool] = [:], missingSeen: [Int: Bool] = [:], missingOnly: [Int: Bool] = [:]
-        for step in path {
-            guard let split = nodes[step.parent].split else { continue }
-            let f = step.feature
-            if missingFollows[f] == nil { order.append(f) }
-            missingFollows[f] = (missingFollows[f] ?? true) && split.missingGoesLeft == step.left
-            missingSeen[f] = (missingSeen[f] ?? false) || split.missingCount > 0
-            if let categories = split.leftCategories {
-                let levelCount = features[f].levels?.count ?? 0
-                let side = step.left ? Set(categories) : Set(0..<levelCount).subtracting(categories)
-                allowed[f] = allowed[f].map { $0.intersection(side) } ?? side
-            } else if let threshold = split.threshold {
-                if threshold == .greatestFiniteMagnitude {
-                    if !step.left { missingOnly[f] = true }
-                } else if step.left {
-                    high[f] = min(high[f] ?? .infinity, threshold)
-                } else {
-                    low[f] = max(low[f] ?? -.infinity, threshold)
-                }
+/// A step of the rule walk: enter a node (through the left or right branch of `parent`), or undo
+/// the test merged on entering.
+private enum _RuleWalkStep {
+    case visit(node: Int, via: (left: Bool, parent: Int)?)
+    case undo(_MergedConditions.Saved)
+}
+
+/// The tests of the path to the current node merged per feature (bounds tightened, level sets
+/// intersected, missing-value routing), in order of first appearance, with undo.
+private struct _MergedConditions {
+    /// One feature's merged state.
+    struct State {
+        var low: Double?, high: Double?
+        var allowed: Set<Int>?
+        var missingFollows = true, missingSeen = false, missingOnly = false
+    }
+
+    /// What `apply` changed: the feature and its state before (nil when it was not on the path).
+    struct Saved {
+        let feature: Int
+        let state: State?
+    }
+
+    private var order: [Int] = []
+    private var states: [Int: State] = [:]
+
+    /// Merges the test of `split` on the branch taken, returning what restores the state before.
+    mutating func apply(_ split: TreeSplit, left: Bool, levelCount: Int) -> Saved {
+        let f = split.feature
+        let before = states[f]
+        if before == nil { order.append(f) }
+        var state = before ?? State()
+        state.missingFollows = state.missingFollows && split.missingGoesLeft == left
+        state.missingSeen = state.missingSeen || split.missingCount > 0
+        if let categories = split.leftCategories {
+            let side = left ? Set(categories) : Set(0..<levelCount).subtracting(categories)
+            state.allowed = state.allowed.map { $0.intersection(side) } ?? side
+        } else if let threshold = split.threshold {
+            if threshold == .greatestFiniteMagnitude {
+                if !left { state.missingOnly = true }
+            } else if left {
+                state.high = min(state.high ?? .infinity, threshold)
+            } else {
+                state.low = max(state.low ?? -.infinity, threshold)
             }
         }
-        return order.map { f in
-            let follows = missingFollows[f] ?? false
+        states[f] = state
+        return Saved(feature: f, state: before)
+    }
+
+    /// Undoes one `apply` (the most recent one not yet undone).
+    mutating func restore(_ saved: Saved) {
+        states[saved.feature] = saved.state
+        if saved.state == nil { order.removeLast() }
+    }
+
+    /// The merged conditions, one per feature on the path.
+    func conditions(_ features: [TreeFeature]) -> [TreeCondition] {
+        order.compactMap { f in
+            guard let state = states[f] else { return nil }
             let missing: TreeCondition.Missing =
-                missingOnly[f] == true ? .only : (follows && missingSeen[f] == true ? .included : .excluded)
+                state.missingOnly ? .only : (state.missingFollows && state.missingSeen ? .included : .excluded)
             let levels = features[f].levels.flatMap { names in
-                allowed[f].map { set in set.sorted().compactMap { $0 < names.count ? names[$0] : nil } }
+                state.allowed.map { set in set.sorted().compactMap { $0 < names.count ? names[$0] : nil } }
             }
             return TreeCondition(
-                feature: f, name: features[f].name, lowerBound: low[f], upperBound: high[f], levels: levels,
+                feature: f, name: features[f].name, lowerBound: state.low, upperBound: state.high, levels: levels,
                 missing: missing)
         }
     }

@@ -85,6 +85,7 @@ public enum AssignmentFile {
     public static func read(from path: String) throws(ExperimentsError) -> (assignment: Assignment, manifest: AssignmentManifest) {
         let manifestPath = manifestPath(for: path)
         let manifest: AssignmentManifest
+        if let reason = nonRegularInputReason(manifestPath) { throw .fileError(path: manifestPath, reason: reason) }
         do {
             manifest = try JSONDecoder().decode(AssignmentManifest.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
         } catch {

@@ -34,6 +34,7 @@ extension FittedUpliftModel {
     ///   where), `.unsupportedModel` for another format or a newer version.
     public static func load(from path: String) throws(UpliftModelError) -> FittedUpliftModel {
         let data: Data
+        if let reason = nonRegularInputReason(path) { throw .unreadableModel(path: path, reason: reason) }
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadableModel(path: path, reason: "cannot read the file (\(error.localizedDescription))")
         }

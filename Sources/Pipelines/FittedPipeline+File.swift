@@ -32,6 +32,7 @@ extension FittedPipeline {
     ///   it is another format or a newer version.
     public static func load(from path: String) throws -> FittedPipeline {
         let data: Data
+        if let reason = nonRegularInputReason(path) { throw PipelineError.unreadableModel(path: path, reason: reason) }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {

@@ -94,7 +94,7 @@ public final class AtomicFile {
         var mode = mode_t(permissions)
         if lstat(path, &existing) == 0 {
             let kind = existing.st_mode & S_IFMT
-            guard kind == S_IFREG else { throw .notRegularFile(path: path, kind: _kindName(kind)) }
+            guard kind == S_IFREG else { throw .notRegularFile(path: path, kind: fileKindName(kind)) }
             mode = existing.st_mode & 0o7777
         }
         let slash = path.lastIndex(of: "/")
@@ -189,7 +189,7 @@ public final class AtomicFile {
             var existing = stat()
             if lstat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
                 unlink(temporaryPath)
-                throw .notRegularFile(path: path, kind: _kindName(existing.st_mode & S_IFMT))
+                throw .notRegularFile(path: path, kind: fileKindName(existing.st_mode & S_IFMT))
             }
             if rename(temporaryPath, path) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -229,18 +229,6 @@ public final class AtomicFile {
         let file = try AtomicFile(path: path)
         try file.write(bytes)
         try file.commit(replacing: replacing)
-    }
-}
-
-/// The name of a file type for messages ("a directory").
-private func _kindName(_ kind: mode_t) -> String {
-    switch kind {
-    case S_IFDIR: return "a directory"
-    case S_IFLNK: return "a symbolic link"
-    case S_IFCHR, S_IFBLK: return "a device"
-    case S_IFIFO: return "a pipe"
-    case S_IFSOCK: return "a socket"
-    default: return "not a regular file"
     }
 }
 

@@ -29,9 +29,10 @@ final class _CSVInput {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        if fstat(fd, &info) == 0, let reason = nonRegularReason(info.st_mode & S_IFMT) {
+            // A device (/dev/zero) or a pipe would be read without end; a directory cannot be.
             close(fd)
-            throw .cannotOpen(file: path, reason: "it is a directory")
+            throw .cannotOpen(file: path, reason: reason)
         }
         source = .file(fd)
         name = path
@@ -233,6 +234,9 @@ final class _CSVBlockReader {
         let fields = parser.collected
         if let error = parser.error { throw error._shifted(lines: lineBase, bytes: offsetBase) }
         let line = lineBase + 1
+        // A record has at least one byte per field (its delimiter or line end): with many columns
+        // the first estimate of rows per block, which sizes every column, must not assume 64 bytes.
+        bytesPerRow = max(bytesPerRow, Double(fields.count))
         if !options.hasHeader {
             names = (1...max(1, fields.count)).map { "column\($0)" }
             return

@@ -104,7 +104,7 @@ final class LockedData: @unchecked Sendable {
 
 extension BadInput {
     /// Every case of issue 13, by class.
-    static let all: [BadInput] = crashes + dataLoss
+    static let all: [BadInput] = crashes + hangs + dataLoss
 
     /// Inputs that used to kill the process with a signal.
     static let crashes: [BadInput] = [
@@ -128,6 +128,19 @@ extension BadInput {
                  expected: "GB of memory"),
         BadInput(name: "generate: --rows 10^15", arguments: ["generate", "--rows", "1000000000000000", "--out", "@/g.csv"],
                  expected: "GB of memory"),
+    ]
+
+    /// Inputs that used to run without end or grow without bound.
+    static let hangs: [BadInput] = [
+        BadInput(name: "inspect /dev/zero", arguments: ["inspect", "/dev/zero"], expected: "not a regular file", timeout: 20),
+        BadInput(name: "train /dev/zero", arguments: ["train", "/dev/zero", "--target", "churned", "--out", "@/m.json"],
+                 expected: "not a regular file", timeout: 20),
+        BadInput(name: "score with the model /dev/zero", arguments: ["score", "/dev/zero", "@/t.csv", "--out", "@/s.csv"],
+                 expected: "not a regular file", timeout: 20),
+        BadInput(name: "score the data /dev/zero", arguments: ["score", "@/model.json", "/dev/zero", "--out", "@/s.csv"],
+                 expected: "not a regular file", timeout: 20),
+        BadInput(name: "segment --k-range 1...100000", arguments: ["segment", "@/t.csv", "--k-range", "1...100000"],
+                 expected: "at most 50 are tried", timeout: 20),
     ]
 
     /// Outputs that used to replace an input, a link, a device or an existing file.

@@ -63,3 +63,28 @@ func contractData() throws -> (x: Matrix, y: [Bool], features: [TreeFeature]) {
     let model = try DecisionTreeClassifier().fit(Matrix([[1], [1], [1], [1]]), [true, false, false, false])
     #expect(model.textRules(outcome: "churn", unit: "customers") == "all customers: 25.0% churn, 4 customers")
 }
+
+/// Issue 13: rules of a valid tree 100,000 splits deep (a chain: node i splits tenure at i, its left
+/// child a leaf, its right child the next split) used to copy the path at every node, quadratic in
+/// time and memory (over 6 GB); one walk with undo is linear. The deepest leaf's conditions merge
+/// the whole path into one interval.
+@Test func aDeepTreeGivesItsRulesInLinearWork() throws {
+    let depth = 100_000
+    var nodes: [TreeNode] = []
+    for i in 0..<depth {
+        let remaining = depth - i + 1
+        let split = TreeSplit(feature: 0, threshold: Double(i) + 0.5, leftCategories: nil, missingGoesLeft: true, missingCount: 0,
+                              left: 2 * i + 1, right: 2 * i + 2, impurityDecrease: 0)
+        nodes.append(TreeNode(depth: i, sampleCount: remaining, classCounts: [remaining - 1, 1], classWeights: [Double(remaining - 1), 1],
+                              impurity: 0.1, split: split))
+        // Split i sits at 2i, its leaf at 2i + 1, the next split at 2i + 2.
+        nodes.append(TreeNode(depth: i + 1, sampleCount: 1, classCounts: [1, 0], classWeights: [1, 0], impurity: 0, split: nil))
+    }
+    nodes.append(TreeNode(depth: depth, sampleCount: 1, classCounts: [0, 1], classWeights: [0, 1], impurity: 0, split: nil))
+    let model = DecisionTreeModel(features: [.numeric("tenure")], classCount: 2, criterion: .gini, nodes: nodes)
+    let rules = model.rules()
+    #expect(rules.count == depth + 1)
+    let deepest = try #require(rules.first)
+    #expect(deepest.text == "tenure > 99999.5: 100.0% churn, 1 customers")
+    #expect(rules.contains { $0.text == "49.5 < tenure <= 50.5: 0.0% churn, 1 customers" })
+}

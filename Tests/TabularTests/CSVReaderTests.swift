@@ -166,3 +166,17 @@ extension ColumnValues {
         return nil
     }
 }
+
+/// Issue 13: a file with 100,000 columns and 20 rows took 3.4 GB because the first guess of rows per
+/// block assumed 64 bytes per record and every column reserved that many values. A record has at
+/// least one byte per field, so the guess (which sizes every column) is at most size / columns.
+@Test func manyColumnsDoNotReserveRowsFromA64ByteGuess() throws {
+    let columns = 10_000
+    var text = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n"
+    for row in 0..<20 { text += (0..<columns).map { String(($0 + row) % 10) }.joined(separator: ",") + "\n" }
+    let reader = try _CSVBlockReader(input: _CSVInput(bytes: Array(text.utf8), name: "wide.csv"), options: CSVReadOptions())
+    #expect(reader.names.count == columns)
+    #expect(reader.estimatedRemainingRows <= text.utf8.count / columns)
+    let table = try Table(csvBytes: Array(text.utf8), name: "wide.csv")
+    #expect(table.rowCount == 20 && table.columns.count == columns)
+}
