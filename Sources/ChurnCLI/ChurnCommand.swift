@@ -10,7 +10,8 @@ public struct ChurnCommand: ParsableCommand {
         abstract: "Churn prediction, customer segmentation and retention experiments.",
         subcommands: [
             InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, TargetCommand.self, RulesCommand.self,
-            SegmentGroupCommand.self, ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
+            SegmentGroupCommand.self, RFMCommand.self, LifetimeCommand.self, SurvivalCommand.self, RetentionCommand.self,
+            ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
             DemoCommand.self, DoctorCommand.self,
         ]
     )
