@@ -15,8 +15,10 @@ struct LifetimePredictCommand: ParsableCommand {
             monetary_value, p_alive, expected_purchases (over --horizon months of 30 days or \
             4.345 weeks), expected_spend (Gamma-Gamma, per purchase) and lifetime_value = margin x \
             discounted expected spend over the horizon, month by month at --discount-rate per month \
-            (the `lifetimes` package's customer_lifetime_value). The file's lifetime_value column \
-            can be the --value-column of `churn experiment analyze`.
+            (the `lifetimes` package's customer_lifetime_value). --add-to FILE --add-to-out OUT \
+            copies FILE (for example experiment outcomes) to OUT with a lifetime_value column joined \
+            on its --add-to-id column (default: id when FILE has it, else its first column), ready \
+            to be the --value-column of `churn experiment analyze`.
             """)
 
     @Argument(help: "The model file written by `churn lifetime fit --out`.")
@@ -49,7 +51,16 @@ struct LifetimePredictCommand: ParsableCommand {
     @Option(help: "Where to write the figure of mean P(alive) by repeat purchases (SVG).")
     var plot: String?
 
-    @Flag(help: "Replace --out and --plot if they exist.")
+    @Option(help: "A CSV file (e.g. experiment outcomes) to copy to --add-to-out with a lifetime_value column.")
+    var addTo: String?
+
+    @Option(help: "The customer id column of --add-to (default: id when it has one, else its first column).")
+    var addToId: String?
+
+    @Option(help: "Where to write --add-to with its lifetime_value column (CSV).")
+    var addToOut: String?
+
+    @Flag(help: "Replace --out, --plot and --add-to-out if they exist.")
     var force = false
 
     @OptionGroup var output: OutputOptions
@@ -57,7 +68,9 @@ struct LifetimePredictCommand: ParsableCommand {
     func validate() throws {
         if let cutoff { _ = try parseDay(cutoff, option: "cutoff") }
         do { try options.validate() } catch { throw ValidationError(error.description) }
-        try checkOutputs([("--out", out)] + (plot.map { [("--plot", $0)] } ?? []), inputs: [log, modelFile], force: force)
+        guard (addTo == nil) == (addToOut == nil) else { throw ValidationError("give --add-to FILE and --add-to-out OUT together") }
+        let outputs = [("--out", out), ("--plot", plot), ("--add-to-out", addToOut)].compactMap { option, path in path.map { (option, $0) } }
+        try checkOutputs(outputs, inputs: [log, modelFile] + (addTo.map { [$0] } ?? []), force: force)
     }
 
     private var options: LifetimeValueOptions {
@@ -86,6 +99,7 @@ struct LifetimePredictCommand: ParsableCommand {
             header: ["customer", "frequency", "recency", "age", "monetary_value", "p_alive", "expected_purchases", "expected_spend", "lifetime_value"],
             rows: rows, toFileAt: out, replacing: force)
         printError("wrote \(rows.count) customers to \(out)")
+        if let addTo, let addToOut { try addLifetimeValues(predictions, to: addTo, writing: addToOut) }
         let report = LifetimePredictReport(
             file: file, summary: summary, predictions: predictions, horizonMonths: horizon, horizon: duration, options: options)
         if let plot {
@@ -97,6 +111,32 @@ struct LifetimePredictCommand: ParsableCommand {
         case .json: return try jsonText(report)
         case .text: return report.text
         }
+    }
+}
+
+extension LifetimePredictCommand {
+    /// Copies `path` to `out` with a `lifetime_value` column joined on the customer id.
+    /// - Throws: `CommandError` naming the line of a customer that has no prediction, or for a
+    ///   file that already has a lifetime_value column.
+    func addLifetimeValues(_ predictions: [CustomerValuePrediction], to path: String, writing out: String) throws {
+        let header = try csvHeader(path)
+        let idName = addToId ?? (header.contains("id") ? "id" : header.first ?? "")
+        // Ids as written ("0001" stays "0001"): the id column is read as text.
+        let table = try Table(csvAt: path, options: CSVReadOptions(columnKinds: [idName: .categorical]))
+        let ids = try ExperimentColumns.texts(table, idName, file: path)
+        guard !table.columnNames.contains("lifetime_value") else {
+            throw CommandError("\(path) already has a lifetime_value column")
+        }
+        var value: [String: Double] = [:]
+        for p in predictions { value[p.id] = p.lifetimeValue }
+        let values = try ids.enumerated().map { row, id in
+            guard let v = value[id] else {
+                throw CommandError("\(path): column \"\(idName)\", line \(row + 2): customer \"\(id)\" is not in the purchase log \(log)")
+            }
+            return v
+        }
+        try CSVWriter.write(try Table(columns: table.columns + [Column(name: "lifetime_value", numeric: values)]), toFileAt: out, replacing: force)
+        printError("wrote \(path) with lifetime_value to \(out)")
     }
 }
 

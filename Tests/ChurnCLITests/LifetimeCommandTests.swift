@@ -91,6 +91,21 @@ import Testing
                                               "--margin", "0.5"]).makeOutput()
         let halfRows = try String(contentsOfFile: half, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         #expect(isClose(Double(halfRows[1][8]) ?? 0, 0.5 * (Double(rows[1][8]) ?? 0), tolerance: 1e-12))
+        // --add-to joins lifetime_value onto another file (experiment outcomes) by customer id.
+        let outcomes = try write("id,churned\nC0002,0\nC0001,1\n", named: "outcomes.csv", in: dir)
+        let joined = dir.appendingPathComponent("outcomes-value.csv").path
+        let base = [model, log, "--customer", "customer", "--date", "date", "--amount", "amount"]
+        _ = try LifetimePredictCommand.parse(base + ["--out", dir.appendingPathComponent("p2.csv").path, "--add-to", outcomes,
+                                                     "--add-to-out", joined]).makeOutput()
+        let joinedRows = try String(contentsOfFile: joined, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(joinedRows.map(\.first) == ["id", "C0002", "C0001"])
+        #expect(joinedRows[0].last == "lifetime_value")
+        #expect(Double(joinedRows[1][2]) == Double(rows[2][8]) && Double(joinedRows[2][2]) == Double(rows[1][8]))
+        let stranger = try write("id,churned\nC0001,1\nZZZ,0\n", named: "stranger.csv", in: dir)
+        #expect {
+            try LifetimePredictCommand.parse(base + ["--out", dir.appendingPathComponent("p3.csv").path, "--add-to", stranger,
+                                                     "--add-to-out", dir.appendingPathComponent("s.csv").path]).makeOutput()
+        } throws: { "\($0)".contains("line 3") && "\($0)".contains("\"ZZZ\"") }
     }
 
     @Test(.enabled(if: cdnowAvailable, "needs ../shared/datasets/CDNOW_sample.txt"))
