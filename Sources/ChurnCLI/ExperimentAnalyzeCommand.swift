@@ -64,6 +64,8 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
             throw ValidationError("--control, --tier and --designed-shares go with --arm; --assignment already holds the design")
         }
         guard valueColumn == nil || valuePerCustomer == nil else { throw ValidationError("give --value-column or --value-per-customer, not both") }
+        if let valuePerCustomer { try InputLimits.real(valuePerCustomer, name: "--value-per-customer", in: 0...Double.greatestFiniteMagnitude) }
+        _ = try parseNamedNumbers(cost, option: "--cost", in: 0...Double.greatestFiniteMagnitude)
     }
 
     func run() throws { print(try makeOutput()) }
@@ -88,8 +90,12 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
             numericOutcome: try numeric.map { try ExperimentColumns.numbers(table, $0, file: file) },
             customerValue: try valueColumn.map { try ExperimentColumns.numbers(table, $0, file: file) })
         let source: CustomerValueSource? = valueColumn != nil ? .fromOutcomes : valuePerCustomer.map { .perCustomer($0) }
-        return try ExperimentAnalysis.analyze(
-            assignment: design, outcomes: observed, customerValue: source, costPerCustomer: try parseNamedNumbers(cost, option: "--cost"))
+        let costs = try parseNamedNumbers(cost, option: "--cost", in: 0...Double.greatestFiniteMagnitude)
+        let arms = Set(design.design.tiers.flatMap { $0.arms.map(\.name) })
+        if let unknown = costs.keys.sorted().first(where: { !arms.contains($0) }) {
+            throw ValidationError("--cost names arm \"\(unknown)\", but the arms are \(arms.sorted().joined(separator: ", "))")
+        }
+        return try ExperimentAnalysis.analyze(assignment: design, outcomes: observed, customerValue: source, costPerCustomer: costs)
     }
 
     /// The text or JSON printed.

@@ -58,14 +58,18 @@ extension ExperimentColumns {
     }
 }
 
-/// Parses "name=value" pairs (for example `--cost call=15`).
-func parseNamedNumbers(_ pairs: [String], option: String) throws -> [String: Double] {
+/// Parses "name=value" pairs (for example `--cost call=15`), each value finite and, when `range` is
+/// given, inside it (open interval with `open`).
+func parseNamedNumbers(
+    _ pairs: [String], option: String, in range: ClosedRange<Double>? = nil, open: Bool = false
+) throws -> [String: Double] {
     var result: [String: Double] = [:]
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let value = Double(parts[1]) else {
             throw ValidationError("\(option) expects NAME=NUMBER, not \"\(pair)\"")
         }
+        try InputLimits.real(value, name: "\(option) \(parts[0])", in: range, open: open)
         result[parts[0]] = value
     }
     return result

@@ -51,7 +51,7 @@ struct ExperimentPowerCommand: ParsableCommand {
             guard let value = Double(text) else { throw ValidationError("--baseline \(text) is not a number") }
             all = value
         }
-        let named = try parseNamedNumbers(baseline.filter { $0.contains("=") }, option: "--baseline")
+        let named = try parseNamedNumbers(baseline.filter { $0.contains("=") }, option: "--baseline", in: 0...1, open: true)
         let tierNames = assignment.design.tiers.map(\.name)
         if let unknown = named.keys.first(where: { !tierNames.contains($0) }) {
             throw ValidationError("--baseline names tier \"\(unknown)\", but the assignment's tiers are \(tierNames.joined(separator: ", "))")

@@ -104,7 +104,7 @@ final class LockedData: @unchecked Sendable {
 
 extension BadInput {
     /// Every case of issue 13, by class.
-    static let all: [BadInput] = crashes + hangs + dataLoss
+    static let all: [BadInput] = crashes + hangs + dataLoss + silentlyWrong
 
     /// Inputs that used to kill the process with a signal.
     static let crashes: [BadInput] = [
@@ -180,6 +180,29 @@ extension BadInput {
                  arguments: ["experiment", "simulate", "--customers", "2000", "--assignment", "@/a.csv", "--out", "@/o.csv"],
                  expected: "do not belong together", setup: swappedAssignment),
     ]
+
+    /// Numbers that used to be accepted with a meaningless result.
+    static let silentlyWrong: [BadInput] = [
+        BadInput(name: "analyze: --cost action=nan", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "action=nan"],
+                 expected: "--cost action must be a finite number", setup: experiment),
+        BadInput(name: "analyze: --cost action=-5", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "action=-5"],
+                 expected: "--cost action must be in [0.0,", setup: experiment),
+        BadInput(name: "analyze: a cost for an unknown arm", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "sms=2"],
+                 expected: "--cost names arm \"sms\"", setup: experiment),
+        BadInput(name: "analyze: --value-per-customer nan",
+                 arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--value-per-customer", "nan"],
+                 expected: "--value-per-customer must be a finite number", setup: experiment),
+        BadInput(name: "power: --baseline high=1.5", arguments: ["experiment", "power", "--assignment", "@/a.csv", "--baseline", "high=1.5"],
+                 expected: "--baseline high must be in (0.0, 1.0)", setup: experiment),
+    ]
+
+    /// A portfolio `p.csv`, its assignment `a.csv` (with manifest) and the outcomes `o.csv`.
+    @Sendable static func experiment(_ dir: URL) throws {
+        let scores = dir.appendingPathComponent("p.csv").path, a = dir.appendingPathComponent("a.csv").path
+        _ = try ExperimentSimulateCommand.parse(["--customers", "2000", "--out", scores]).makeOutput()
+        _ = try ExperimentDesignCommand.parse([scores, "--id", "id", "--score-column", "score", "--out", a]).makeOutput()
+        _ = try ExperimentSimulateCommand.parse(["--customers", "2000", "--assignment", a, "--out", dir.appendingPathComponent("o.csv").path]).makeOutput()
+    }
 
     /// `a.csv` and its manifest from one design, then `a.csv` replaced by another seed's assignment.
     @Sendable static func swappedAssignment(_ dir: URL) throws {
