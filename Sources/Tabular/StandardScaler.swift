@@ -19,32 +19,43 @@ struct _Standardization: Equatable {
     /// True when the column is constant (or has no observed value).
     var isConstant: Bool
 
-    /// Measures `values`, skipping NaN; `nil` when a mean or variance overflows.
-    /// - Complexity: O(n), two passes.
+    /// Measures `values`, skipping NaN; `nil` when a value is infinite.
+    ///
+    /// The sums run on the values divided by a power of two near the largest magnitude, which is
+    /// exact, so the results are those of the plain formulas whenever these do not overflow, and a
+    /// column with a value of 1e200 gets its true (finite) standard deviation instead of an
+    /// overflowing variance.
+    /// - Complexity: O(n), three passes.
     init?(_ values: some Collection<Double>) {
-        var sum = 0.0, count = 0
+        var largest = 0.0, count = 0
         for x in values where !x.isNaN {
-            sum += x
+            largest = Swift.max(largest, abs(x))
             count += 1
         }
         guard count > 0 else {
             self.init(mean: 0, scale: 1, isConstant: true)
             return
         }
+        guard largest.isFinite else { return nil }
+        let unit = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        var sum = 0.0
+        for x in values where !x.isNaN { sum += x / unit }
         let n = Double(count)
         let mean = sum / n
         var squares = 0.0, deviations = 0.0
         for x in values where !x.isNaN {
-            let d = x - mean
+            let d = x / unit - mean
             squares += d * d
             deviations += d
         }
-        let variance = max(0, (squares - deviations * deviations / n) / n)
+        let variance = Swift.max(0, (squares - deviations * deviations / n) / n)
         guard mean.isFinite, variance.isFinite else { return nil }
         let eps = Double.ulpOfOne
         let bound = n * eps * variance + (n * abs(mean) * eps) * (n * abs(mean) * eps)
         let constant = variance <= bound
-        self.init(mean: mean, scale: constant ? 1 : variance.squareRoot(), isConstant: constant)
+        let scale = variance.squareRoot() * unit
+        guard scale.isFinite else { return nil }
+        self.init(mean: mean * unit, scale: constant ? 1 : scale, isConstant: constant)
     }
 
     /// Memberwise initializer.

@@ -56,3 +56,18 @@ import Testing
     #expect(decoded == fitted)
     #expect(decoded.constantColumns == [1])
 }
+
+/// Issue 13: one value of 1e200 among 58.5s overflowed the variance (d² = 1e400) to inf - inf = NaN,
+/// which `max(0, NaN)` turned into 0: the column was called constant ("every value is 58.5") and
+/// dropped. Its standard deviation is finite: for [a, b, b, b] with a ≫ b it is a √3 / 4.
+@Test func aHugeValueGivesItsTrueSpreadNotAConstantColumn() throws {
+    let stats = try #require(_Standardization([1e200, 58.5, 58.5, 58.5]))
+    #expect(!stats.isConstant)
+    #expect(abs(stats.scale / (1e200 * 3.0.squareRoot() / 4) - 1) < 1e-14)
+    #expect(abs(stats.mean / 2.5e199 - 1) < 1e-14)
+    // Ordinary columns are unchanged to the bit (the scaling is by a power of two).
+    let plain = try #require(_Standardization([1.5, 2.25, 7, 11.125]))
+    let mean = (1.5 + 2.25 + 7 + 11.125) / 4
+    #expect(plain.mean == mean)
+    #expect(_Standardization([1, .infinity]) == nil)
+}
