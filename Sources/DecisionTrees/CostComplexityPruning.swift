@@ -129,6 +129,7 @@ extension DecisionTreeModel {
                 depth: node.depth, sampleCount: node.sampleCount, classCounts: node.classCounts,
                 classWeights: node.classWeights, impurity: node.impurity, split: split)
         }
-        return DecisionTreeModel(features: features, classCount: classCount, criterion: criterion, nodes: kept)
+        return DecisionTreeModel(
+            features: features, classCount: classCount, criterion: criterion, nodes: kept, leafSmoothing: leafSmoothing)
     }
 }

@@ -6,7 +6,9 @@
 // LightGBM (Ke et al., NeurIPS 2017) and scikit-learn's HistGradientBoosting do, an exact mode
 // whose splits and thresholds match scikit-learn's, native categorical splits (Breiman et al.
 // 1984, sec. 9.4: ordering the categories by their class-1 rate gives the optimal binary
-// partition for two classes) and learned routing of missing values (NaN).
+// partition for two classes), regularized as LightGBM documents it (`CategoricalSplitOptions`),
+// learned routing of missing values (NaN), and leaf probabilities smoothed towards the parent's
+// rate (the m-estimate, Cestnik 1990), so that no leaf predicts exactly 0 or 1.
 
 import LinearAlgebra
 
@@ -55,6 +57,15 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
     public var splitSearch: SplitSearch
     /// Cost-complexity pruning parameter (default 0: no pruning); see `DecisionTreeModel.pruned(ccpAlpha:)`.
     public var ccpAlpha: Double
+    /// The regularization of native categorical splits (default `.default`; `.unregularized` for
+    /// Breiman's optimal partition on the training rows).
+    public var categoricalSplits: CategoricalSplitOptions
+    /// The m of the m-estimate leaf probabilities (default 1, >= 0): a node predicts
+    /// (w_c + m p_c) / (w + m), with w_c and w its weighted class-c and total rows and p_c the
+    /// parent's class-c frequency (the root predicts its own frequencies). 0 gives the raw
+    /// frequencies, as scikit-learn; with m > 0 no leaf predicts exactly 0 or 1. Growth and
+    /// impurities do not depend on it.
+    public var leafSmoothing: Double
 
     /// Creates a trainer. Values are checked by `fit`.
     /// - Parameters:
@@ -67,10 +78,13 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
     ///   - classWeights: class weighting (default `.uniform`).
     ///   - splitSearch: histogram (default) or exact search.
     ///   - ccpAlpha: cost-complexity pruning parameter (default 0).
+    ///   - categoricalSplits: regularization of categorical splits (default `.default`).
+    ///   - leafSmoothing: the m of the m-estimate leaf probabilities (default 1; 0 for raw frequencies).
     public init(
         criterion: SplitCriterion = .gini, maxDepth: Int? = nil, minSamplesSplit: Int = 2,
         minSamplesLeaf: Int = 1, minImpurityDecrease: Double = 0, maxLeafNodes: Int? = nil,
-        classWeights: ClassWeights = .uniform, splitSearch: SplitSearch = .default, ccpAlpha: Double = 0
+        classWeights: ClassWeights = .uniform, splitSearch: SplitSearch = .default, ccpAlpha: Double = 0,
+        categoricalSplits: CategoricalSplitOptions = .default, leafSmoothing: Double = 1
     ) {
         self.criterion = criterion
         self.maxDepth = maxDepth
@@ -81,6 +95,32 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
         self.classWeights = classWeights
         self.splitSearch = splitSearch
         self.ccpAlpha = ccpAlpha
+        self.categoricalSplits = categoricalSplits
+        self.leafSmoothing = leafSmoothing
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case criterion, maxDepth, minSamplesSplit, minSamplesLeaf, minImpurityDecrease, maxLeafNodes, classWeights
+        case splitSearch, ccpAlpha, categoricalSplits, leafSmoothing
+    }
+
+    /// Decodes the hyperparameters; those added later (`categoricalSplits`, `leafSmoothing`) take
+    /// their defaults when absent, so older files still decode.
+    /// - Throws: `DecodingError` for a missing or mistyped older key.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            criterion: try c.decode(SplitCriterion.self, forKey: .criterion),
+            maxDepth: try c.decodeIfPresent(Int.self, forKey: .maxDepth),
+            minSamplesSplit: try c.decode(Int.self, forKey: .minSamplesSplit),
+            minSamplesLeaf: try c.decode(Int.self, forKey: .minSamplesLeaf),
+            minImpurityDecrease: try c.decode(Double.self, forKey: .minImpurityDecrease),
+            maxLeafNodes: try c.decodeIfPresent(Int.self, forKey: .maxLeafNodes),
+            classWeights: try c.decode(ClassWeights.self, forKey: .classWeights),
+            splitSearch: try c.decode(SplitSearch.self, forKey: .splitSearch),
+            ccpAlpha: try c.decode(Double.self, forKey: .ccpAlpha),
+            categoricalSplits: try c.decodeIfPresent(CategoricalSplitOptions.self, forKey: .categoricalSplits) ?? .default,
+            leafSmoothing: try c.decodeIfPresent(Double.self, forKey: .leafSmoothing) ?? 1)
     }
 
     /// Fits a binary tree (class 1 = `true`, e.g. churned).
@@ -158,7 +198,8 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
                 parameters: self)
             grown = grower.grow()
         }
-        let model = DecisionTreeModel(features: features, classCount: k, criterion: criterion, nodes: grown)
+        let model = DecisionTreeModel(
+            features: features, classCount: k, criterion: criterion, nodes: grown, leafSmoothing: leafSmoothing)
         return ccpAlpha > 0 ? try model.pruned(ccpAlpha: ccpAlpha) : model
     }
 
@@ -202,6 +243,10 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
         guard ccpAlpha >= 0, ccpAlpha.isFinite else {
             throw .invalidParameter(name: "ccpAlpha", value: "\(ccpAlpha)", requirement: "must be finite and >= 0")
         }
+        guard leafSmoothing >= 0, leafSmoothing.isFinite else {
+            throw .invalidParameter(name: "leafSmoothing", value: "\(leafSmoothing)", requirement: "must be finite and >= 0")
+        }
+        try categoricalSplits.validate()
         if case .histogram(let maxBins) = splitSearch, !(2...255).contains(maxBins) {
             throw .invalidParameter(
                 name: "maxBins", value: "\(maxBins)", requirement: "must be in 2...255 (one more bin holds missing values)")

@@ -2,7 +2,8 @@ import Foundation
 
 extension DecisionTreeModel {
     /// The tree in Graphviz DOT: one box per node with its test, rows and rate; edges labelled
-    /// `yes` (left, the test holds) and `no`. Render with `dot -Tsvg tree.dot > tree.svg`.
+    /// `yes` (left, the test holds) and `no`. The rate is the smoothed one the rules print (see
+    /// `TreeRule.rate`). Render with `dot -Tsvg tree.dot > tree.svg`.
     /// - Parameters:
     ///   - positiveClass: the class whose rate is shown (default 1).
     ///   - outcome: the word for that rate (default `churn`).
@@ -15,8 +16,7 @@ extension DecisionTreeModel {
             "  edge [fontname=\"Helvetica\"];",
         ]
         for (index, node) in nodes.enumerated() {
-            let positives = positiveClass >= 0 && positiveClass < node.classCounts.count ? node.classCounts[positiveClass] : 0
-            let rate = node.sampleCount > 0 ? Double(positives) / Double(node.sampleCount) : 0
+            let rate = _printedRate(index, positiveClass: positiveClass)
             var label: [String] = []
             if let split = node.split { label.append(_test(split)) }
             label.append("rows = \(node.sampleCount)")

@@ -3,7 +3,9 @@
 // Goals: fast, allocation-light prediction (a packed node array walked per row, rows split into
 // blocks across cores) with the routing rules of training: x <= threshold goes left, a level
 // code in the left set goes left, NaN follows the learned missing-value direction; a
-// categorical value that is not a known level code is treated as missing. Impurity-based
+// categorical value that is not a known level code is treated as missing. A node predicts the
+// m-estimate (w_c + m p_c) / (w + m) of its class frequencies with its parent's frequencies p as
+// the prior (Cestnik, "Estimating probabilities", ECAI 1990; m = `leafSmoothing`). Impurity-based
 // importances are scikit-learn's: the weighted impurity decreases of each feature's splits,
 // normalized to sum to 1 (Breiman et al. 1984, sec. 5.3.4). A decoded model is checked so that a
 // corrupt file cannot make prediction loop or index out of bounds.
@@ -22,19 +24,34 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
     public let nodes: [TreeNode]
     /// Impurity-based importance of each feature (sums to 1 unless the tree is a single leaf).
     public let featureImportances: [Double]
+    /// The m of the m-estimate node probabilities (see `DecisionTreeClassifier.leafSmoothing`;
+    /// 0 for raw frequencies, as in model files written before smoothing existed).
+    public let leafSmoothing: Double
+    /// The class probabilities each node predicts (`nodeProbabilities`).
+    let _probabilities: [[Double]]
+    /// The index of each node's parent (`nil` for the root).
+    let _parents: [Int?]
     /// The packed form used by prediction.
     let _packed: _PackedTree
     /// The depth of the deepest leaf.
     let _depth: Int
 
     /// Builds a model from validated nodes.
-    init(features: [TreeFeature], classCount: Int, criterion: SplitCriterion, nodes: [TreeNode]) {
+    init(features: [TreeFeature], classCount: Int, criterion: SplitCriterion, nodes: [TreeNode], leafSmoothing: Double) {
         self.features = features
         self.classCount = classCount
         self.criterion = criterion
         self.nodes = nodes
+        self.leafSmoothing = leafSmoothing
         self.featureImportances = DecisionTreeModel._importances(nodes: nodes, featureCount: features.count)
-        self._packed = _PackedTree(nodes, features: features, classCount: classCount)
+        let parents = DecisionTreeModel._parents(nodes)
+        let probabilities = nodes.indices.map { i in
+            parents[i].map { nodes[i].smoothedProbabilities(prior: nodes[$0].probabilities, m: leafSmoothing) }
+                ?? nodes[i].probabilities
+        }
+        self._parents = parents
+        self._probabilities = probabilities
+        self._packed = _PackedTree(nodes, probabilities: probabilities, features: features, classCount: classCount)
         // The depth from the structure (children follow their parent), not from stored fields.
         var levels = [Int](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() {
@@ -52,6 +69,40 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
 
     /// The number of leaves.
     public var leafCount: Int { nodes.reduce(0) { $0 + ($1.isLeaf ? 1 : 0) } }
+
+    /// The class probabilities node `index` predicts: the m-estimate of its frequencies with its
+    /// parent's frequencies as prior (its raw frequencies when `leafSmoothing` is 0 or for the root).
+    /// - Parameter index: a node index in `0..<nodes.count`.
+    /// - Returns: k probabilities, or `nil` for an index out of range.
+    /// - Complexity: O(1).
+    public func nodeProbabilities(_ index: Int) -> [Double]? {
+        _probabilities.indices.contains(index) ? _probabilities[index] : nil
+    }
+
+    /// The rate of `positiveClass` that rules and Graphviz print for node `index`: the m-estimate
+    /// (n_1 + m r) / (n + m) on unweighted row counts, with r the parent's observed rate (the
+    /// observed rate for the root or when m is 0). It is the predicted probability when the rows
+    /// were unweighted.
+    /// - Complexity: O(1).
+    func _printedRate(_ index: Int, positiveClass: Int) -> Double {
+        func rate(_ node: TreeNode, smoothing m: Double, prior: Double) -> Double {
+            let positives = node.classCounts.indices.contains(positiveClass) ? node.classCounts[positiveClass] : 0
+            let n = Double(node.sampleCount) + m
+            return n > 0 ? (Double(positives) + m * prior) / n : 0
+        }
+        guard let parent = _parents[index], leafSmoothing > 0 else { return rate(nodes[index], smoothing: 0, prior: 0) }
+        return rate(nodes[index], smoothing: leafSmoothing, prior: rate(nodes[parent], smoothing: 0, prior: 0))
+    }
+
+    /// The index of each node's parent (`nil` for the root, or for a node no split points to).
+    static func _parents(_ nodes: [TreeNode]) -> [Int?] {
+        var parents = [Int?](repeating: nil, count: nodes.count)
+        for (i, node) in nodes.enumerated() {
+            guard let split = node.split else { continue }
+            for child in [split.left, split.right] where nodes.indices.contains(child) { parents[child] = i }
+        }
+        return parents
+    }
 
     /// Probability of class 1 (the positive class, e.g. churn) for each row.
     /// - Parameter x: n x d features, as in training (NaN = missing).
@@ -74,7 +125,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         let leaves = try apply(x)
         var values = [Double](repeating: 0, count: leaves.count * classCount)
         for (row, leaf) in leaves.enumerated() {
-            let p = nodes[Int(leaf)].probabilities
+            let p = _probabilities[Int(leaf)]
             for c in 0..<classCount { values[row * classCount + c] = p[c] }
         }
         do {
@@ -145,7 +196,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         return total > 0 ? importances.map { $0 / total } : importances
     }
 
-    private enum CodingKeys: String, CodingKey { case features, classCount, criterion, nodes }
+    private enum CodingKeys: String, CodingKey { case features, classCount, criterion, nodes, leafSmoothing }
 
     /// Decodes a model and checks its structure.
     /// - Throws: `DecodingError.dataCorrupted` naming the faulty node when the tree is malformed.
@@ -155,24 +206,32 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         let classCount = try c.decode(Int.self, forKey: .classCount)
         let criterion = try c.decode(SplitCriterion.self, forKey: .criterion)
         let nodes = try c.decode([TreeNode].self, forKey: .nodes)
+        let leafSmoothing = try c.decodeIfPresent(Double.self, forKey: .leafSmoothing) ?? 0
+        guard leafSmoothing >= 0, leafSmoothing.isFinite else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .leafSmoothing, in: c, debugDescription: "leafSmoothing is \(leafSmoothing); it must be finite and >= 0")
+        }
         if let problem = DecisionTreeModel._structuralProblem(nodes: nodes, features: features, classCount: classCount) {
             throw DecodingError.dataCorruptedError(forKey: .nodes, in: c, debugDescription: problem)
         }
-        self.init(features: features, classCount: classCount, criterion: criterion, nodes: nodes)
+        self.init(features: features, classCount: classCount, criterion: criterion, nodes: nodes, leafSmoothing: leafSmoothing)
     }
 
-    /// Encodes features, class count, criterion and nodes (importances are recomputed on decoding).
+    /// Encodes features, class count, criterion, nodes and leaf smoothing (importances and
+    /// probabilities are recomputed on decoding; a file without `leafSmoothing` predicts raw frequencies).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(features, forKey: .features)
         try c.encode(classCount, forKey: .classCount)
         try c.encode(criterion, forKey: .criterion)
         try c.encode(nodes, forKey: .nodes)
+        try c.encode(leafSmoothing, forKey: .leafSmoothing)
     }
 
     /// Equality of the stored tree (the packed form follows from it).
     public static func == (a: DecisionTreeModel, b: DecisionTreeModel) -> Bool {
         a.features == b.features && a.classCount == b.classCount && a.criterion == b.criterion && a.nodes == b.nodes
+            && a.leafSmoothing == b.leafSmoothing
     }
 
     /// What is wrong with a decoded tree, or `nil`.
@@ -250,10 +309,10 @@ struct _PackedTree: Sendable {
     /// An empty tree, filled by `appendLeaf` and `appendSplit`.
     init() {}
 
-    /// Packs preorder nodes.
-    init(_ nodes: [TreeNode], features: [TreeFeature], classCount: Int) {
-        for node in nodes {
-            let positive = classCount == 2 ? node.probabilities[1] : 0
+    /// Packs preorder nodes with the class probabilities each predicts.
+    init(_ nodes: [TreeNode], probabilities: [[Double]], features: [TreeFeature], classCount: Int) {
+        for (node, p) in zip(nodes, probabilities) {
+            let positive = classCount == 2 ? p[1] : 0
             guard let split = node.split else {
                 appendLeaf(positive: positive)
                 continue

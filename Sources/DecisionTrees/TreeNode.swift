@@ -45,6 +45,19 @@ public struct TreeNode: Sendable, Codable, Equatable {
         let total = weightedSampleCount
         return total > 0 ? classWeights.map { $0 / total } : classWeights.map { _ in 1 / Double(classWeights.count) }
     }
+
+    /// The m-estimate of the class probabilities, (w_c + m prior_c) / (w + m) with w_c the
+    /// `classWeights` and w their sum (Cestnik 1990); `probabilities` when m is 0 or w + m is 0.
+    /// - Parameters:
+    ///   - prior: k prior probabilities (the parent's frequencies in a tree).
+    ///   - m: the weight of the prior, in rows (>= 0).
+    /// - Returns: k probabilities.
+    /// - Complexity: O(k).
+    public func smoothedProbabilities(prior: [Double], m: Double) -> [Double] {
+        let total = weightedSampleCount
+        guard m > 0, prior.count == classWeights.count, total + m > 0 else { return probabilities }
+        return zip(classWeights, prior).map { ($0 + m * $1) / (total + m) }
+    }
 }
 
 /// How an internal node sends a row to its left or right child.

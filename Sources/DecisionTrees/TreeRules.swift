@@ -4,8 +4,10 @@
 //   Contract = Month-to-month and tenure <= 6.5 and InternetService in {Fiber optic}: 62.3% churn, 410 customers
 // The tests along the path to a leaf are merged per feature (bounds tightened, level sets
 // intersected) and listed in the order the features first appear on the path. The rate is the
-// observed fraction of the class among the leaf's training rows (unweighted), not the
-// class-weighted probability the model predicts (both are in the structured rule). A missing
+// m-estimate of the class's fraction among the leaf's training rows (unweighted, the parent's
+// fraction as prior, m = the model's `leafSmoothing`; the observed fraction when m is 0), which
+// is the probability the model predicts when the rows were unweighted; the class-weighted
+// probabilities the model predicts and the observed count are in the structured rule. A missing
 // value is mentioned only where the training rows had missing values.
 
 import Foundation
@@ -62,7 +64,11 @@ public struct TreeRule: Sendable, Codable, Equatable {
     public let conditions: [TreeCondition]
     /// Training rows in the leaf.
     public let sampleCount: Int
-    /// Observed fraction of the rule's class among those rows (unweighted).
+    /// Training rows of the rule's class in the leaf.
+    public let positiveCount: Int
+    /// The smoothed fraction of the rule's class among those rows (unweighted; see the file
+    /// header): (positiveCount + m r) / (sampleCount + m), r the parent's observed fraction and
+    /// m the model's `leafSmoothing`.
     public let rate: Double
     /// The class probabilities the model predicts in the leaf.
     public let probabilities: [Double]
@@ -100,13 +106,13 @@ extension DecisionTreeModel {
             }
             let conditions = merged.conditions(features)
             let count = node.sampleCount
-            let positives = positiveClass >= 0 && positiveClass < node.classCounts.count ? node.classCounts[positiveClass] : 0
-            let rate = count > 0 ? Double(positives) / Double(count) : 0
+            let positives = node.classCounts.indices.contains(positiveClass) ? node.classCounts[positiveClass] : 0
+            let rate = _printedRate(index, positiveClass: positiveClass)
             let head = conditions.isEmpty ? "all \(unit)" : conditions.map(\.text).joined(separator: " and ")
             let text = "\(head): \(String(format: "%.1f", rate * 100))% \(outcome), \(count) \(unit)"
             rules.append(TreeRule(
-                leaf: index, conditions: conditions, sampleCount: count, rate: rate, probabilities: node.probabilities,
-                text: text))
+                leaf: index, conditions: conditions, sampleCount: count, positiveCount: positives, rate: rate,
+                probabilities: _probabilities[index], text: text))
         }
         return rules.sorted { $0.rate > $1.rate || ($0.rate == $1.rate && $0.sampleCount > $1.sampleCount) }
     }

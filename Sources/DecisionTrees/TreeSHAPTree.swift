@@ -158,11 +158,14 @@ package struct TreeSHAPTree: Sendable {
 
 extension DecisionTreeModel {
     /// The TreeSHAP view of a binary tree: covers are the nodes' weighted sample counts (the
-    /// weights the leaf probabilities are made of) and leaf values the probabilities of class 1.
+    /// weights the leaf probabilities are made of) and leaf values the probabilities of class 1
+    /// the model predicts (smoothed with `leafSmoothing`).
     var _shapTree: TreeSHAPTree {
-        let nodes = self.nodes.map { node -> TreeSHAPTree.Node in
+        let nodes = self.nodes.indices.map { i -> TreeSHAPTree.Node in
+            let node = self.nodes[i]
             guard let split = node.split else {
-                return .leaf(value: node.probabilities.count == 2 ? node.probabilities[1] : 0, cover: node.weightedSampleCount)
+                let p = _probabilities[i]
+                return .leaf(value: p.count == 2 ? p[1] : 0, cover: node.weightedSampleCount)
             }
             let rule: TreeSHAPTree.Node.Rule
             if let categories = split.leftCategories {

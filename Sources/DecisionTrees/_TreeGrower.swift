@@ -11,10 +11,12 @@
 // built in parallel. Every histogram cell sums its rows in row order, so the result does
 // not depend on the number of threads. Candidate splits lie between consecutive non-empty bins; with missing values in the
 // node, every threshold is tried with the missing rows on the right, then on the left, and the
-// split "non-missing | missing" is tried too (scikit-learn's order). Categorical levels present
-// in the node are sorted by their class-1 fraction (for k > 2 classes: the fraction of the node's
-// majority class, a heuristic) and every prefix is a candidate left set, a missing value taking
-// part as one more level (Breiman et al. 1984, sec. 9.4; Fisher 1958). The best split maximizes
+// split "non-missing | missing" is tried too (scikit-learn's order). Categorical levels with
+// enough rows in the node are sorted by their smoothed class-1 fraction (for k > 2 classes: the
+// fraction of the node's majority class, a heuristic) and the prefixes of that order, and of the
+// reversed order, up to a capped length, are candidate left sets, a missing value taking part as
+// one more level (Breiman et al. 1984, sec. 9.4; Fisher 1958; regularized as LightGBM documents,
+// see `CategoricalSplitOptions`); columns with few levels try one level against the rest. The best split maximizes
 // -(W_L i_L + W_R i_R); the first one found wins ties (feature order, then threshold order).
 // Node statistics are summed from the node's rows (in row order, while they are partitioned),
 // not from histograms, so impurities are exact.
@@ -355,46 +357,67 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
             threshold: threshold, leftCategories: nil, missingGoesLeft: missingLeft, missingCount: missingCount)
     }
 
-    /// The best partition of a categorical feature's levels (missing taking part as a level).
+    /// The best partition of a categorical feature's levels (missing taking part as a level),
+    /// regularized by `parameters.categoricalSplits` (see `CategoricalSplitOptions`): levels with
+    /// enough rows are ordered by their smoothed rate and the first or last few are tried on the
+    /// left (one at a time for a column with few levels); rarer levels always go right.
     func _categoricalSplit(feature f: Int, histogram h: UnsafePointer<Double>, node: _GrowingNode) -> _Split? {
         let stride = k + 1
         let bins = binning.binCounts[f]
+        let options = parameters.categoricalSplits
         let missingCount = Int(h[bins * stride + k])
         let ranked = node.sums.indices.max { node.sums[$0] < node.sums[$1] } ?? 0
         let orderedClass = k == 2 ? 1 : ranked
-        var entries: [(bin: Int, key: Double)] = []
-        entries.reserveCapacity(bins + 1)
-        for b in 0...bins where h[b * stride + k] > 0 {
-            var weight = 0.0
-            for c in 0..<k { weight += h[b * stride + c] }
-            entries.append((b, weight > 0 ? h[b * stride + orderedClass] / weight : 0))
+        let prior = node.weight > 0 ? node.sums[orderedClass] / node.weight : 0
+        var rows = [Double](repeating: 0, count: bins + 1), weights = rows, positives = rows
+        for b in 0...bins {
+            rows[b] = h[b * stride + k]
+            for c in 0..<k { weights[b] += h[b * stride + c] }
+            positives[b] = h[b * stride + orderedClass]
         }
-        guard entries.count >= 2 else { return nil }
-        entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.bin < $1.bin) }
+        // Candidate left sets: each level with rows alone (one-vs-rest, for few levels), or
+        // prefixes of the order, then of the reversed order when the cap or the rare levels make
+        // those different partitions.
+        let oneVsRest = bins <= options.maxCategoryToOneHot
+        var ordering = options
+        if oneVsRest { ordering.minDataPerCategory = 1 }
+        let (ordered, hasRare) = ordering._ordered(rows: rows, weights: weights, positives: positives, prior: prior)
+        guard ordered.count >= (hasRare ? 1 : 2) else { return nil }
+        let longest = min(options.maxCategoryThreshold, hasRare ? ordered.count : ordered.count - 1)
+        var orders = [ordered]
+        if !oneVsRest, hasRare || longest < ordered.count - 1 { orders.append(ordered.reversed()) }
         var bestProxy = -Double.infinity
         var bestLeft = [Double](repeating: 0, count: k)
-        var bestCount = 0, bestPrefix = 0
+        var bestCount = 0
+        var bestBins: [Int] = []
         var left = [Double](repeating: 0, count: k), right = [Double](repeating: 0, count: k)
         left.withUnsafeMutableBufferPointer { leftBuffer in
             right.withUnsafeMutableBufferPointer { rightBuffer in
                 guard let l = leftBuffer.baseAddress, let r = rightBuffer.baseAddress else { return }
-                var leftCount = 0
-                for p in 0..<(entries.count - 1) {
-                    let b = entries[p].bin
-                    for c in 0..<k { l[c] += h[b * stride + c] }
-                    leftCount += Int(h[b * stride + k])
-                    guard let proxy = _proxy(left: l, right: r, leftCount: leftCount, node: node), proxy > bestProxy
-                    else { continue }
-                    bestProxy = proxy
-                    for c in 0..<k { bestLeft[c] = l[c] }
-                    bestCount = leftCount
-                    bestPrefix = p
+                for order in orders {
+                    var leftCount = 0
+                    for c in 0..<k { l[c] = 0 }
+                    for p in 0..<(oneVsRest ? order.count : longest) {
+                        let b = order[p]
+                        if oneVsRest {
+                            leftCount = 0
+                            for c in 0..<k { l[c] = 0 }
+                        }
+                        for c in 0..<k { l[c] += h[b * stride + c] }
+                        leftCount += Int(h[b * stride + k])
+                        guard let proxy = _proxy(left: l, right: r, leftCount: leftCount, node: node), proxy > bestProxy
+                        else { continue }
+                        bestProxy = proxy
+                        for c in 0..<k { bestLeft[c] = l[c] }
+                        bestCount = leftCount
+                        bestBins = oneVsRest ? [b] : Array(order[0...p])
+                    }
                 }
             }
         }
         guard bestProxy > -.infinity else { return nil }
         var leftOfBin = [Bool](repeating: false, count: bins + 1)
-        for p in 0...bestPrefix { leftOfBin[entries[p].bin] = true }
+        for b in bestBins { leftOfBin[b] = true }
         if missingCount == 0 { leftOfBin[bins] = bestCount > node.count - bestCount }
         let categories = (0..<bins).filter { leftOfBin[$0] }
         return _Split(

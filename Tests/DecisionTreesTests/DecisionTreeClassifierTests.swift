@@ -55,7 +55,8 @@ func exactSearchMatchesScikitLearn(name: String) throws {
         }
     }
     let feature = TreeFeature.categorical("plan", levels: ["A", "B", "C", "D", "E"])
-    let model = try DecisionTreeClassifier(maxDepth: 1, splitSearch: .exact).fit(Matrix(rows), labels, features: [feature])
+    let model = try DecisionTreeClassifier(maxDepth: 1, splitSearch: .exact, categoricalSplits: .unregularized)
+        .fit(Matrix(rows), labels, features: [feature])
     let split = try #require(model.nodes[0].split)
     func gini(_ n: Int, _ p: Int) -> Double {
         let q = Double(p) / Double(n)
@@ -81,7 +82,7 @@ func exactSearchMatchesScikitLearn(name: String) throws {
     // Level 0: no churn; level 1: all churn; missing: all churn -> missing goes with level 1.
     let codes: [Double] = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 10) + Array(repeating: .nan, count: 5)
     let labels = Array(repeating: false, count: 10) + Array(repeating: true, count: 15)
-    let model = try DecisionTreeClassifier(maxDepth: 1).fit(
+    let model = try DecisionTreeClassifier(maxDepth: 1, categoricalSplits: .unregularized, leafSmoothing: 0).fit(
         Matrix(rows: 25, columns: 1, values: codes), labels, features: [.categorical("c", levels: ["x", "y"])])
     let probabilities = try model.predictProbabilities(Matrix([[0], [1], [.nan], [7]]))
     #expect(probabilities == [0, 1, 1, 1])

@@ -46,7 +46,7 @@ func probabilitiesMatchScikitLearn(name: String) throws {
 }
 
 @Test func predictionChecksTheWidthAndTreatsUnknownLevelsAsMissing() throws {
-    let model = try DecisionTreeClassifier().fit(
+    let model = try DecisionTreeClassifier(categoricalSplits: .unregularized).fit(
         Matrix([[0], [0], [1], [1], [.nan]]), [false, false, true, true, true],
         features: [.categorical("c", levels: ["a", "b"])])
     #expect(throws: DecisionTreeError.dimensionMismatch("X has 2 features, but the model expects 1")) {

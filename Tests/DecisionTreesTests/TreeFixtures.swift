@@ -70,7 +70,8 @@ struct TreeFixtures: Decodable {
                 criterion: params.criterion == "entropy" ? .entropy : .gini, maxDepth: params.max_depth,
                 minSamplesSplit: params.min_samples_split ?? 2, minSamplesLeaf: params.min_samples_leaf ?? 1,
                 minImpurityDecrease: params.min_impurity_decrease ?? 0, maxLeafNodes: params.max_leaf_nodes,
-                classWeights: params.class_weight == "balanced" ? .balanced : .uniform, splitSearch: search)
+                classWeights: params.class_weight == "balanced" ? .balanced : .uniform, splitSearch: search,
+                leafSmoothing: 0)
         }
     }
 

@@ -28,19 +28,27 @@ func contractData() throws -> (x: Matrix, y: [Bool], features: [TreeFeature]) {
     return (try Matrix(rows), labels, features)
 }
 
+/// The rates are the m-estimates with leaf smoothing 1 and the parent's rate as prior:
+/// (9 + 0.55) / 11 = 86.8%, (2 + 0.55) / 11 = 23.2% (parent: 11 of 20 month-to-month churners) and
+/// (0 + 11/60) / 41 = 0.4% (parent: the root, 11 of 60).
 @Test func rulesReadLikeSentencesSortedByChurnRate() throws {
     let data = try contractData()
     let model = try DecisionTreeClassifier(maxDepth: 2, minSamplesLeaf: 5, splitSearch: .exact)
         .fit(data.x, data.y, features: data.features)
     #expect(model.textRules() == """
-        Contract = Month-to-month and tenure <= 6.5: 90.0% churn, 10 customers
-        Contract = Month-to-month and tenure > 6.5: 20.0% churn, 10 customers
-        Contract in {One year, Two year}: 0.0% churn, 40 customers
+        Contract = Month-to-month and tenure <= 6.5: 86.8% churn, 10 customers
+        Contract = Month-to-month and tenure > 6.5: 23.2% churn, 10 customers
+        Contract in {One year, Two year}: 0.4% churn, 40 customers
         """)
     let first = try #require(model.rules().first)
     #expect(first.conditions.map(\.name) == ["Contract", "tenure"])
     #expect(first.conditions[1].upperBound == 6.5 && first.conditions[1].lowerBound == nil)
-    #expect(first.rate == 0.9 && first.sampleCount == 10)
+    #expect(abs(first.rate - 9.55 / 11) < 1e-15 && first.sampleCount == 10 && first.positiveCount == 9)
+    // Unweighted rows: the printed rate is the predicted probability.
+    #expect(abs(first.probabilities[1] - first.rate) < 1e-15)
+    let raw = try DecisionTreeClassifier(maxDepth: 2, minSamplesLeaf: 5, splitSearch: .exact, leafSmoothing: 0)
+        .fit(data.x, data.y, features: data.features)
+    #expect(raw.rules().map(\.rate) == [0.9, 0.2, 0])
     // The structured rules round-trip through JSON (for `churn rules --format json`).
     let rules = model.rules()
     #expect(try JSONDecoder().decode([TreeRule].self, from: JSONEncoder().encode(rules)) == rules)
