@@ -27,9 +27,11 @@ extension LogisticRegression: HyperparameterTunable {
 
 extension DecisionTreeClassifier: HyperparameterTunable {
     /// `max-depth`, `min-samples-leaf`, `min-samples-split`, `max-leaf-nodes`, `ccp-alpha`,
-    /// `criterion`, `class-weight`.
+    /// `criterion`, `class-weight`, and the categorical and leaf regularization `cat-smooth`,
+    /// `min-data-per-category`, `max-cat-threshold`, `max-cat-to-onehot`, `leaf-smoothing`.
     public var tunableHyperparameters: [String] {
-        ["max-depth", "min-samples-leaf", "min-samples-split", "max-leaf-nodes", "ccp-alpha", "criterion", "class-weight"]
+        ["max-depth", "min-samples-leaf", "min-samples-split", "max-leaf-nodes", "ccp-alpha", "criterion", "class-weight",
+         "cat-smooth", "min-data-per-category", "max-cat-threshold", "max-cat-to-onehot", "leaf-smoothing"]
     }
 
     /// Depth and leaf size.
@@ -52,6 +54,11 @@ extension DecisionTreeClassifier: HyperparameterTunable {
         case "min-samples-split": learner.minSamplesSplit = try text.count()
         case "max-leaf-nodes": learner.maxLeafNodes = try text.optionalCount()
         case "ccp-alpha": learner.ccpAlpha = try text.number()
+        case "cat-smooth": learner.categoricalSplits.catSmooth = try text.number()
+        case "min-data-per-category": learner.categoricalSplits.minDataPerCategory = try text.count()
+        case "max-cat-threshold": learner.categoricalSplits.maxCategoryThreshold = try text.count()
+        case "max-cat-to-onehot": learner.categoricalSplits.maxCategoryToOneHot = try text.count()
+        case "leaf-smoothing": learner.leafSmoothing = try text.number()
         case "criterion": learner.criterion = try text.choice([("gini", .gini), ("entropy", .entropy)])
         case "class-weight": learner.classWeights = try text.choice([("none", .uniform), ("balanced", .balanced)])
         default: throw _HyperparameterText.unknown(name, tunable: tunableHyperparameters)

@@ -43,3 +43,32 @@ import Testing
         try ChurnCommand.parseAsRoot(["train", "x.csv", "--target", "y", "--out", "m.json", "--model", "tree", "--max-depth", "0"])
     }
 }
+
+/// The tree's regularization flags reach the saved model: with --leaf-smoothing 0 and a leaf
+/// budget of 4 the rules show 4 leaves at raw rates (the churners over the customers), with the
+/// default smoothing every rate lies strictly between 0 and 1; bad values are rejected by name.
+@Test func treeRegularizationFlagsReachTheModel() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = bundledDatasets + "/telecom-plans-states.csv"
+    let raw = dir.appendingPathComponent("raw.json").path
+    _ = try TrainCommand.parse([
+        file, "--target", "churn", "--model", "tree", "--max-leaf-nodes", "4", "--leaf-smoothing", "0",
+        "--min-samples-split", "40", "--ccp-alpha", "0", "--cat-smooth", "5", "--min-data-per-category", "30",
+        "--max-cat-threshold", "8", "--max-cat-to-onehot", "2", "--out", raw,
+    ]).makeOutput()
+    let rawRules = try #require(try jsonObject(try RulesCommand.parse([raw, "--format", "json"]).makeOutput())["rules"] as? [[String: Any]])
+    #expect(rawRules.count == 4)
+    let smoothed = dir.appendingPathComponent("smoothed.json").path
+    _ = try TrainCommand.parse([file, "--target", "churn", "--model", "tree", "--max-depth", "6", "--min-samples-leaf", "20", "--out", smoothed])
+        .makeOutput()
+    let rules = try #require(try jsonObject(try RulesCommand.parse([smoothed, "--format", "json"]).makeOutput())["rules"] as? [[String: Any]])
+    #expect(rules.compactMap { $0["churnRate"] as? Double }.allSatisfy { $0 > 0 && $0 < 1 })
+    for (flag, value) in [("--min-samples-split", "1"), ("--ccp-alpha", "-1"), ("--max-leaf-nodes", "1"), ("--cat-smooth", "nan"),
+                          ("--min-data-per-category", "0"), ("--max-cat-threshold", "0"), ("--max-cat-to-onehot", "-1"),
+                          ("--leaf-smoothing", "inf")] {
+        #expect(throws: (any Error).self, "\(flag) \(value)") {
+            try TrainCommand.parse([file, "--target", "churn", "--model", "tree", flag, value, "--out", dir.path + "/x.json"])
+        }
+    }
+}

@@ -21,7 +21,7 @@ import Testing
         return (try Table(columns: [Column(name: "segment", labels: segment)]), response, treatment)
     }
 
-    static let stump = ModelSpecification.decisionTree(DecisionTreeClassifier(maxDepth: 1))
+    static let stump = ModelSpecification.decisionTree(DecisionTreeClassifier(maxDepth: 1, leafSmoothing: 0))
 
     @Test func twoModelTreeGivesTheHandWorkedGroupDifferences() throws {
         let (table, y, t) = try Self.handSample()
