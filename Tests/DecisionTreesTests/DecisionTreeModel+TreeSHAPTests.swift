@@ -37,8 +37,17 @@ func fittedTreeSHAPEqualsBruteForceAndAddsUpToTheProbability(classifier: Decisio
     #expect(model.depth >= 5)
     let shap = try model.shapValues(x)
     let probabilities = try model.predictProbabilities(x)
-    // The expected value is the root's weighted probability of churn.
-    #expect(abs(shap.expectedValue - model.nodes[0].probabilities[1]) <= 1e-12)
+    // The expected value is the cover-weighted mean of the leaves' predictions (the root's
+    // weighted probability of churn when the leaves are not smoothed).
+    let root = model.nodes[0].weightedSampleCount
+    let expected = model.nodes.indices.filter { model.nodes[$0].isLeaf }.reduce(0.0) { sum, i in
+        sum + model.nodes[i].weightedSampleCount / root * (model.nodeProbabilities(i)?[1] ?? .nan)
+    }
+    #expect(abs(shap.expectedValue - expected) <= 1e-12)
+    var raw = classifier
+    raw.leafSmoothing = 0
+    let rawSHAP = try raw.fit(x, y, features: features).shapValues(x)
+    #expect(abs(rawSHAP.expectedValue - model.nodes[0].probabilities[1]) <= 1e-12)
     var worstSum = 0.0
     for row in 0..<x.rows {
         let total = (0..<4).reduce(shap.expectedValue) { $0 + shap.contributions[row, $1] }
