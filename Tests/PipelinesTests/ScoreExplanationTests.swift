@@ -85,7 +85,12 @@ private func customers(rows: Int, seed: UInt64) throws -> Table {
     let explanation = try pipeline.explain(table)
     #expect(explanation.unit == .probability)
     #expect(explanation.baselineKind == .treeExpectation)
-    #expect(abs(explanation.baseline - model.nodes[0].probabilities[1]) <= 1e-12)
+    // The baseline is the cover-weighted mean of the leaves' (smoothed) predictions.
+    let root = model.nodes[0].weightedSampleCount
+    let expected = model.nodes.indices.filter { model.nodes[$0].isLeaf }.reduce(0.0) { sum, i in
+        sum + model.nodes[i].weightedSampleCount / root * (model.nodeProbabilities(i)?[1] ?? .nan)
+    }
+    #expect(abs(explanation.baseline - expected) <= 1e-12)
     let probabilities = try pipeline.probabilities(for: table).probabilities
     var worst = 0.0
     for row in 0..<table.rowCount {
