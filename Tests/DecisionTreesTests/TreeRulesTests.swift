@@ -89,7 +89,7 @@ func contractData() throws -> (x: Matrix, y: [Bool], features: [TreeFeature]) {
         nodes.append(TreeNode(depth: i + 1, sampleCount: 1, classCounts: [1, 0], classWeights: [1, 0], impurity: 0, split: nil))
     }
     nodes.append(TreeNode(depth: depth, sampleCount: 1, classCounts: [0, 1], classWeights: [0, 1], impurity: 0, split: nil))
-    let model = DecisionTreeModel(features: [.numeric("tenure")], classCount: 2, criterion: .gini, nodes: nodes)
+    let model = DecisionTreeModel(features: [.numeric("tenure")], classCount: 2, criterion: .gini, nodes: nodes, leafSmoothing: 0)
     let rules = model.rules()
     #expect(rules.count == depth + 1)
     let deepest = try #require(rules.first)
