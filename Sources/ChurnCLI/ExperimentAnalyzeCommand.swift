@@ -40,8 +40,8 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
     @Option(help: "Customer id column of FILE (default: id when FILE has it, else the assignment's id column, else FILE's first column; with --arm and no such column, rows are numbered from 1).")
     var id: String?
 
-    @Option(help: "Binary outcome column (0/1 or yes/no), e.g. churned or visit.")
-    var outcome = "churned"
+    @Option(help: "Binary outcome column (0/1 or yes/no), e.g. churned or visit (default: churned; when FILE has none, --numeric alone compares means).")
+    var outcome: String?
 
     @Option(help: "Optional numeric outcome column (e.g. spend), compared by Welch's t interval.")
     var numeric: String?
@@ -70,8 +70,8 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
 
     func run() throws { print(try makeOutput()) }
 
-    /// The analysis of FILE as the options describe it.
-    func makeReport() throws -> ExperimentReport {
+    /// FILE read with the id, numeric, arm and tier columns' kinds imposed, its ids and the assignment.
+    private func readInputs() throws -> (table: Table, ids: [String], assignment: Assignment) {
         let assigned = try assignment.map { try AssignmentFile.read(from: $0) }
         let header = try csvHeader(file)
         let id = self.id ?? (header.contains("id") ? "id"
@@ -83,10 +83,15 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         let table = try Table(csvAt: file, options: CSVReadOptions(columnKinds: kinds))
         let ids = table.columnNames.contains(id) || assignment != nil
             ? try ExperimentColumns.texts(table, id, file: file) : (0..<table.rowCount).map { String($0 + 1) }
-        let design = try assigned?.assignment ?? (try armAssignment(table, ids: ids))
+        return (table, ids, try assigned?.assignment ?? (try armAssignment(table, ids: ids)))
+    }
+
+    /// The analysis of FILE as the options describe it (binary outcome, optional numeric outcome).
+    func makeReport() throws -> ExperimentReport {
+        let (table, ids, design) = try readInputs()
         let observed = try ExperimentOutcomes(
             ids: ids,
-            events: try ExperimentColumns.flags(table, outcome, file: file),
+            events: try ExperimentColumns.flags(table, outcome ?? "churned", file: file),
             numericOutcome: try numeric.map { try ExperimentColumns.numbers(table, $0, file: file) },
             customerValue: try valueColumn.map { try ExperimentColumns.numbers(table, $0, file: file) })
         let source: CustomerValueSource? = valueColumn != nil ? .fromOutcomes : valuePerCustomer.map { .perCustomer($0) }
@@ -98,8 +103,26 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         return try ExperimentAnalysis.analyze(assignment: design, outcomes: observed, customerValue: source, costPerCustomer: costs)
     }
 
+    /// The analysis of the --numeric column alone (FILE has no binary outcome).
+    func makeNumericReport() throws -> NumericExperimentReport {
+        guard valueColumn == nil, valuePerCustomer == nil, cost.isEmpty else {
+            throw ValidationError("--value-column, --value-per-customer and --cost need a binary outcome (customers retained); \(file) has no \"churned\" column: name it with --outcome")
+        }
+        let (table, ids, design) = try readInputs()
+        return try ExperimentAnalysis.analyzeNumeric(
+            assignment: design, ids: ids, values: try ExperimentColumns.numbers(table, numeric ?? "", file: file))
+    }
+
     /// The text or JSON printed.
     func makeOutput() throws -> String {
+        if outcome == nil, let numeric, !(try csvHeader(file)).contains("churned") {
+            let report = try makeNumericReport()
+            for warning in report.warnings { printError("warning: " + warning) }
+            switch output.format {
+            case .json: return try jsonText(NumericAnalyzeJSON(report))
+            case .text: return renderNumeric(report, column: numeric)
+            }
+        }
         let report = try makeReport()
         for warning in report.warnings { printError("warning: " + warning) }
         switch output.format {
@@ -140,7 +163,7 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
     private func render(_ report: ExperimentReport) -> String {
         var text = report.warnings.map { "WARNING: " + $0 + "\n" }.joined()
         text += "analysed \(report.join.matched) of \(report.join.assigned) assigned customers; "
-            + "reduction = 1 - arm rate / control rate (negative: the arm has more \(outcome) events)\n\n"
+            + "reduction = 1 - arm rate / control rate (negative: the arm has more \(outcome ?? "churned") events)\n\n"
         var cells = TextTable(
             headers: ["tier", "arm", "n", "rate", "control n", "control rate", "reduction [95%]", "difference [95%]", "p", "p (Holm)", "test"],
             alignments: [.left, .left, .right, .right, .right, .right, .left, .left, .right, .right, .left])
@@ -160,10 +183,7 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
             text += "  every arm together: reduction \(percentWithInterval(report.overall.relativeReduction, report.overall.relativeReductionInterval)), "
                 + "p \(formattedPValue(report.overall.pValue))\n"
         }
-        text += "sample-ratio check (p >= 0.001 passes):\n"
-        for tier in report.sampleRatio {
-            text += "  \(tier.tier): \(tier.check.observed.map(String.init).joined(separator: "/")), p \(formattedPValue(tier.check.pValue)) \(tier.check.passed ? "ok" : "MISMATCH")\n"
-        }
+        text += sampleRatioText(report.sampleRatio)
         let numeric = report.cells.compactMap { cell in cell.numericOutcome.map { (cell, $0) } }
         if !numeric.isEmpty {
             text += "numeric outcome \(self.numeric ?? ""), difference in means arm - control (Welch 95%):\n"
@@ -184,4 +204,30 @@ struct ExperimentAnalyzeCommand: ParsableCommand {
         }
         return text
     }
+
+    /// The numeric-only report as text: per cell the means and the Welch difference with its 95%
+    /// interval, the p-values, the sample-ratio check.
+    private func renderNumeric(_ report: NumericExperimentReport, column: String) -> String {
+        var text = report.warnings.map { "WARNING: " + $0 + "\n" }.joined()
+        text += "analysed \(report.join.matched) of \(report.join.assigned) assigned customers; numeric outcome \(column) (no binary outcome), "
+            + "difference = arm mean - control mean (Welch 95%)\n\n"
+        var cells = TextTable(
+            headers: ["tier", "arm", "n", "mean", "control n", "control mean", "difference [95%]", "p", "p (Holm)"],
+            alignments: [.left, .left, .right, .right, .right, .right, .left, .right, .right])
+        for cell in report.cells {
+            cells.append([cell.tier, cell.arm, String(cell.treatment.count), formatted(cell.treatment.mean), String(cell.control.count),
+                          formatted(cell.control.mean), cell.comparison.map { withInterval($0.difference, $0.interval) } ?? "undefined",
+                          formattedPValue(cell.comparison?.pValue ?? .nan), formattedPValue(cell.adjustedPValue)])
+        }
+        return text + cells.render() + "\n\n" + sampleRatioText(report.sampleRatio)
+    }
+}
+
+/// The sample-ratio lines of `experiment analyze`.
+private func sampleRatioText(_ tiers: [ExperimentReport.TierSampleRatio]) -> String {
+    var text = "sample-ratio check (p >= 0.001 passes):\n"
+    for tier in tiers {
+        text += "  \(tier.tier): \(tier.check.observed.map(String.init).joined(separator: "/")), p \(formattedPValue(tier.check.pValue)) \(tier.check.passed ? "ok" : "MISMATCH")\n"
+    }
+    return text
 }

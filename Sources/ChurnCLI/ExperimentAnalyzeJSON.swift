@@ -50,6 +50,23 @@ struct ExperimentAnalyzeJSON: Encodable {
     struct SampleRatio: Encodable {
         let chiSquare: JSONNumber, degreesOfFreedom: Int, pValue: JSONNumber, passed: Bool
         let tiers: [Tier]
+
+        init(_ tiers: [ExperimentReport.TierSampleRatio]) {
+            // Tiers are randomized independently, so their chi-squares add up with their degrees of freedom.
+            let chiSquare = tiers.reduce(0) { $0 + $1.check.chiSquare }
+            let freedom = tiers.reduce(0) { $0 + $1.check.degreesOfFreedom }
+            let pValue = tiers.count == 1 ? tiers[0].check.pValue
+                : freedom > 0 ? SpecialFunctions.chiSquareSurvival(chiSquare, degreesOfFreedom: Double(freedom)) : 1
+            let threshold = tiers.first?.check.threshold ?? 0.001
+            self.chiSquare = JSONNumber(chiSquare)
+            degreesOfFreedom = freedom
+            self.pValue = JSONNumber(pValue)
+            passed = !(pValue < threshold) && tiers.allSatisfy(\.check.passed)
+            self.tiers = tiers.map {
+                Tier(tier: $0.tier, groups: $0.groups, observed: $0.check.observed, expected: $0.check.expected,
+                     chiSquare: JSONNumber($0.check.chiSquare), pValue: JSONNumber($0.check.pValue), passed: $0.check.passed)
+            }
+        }
     }
 
     /// One tier's sample-ratio check.
@@ -113,21 +130,37 @@ struct ExperimentAnalyzeJSON: Encodable {
                 },
                 note: c.note)
         }
-        // Tiers are randomized independently, so their chi-squares add up with their degrees of freedom.
-        let chiSquare = report.sampleRatio.reduce(0) { $0 + $1.check.chiSquare }
-        let freedom = report.sampleRatio.reduce(0) { $0 + $1.check.degreesOfFreedom }
-        let pValue = report.sampleRatio.count == 1 ? report.sampleRatio[0].check.pValue
-            : freedom > 0 ? SpecialFunctions.chiSquareSurvival(chiSquare, degreesOfFreedom: Double(freedom)) : 1
-        let threshold = report.sampleRatio.first?.check.threshold ?? 0.001
-        sampleRatioMismatch = SampleRatio(
-            chiSquare: JSONNumber(chiSquare), degreesOfFreedom: freedom, pValue: JSONNumber(pValue),
-            passed: !(pValue < threshold) && report.sampleRatio.allSatisfy(\.check.passed),
-            tiers: report.sampleRatio.map {
-                Tier(tier: $0.tier, groups: $0.groups, observed: $0.check.observed, expected: $0.check.expected,
-                     chiSquare: JSONNumber($0.check.chiSquare), pValue: JSONNumber($0.check.pValue), passed: $0.check.passed)
-            })
+        sampleRatioMismatch = SampleRatio(report.sampleRatio)
         pooled = report.pooled.map { Pooled(arm: $0.arm, $0.result) }
         overall = Pooled(arm: "all", report.overall)
+        join = report.join
+        warnings = report.warnings
+    }
+}
+
+/// The JSON of `churn experiment analyze --numeric COL` without a binary outcome.
+struct NumericAnalyzeJSON: Encodable {
+    /// One tier × arm: means and the Welch difference arm − control.
+    struct Cell: Encodable {
+        let tier: String, arm: String
+        let n: Int, mean: JSONNumber, controlN: Int, controlMean: JSONNumber
+        let difference: JSONNumber, differenceLower: JSONNumber, differenceUpper: JSONNumber
+        let pValue: JSONNumber, adjustedPValue: JSONNumber
+    }
+
+    let cells: [Cell]
+    let sampleRatioMismatch: ExperimentAnalyzeJSON.SampleRatio
+    let join: ExperimentReport.Join
+    let warnings: [String]
+
+    init(_ report: NumericExperimentReport) {
+        cells = report.cells.map { cell in
+            Cell(tier: cell.tier, arm: cell.arm, n: cell.treatment.count, mean: JSONNumber(cell.treatment.mean), controlN: cell.control.count,
+                 controlMean: JSONNumber(cell.control.mean), difference: JSONNumber(cell.comparison?.difference),
+                 differenceLower: JSONNumber(cell.comparison?.interval.lower), differenceUpper: JSONNumber(cell.comparison?.interval.upper),
+                 pValue: JSONNumber(cell.comparison?.pValue), adjustedPValue: JSONNumber(cell.adjustedPValue))
+        }
+        sampleRatioMismatch = ExperimentAnalyzeJSON.SampleRatio(report.sampleRatio)
         join = report.join
         warnings = report.warnings
     }

@@ -86,32 +86,8 @@ public enum ExperimentAnalysis {
         if customerValue == .fromOutcomes, outcomes.customerValue == nil {
             throw .invalidArgument(name: "customerValue", value: "fromOutcomes", reason: "the outcomes have no customer value column")
         }
-        var row: [String: Int] = [:]
-        row.reserveCapacity(assignment.count)
-        for (i, id) in assignment.ids.enumerated() { row[id] = i }
-        var outcomeRow = [Int](repeating: -1, count: assignment.count)
-        var unassigned: [String] = []
-        var unassignedCount = 0
-        for (j, id) in outcomes.ids.enumerated() {
-            if let i = row[id] { outcomeRow[i] = j } else {
-                unassignedCount += 1
-                if unassigned.count < 5 { unassigned.append(id) }
-            }
-        }
-        let missing = outcomeRow.indices.filter { outcomeRow[$0] < 0 }
-        let join = ExperimentReport.Join(
-            assigned: assignment.count, matched: assignment.count - missing.count, assignedWithoutOutcome: missing.count,
-            outcomesWithoutAssignment: unassignedCount, exampleUnassignedOutcomeIDs: unassigned,
-            exampleMissingOutcomeIDs: missing.prefix(5).map { assignment.ids[$0] })
-        guard join.matched > 0 else { throw .emptyInput("no assigned customer has an outcome (\(outcomes.ids.count) outcome rows, none matching)") }
-
-        var warnings: [String] = []
-        if unassignedCount > 0 {
-            warnings.append("\(unassignedCount) outcome rows have ids not in the assignment (e.g. \(unassigned.map { "\"\($0)\"" }.joined(separator: ", "))); they are not analysed")
-        }
-        if !missing.isEmpty {
-            warnings.append("\(missing.count) assigned customers have no outcome (e.g. \(join.exampleMissingOutcomeIDs.map { "\"\($0)\"" }.joined(separator: ", "))); they are not analysed")
-        }
+        let (outcomeRow, join, joinWarnings) = try _join(assignment: assignment, outcomeIDs: outcomes.ids)
+        var warnings = joinWarnings
 
         // Gather per tier × group: events, numeric outcomes, values.
         let design = assignment.design
@@ -155,14 +131,7 @@ public enum ExperimentAnalysis {
                 cells.append(.init(tier: tier.name, arm: arm.name, comparison: comparison, adjustedPValue: .nan,
                                    numericOutcome: welch, economics: economics))
             }
-            let check = try SampleRatioCheck(observed: totals[t], shares: tier.groupShares, threshold: sampleRatioThreshold)
-            sampleRatio.append(.init(tier: tier.name, groups: tier.groupNames, check: check))
-            if !check.passed {
-                let expected = check.expected.map { String(Int($0.rounded())) }.joined(separator: "/")
-                warnings.insert(
-                    "SAMPLE RATIO MISMATCH in tier \"\(tier.name)\": observed \(totals[t].map(String.init).joined(separator: "/")) vs designed \(expected) (chi-square \(check.chiSquare), p = \(check.pValue) < \(sampleRatioThreshold)); the assignment or the outcome join is broken, so the effects in this tier cannot be trusted",
-                    at: 0)
-            }
+            sampleRatio.append(try _sampleRatio(tier: tier, observed: totals[t], threshold: sampleRatioThreshold, warnings: &warnings))
         }
         let adjusted = MultipleTesting.holm(cells.map(\.comparison.pValue))
         for i in cells.indices { cells[i].adjustedPValue = adjusted[i] }
@@ -181,4 +150,50 @@ public enum ExperimentAnalysis {
         let overall = MantelHaenszel.pool(strata, confidence: confidence)
         return ExperimentReport(cells: cells, pooled: pooled, overall: overall, sampleRatio: sampleRatio, join: join, warnings: warnings)
     }
+}
+
+/// Joins outcome ids to the assignment: for each assigned customer the outcome row (−1 when it has
+/// none), the join summary and the warnings about unmatched ids.
+/// - Throws: `ExperimentsError.emptyInput` when no assigned customer has an outcome.
+/// - Complexity: O(n) expected.
+func _join(assignment: Assignment, outcomeIDs: [String]) throws(ExperimentsError) -> (outcomeRow: [Int], join: ExperimentReport.Join, warnings: [String]) {
+    var row: [String: Int] = [:]
+    row.reserveCapacity(assignment.count)
+    for (i, id) in assignment.ids.enumerated() { row[id] = i }
+    var outcomeRow = [Int](repeating: -1, count: assignment.count)
+    var unassigned: [String] = []
+    var unassignedCount = 0
+    for (j, id) in outcomeIDs.enumerated() {
+        if let i = row[id] { outcomeRow[i] = j } else {
+            unassignedCount += 1
+            if unassigned.count < 5 { unassigned.append(id) }
+        }
+    }
+    let missing = outcomeRow.indices.filter { outcomeRow[$0] < 0 }
+    let join = ExperimentReport.Join(
+        assigned: assignment.count, matched: assignment.count - missing.count, assignedWithoutOutcome: missing.count,
+        outcomesWithoutAssignment: unassignedCount, exampleUnassignedOutcomeIDs: unassigned,
+        exampleMissingOutcomeIDs: missing.prefix(5).map { assignment.ids[$0] })
+    guard join.matched > 0 else { throw .emptyInput("no assigned customer has an outcome (\(outcomeIDs.count) outcome rows, none matching)") }
+    var warnings: [String] = []
+    if unassignedCount > 0 {
+        warnings.append("\(unassignedCount) outcome rows have ids not in the assignment (e.g. \(unassigned.map { "\"\($0)\"" }.joined(separator: ", "))); they are not analysed")
+    }
+    if !missing.isEmpty {
+        warnings.append("\(missing.count) assigned customers have no outcome (e.g. \(join.exampleMissingOutcomeIDs.map { "\"\($0)\"" }.joined(separator: ", "))); they are not analysed")
+    }
+    return (outcomeRow, join, warnings)
+}
+
+/// One tier's sample-ratio check; a mismatch puts a warning first in `warnings`.
+/// - Complexity: O(groups).
+func _sampleRatio(tier: TierDesign, observed: [Int], threshold: Double, warnings: inout [String]) throws(ExperimentsError) -> ExperimentReport.TierSampleRatio {
+    let check = try SampleRatioCheck(observed: observed, shares: tier.groupShares, threshold: threshold)
+    if !check.passed {
+        let expected = check.expected.map { String(Int($0.rounded())) }.joined(separator: "/")
+        warnings.insert(
+            "SAMPLE RATIO MISMATCH in tier \"\(tier.name)\": observed \(observed.map(String.init).joined(separator: "/")) vs designed \(expected) (chi-square \(check.chiSquare), p = \(check.pValue) < \(threshold)); the assignment or the outcome join is broken, so the effects in this tier cannot be trusted",
+            at: 0)
+    }
+    return ExperimentReport.TierSampleRatio(tier: tier.name, groups: tier.groupNames, check: check)
 }

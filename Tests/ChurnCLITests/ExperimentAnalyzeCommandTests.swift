@@ -67,6 +67,56 @@ import Testing
         }
     }
 
+    struct NumericCell: Decodable {
+        let arm: String, n: Int, controlN: Int, mean: Double, controlMean: Double
+        let difference: Double, differenceLower: Double, differenceUpper: Double, pValue: Double
+    }
+    struct NumericOutput: Decodable { let cells: [NumericCell]; let sampleRatioMismatch: SampleRatio }
+
+    /// `--numeric spend` alone on Hillstrom (no binary outcome column): Welch per arm against the
+    /// control, equal to scipy 1.17.1 `ttest_ind(arm, control, equal_var=False)` with its
+    /// `confidence_interval(0.95)`; skipped without ../shared.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: hillstrom), "needs ../shared/datasets/hillstrom-email.csv"))
+    func numericOutcomeAloneIsComparedByWelch() throws {
+        let flags = [Self.hillstrom, "--arm", "segment", "--control", "No E-Mail", "--numeric", "spend"]
+        let output = try JSONDecoder().decode(NumericOutput.self, from: Data(try ExperimentAnalyzeCommand.parse(flags + ["--format", "json"]).makeOutput().utf8))
+        #expect(output.cells.map(\.arm) == ["Womens E-Mail", "Mens E-Mail"] && output.cells.map(\.n) == [21387, 21307])
+        let scipy = [(0.4244122159365967, 0.1689567898837787, 0.6798676419894147, 0.0011293971023632495),
+                     (0.7698271558945368, 0.4851397325684076, 1.0545145792206658, 1.163814968225482e-07)]
+        for (cell, reference) in zip(output.cells, scipy) {
+            #expect(abs(cell.difference - reference.0) < 1e-12 && abs(cell.differenceLower - reference.1) < 1e-9)
+            #expect(abs(cell.differenceUpper - reference.2) < 1e-9 && abs(cell.pValue - reference.3) < 1e-9 * max(reference.3, 1e-3))
+        }
+        #expect(output.sampleRatioMismatch.passed)
+        let text = try ExperimentAnalyzeCommand.parse(flags).makeOutput()
+        #expect(text.contains("numeric outcome spend (no binary outcome)") && text.contains("0.7698 [0.4851, 1.055]"))
+        // Economics need the binary outcome.
+        #expect(throws: (any Error).self) { try ExperimentAnalyzeCommand.parse(flags + ["--value-per-customer", "10"]).makeOutput() }
+    }
+
+    /// A numeric outcome alone joined to an assignment: per cell the Welch comparison of the
+    /// library on the same groups.
+    @Test func numericOutcomeAloneJoinsAnAssignment() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let portfolio = try writeSmallPortfolio(in: directory)
+        let assignmentPath = directory + "/assignment.csv"
+        _ = try ExperimentDesignCommand.parse([portfolio, "--score-column", "score", "--out", assignmentPath]).makeOutput()
+        // The portfolio's premium as the numeric outcome, from a file without a churned column.
+        let json = try ExperimentAnalyzeCommand.parse([portfolio, "--assignment", assignmentPath, "--numeric", "premium", "--format", "json"]).makeOutput()
+        let output = try JSONDecoder().decode(NumericOutput.self, from: Data(json.utf8))
+        let (assignment, _) = try AssignmentFile.read(from: assignmentPath)
+        let simulated = try InsurancePortfolio(scenario: InsuranceScenario.axa.with(customerCount: 2000), seed: 1)
+        let rows = try simulated.rows(of: assignment)
+        for (t, cell) in output.cells.enumerated() {
+            let group = { (g: Int) in SampleSummary(rows.indices.filter { assignment.tiers[$0] == t && assignment.groups[$0] == g }.map { simulated.premium[rows[$0]] }) }
+            let welch = try WelchComparison(group(1), group(0))
+            #expect(cell.n == group(1).count && cell.controlN == group(0).count)
+            #expect(abs(cell.difference - welch.difference) < 1e-9 && abs(cell.differenceUpper - welch.interval.upper) < 1e-9)
+        }
+        #expect(output.cells.count == 2)
+    }
+
     @Test func badFlagsAndColumnsAreReported() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
