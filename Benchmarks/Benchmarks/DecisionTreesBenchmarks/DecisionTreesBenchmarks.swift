@@ -48,4 +48,12 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try model.predictProbabilities(large.x))
         benchmark.stopMeasurement()
     }
+    Benchmark("Tree.shapValues.n100000.d16.depth6") { benchmark in
+        guard let large else { return }
+        let model = try DecisionTreeClassifier(maxDepth: 6, minSamplesLeaf: 50).fit(large.x, large.y)
+        let rows = try Matrix(rows: 100_000, columns: 16, values: Array(large.x.storage.prefix(100_000 * 16)))
+        benchmark.startMeasurement()
+        blackHole(try model.shapValues(rows))
+        benchmark.stopMeasurement()
+    }
 }
