@@ -19,11 +19,11 @@ let package = Package(
         ),
         .target(name: "_ChurnKitCore"),
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "Tabular", dependencies: ["LinearAlgebra"]),
+        .target(name: "Tabular", dependencies: ["_ChurnKitCore", "LinearAlgebra"]),
         .target(name: "ModelMetrics"),
         .target(name: "ModelProtocols", dependencies: ["LinearAlgebra"]),
-        .target(name: "LinearModels", dependencies: ["LinearAlgebra", "ModelProtocols"]),
-        .target(name: "DecisionTrees", dependencies: ["LinearAlgebra", "ModelProtocols"]),
+        .target(name: "LinearModels", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
+        .target(name: "DecisionTrees", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
         .target(name: "CKMeansKernel"),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
@@ -45,28 +45,30 @@ let package = Package(
         .target(
             name: "ChurnCLI",
             dependencies: [
-                "ChurnKit", "_ChurnKitCore",
+                "ChurnKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "churn", dependencies: ["ChurnCLI"]),
 
-        .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+        .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
         .testTarget(name: "ModelProtocolsTests", dependencies: ["ModelProtocols"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular"], resources: [.copy("Fixtures")]),
+            name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Tabular", "LinearAlgebra"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Tabular", "LinearAlgebra", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
     ]
 )

@@ -1,5 +1,4 @@
 import ChurnKit
-import _ChurnKitCore
 
 /// A number in JSON output: `null` when absent or not finite (JSON has no NaN or infinity).
 struct JSONNumber: Encodable, Equatable {
@@ -52,16 +51,11 @@ struct ExperimentAnalyzeJSON: Encodable {
         let tiers: [Tier]
 
         init(_ tiers: [ExperimentReport.TierSampleRatio]) {
-            // Tiers are randomized independently, so their chi-squares add up with their degrees of freedom.
-            let chiSquare = tiers.reduce(0) { $0 + $1.check.chiSquare }
-            let freedom = tiers.reduce(0) { $0 + $1.check.degreesOfFreedom }
-            let pValue = tiers.count == 1 ? tiers[0].check.pValue
-                : freedom > 0 ? SpecialFunctions.chiSquareSurvival(chiSquare, degreesOfFreedom: Double(freedom)) : 1
-            let threshold = tiers.first?.check.threshold ?? 0.001
-            self.chiSquare = JSONNumber(chiSquare)
-            degreesOfFreedom = freedom
-            self.pValue = JSONNumber(pValue)
-            passed = !(pValue < threshold) && tiers.allSatisfy(\.check.passed)
+            let pooled = PooledSampleRatioCheck(tiers: tiers.map(\.check))
+            chiSquare = JSONNumber(pooled.chiSquare)
+            degreesOfFreedom = pooled.degreesOfFreedom
+            pValue = JSONNumber(pooled.pValue)
+            passed = pooled.passed
             self.tiers = tiers.map {
                 Tier(tier: $0.tier, groups: $0.groups, observed: $0.check.observed, expected: $0.check.expected,
                      chiSquare: JSONNumber($0.check.chiSquare), pValue: JSONNumber($0.check.pValue), passed: $0.check.passed)

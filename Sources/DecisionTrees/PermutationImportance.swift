@@ -8,6 +8,7 @@
 // machine. A feature the tree never splits on cannot change a prediction: its importance is 0
 // and it draws no random numbers.
 
+import _ChurnKitCore
 import LinearAlgebra
 
 /// Permutation importances: the score drop when each feature is shuffled.
@@ -51,7 +52,7 @@ extension DecisionTreeModel {
             let original = x.column(j)
             var column = original
             for r in 0..<repeats {
-                _shuffle(&column, using: &generator)
+                SeededDraws.shuffle(&column, using: &generator)
                 for i in 0..<x.rows { work[i, j] = column[i] }
                 drops[j][r] = baseline - (try score(work))
             }
@@ -85,24 +86,4 @@ extension DecisionTreeModel {
             return Double(hits) / Double(max(y.count, 1))
         }
     }
-}
-
-/// Fisher-Yates shuffle with Lemire's unbiased bounded integers.
-/// - Complexity: O(values.count).
-func _shuffle<G: RandomNumberGenerator>(_ values: inout [Double], using generator: inout G) {
-    guard values.count > 1 else { return }
-    for i in stride(from: values.count - 1, to: 0, by: -1) {
-        let j = _boundedIndex(below: UInt64(i + 1), using: &generator)
-        values.swapAt(i, j)
-    }
-}
-
-/// A uniform integer in 0..<bound (bound > 0), by Lemire's multiply-and-reject method.
-func _boundedIndex<G: RandomNumberGenerator>(below bound: UInt64, using generator: inout G) -> Int {
-    var product = generator.next().multipliedFullWidth(by: bound)
-    if product.low < bound {
-        let threshold = (0 &- bound) % bound
-        while product.low < threshold { product = generator.next().multipliedFullWidth(by: bound) }
-    }
-    return Int(product.high)
 }

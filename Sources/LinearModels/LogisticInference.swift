@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import _ChurnKitCore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -50,7 +51,7 @@ public struct LogisticCoefficientInference: Sendable, Hashable, Codable {
         self.standardError = standardError
         let z = estimate / standardError
         self.zScore = z
-        self.pValue = erfc(abs(z) / 2.0.squareRoot())
+        self.pValue = 2 * SpecialFunctions.normalSurvival(abs(z))
         self.lowerBound = estimate - LogisticInferenceTable.normalQuantile975 * standardError
         self.upperBound = estimate + LogisticInferenceTable.normalQuantile975 * standardError
     }
@@ -60,7 +61,7 @@ public struct LogisticCoefficientInference: Sendable, Hashable, Codable {
 /// one row per term, the intercept first.
 public struct LogisticInferenceTable: Sendable, Hashable, Codable {
     /// Φ⁻¹(0.975), the normal quantile of the 95% two-sided intervals.
-    public static let normalQuantile975 = 1.959963984540054
+    public static let normalQuantile975 = SpecialFunctions.normalQuantile(0.975)
     /// The confidence level of the intervals.
     public static let confidenceLevel = 0.95
 

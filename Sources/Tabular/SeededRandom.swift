@@ -8,7 +8,10 @@
 // References: S. Vigna, "Further scramblings of Marsaglia's xorshift generators" and
 // D. Blackman & S. Vigna, "Scrambled linear pseudorandom number generators" (2021), for
 // SplitMix64 and xoshiro256**; D. Lemire, "Fast random integer generation in an interval"
-// (ACM TOMACS, 2019), for bounded integers; Box & Muller (1958) for normal deviates.
+// (ACM TOMACS, 2019), for bounded integers (drawn by `_ChurnKitCore`'s `SeededDraws`, as every
+// module's shuffle is); Box & Muller (1958) for normal deviates.
+
+import _ChurnKitCore
 
 /// SplitMix64: a 64-bit generator used to expand one seed into a xoshiro state.
 ///
@@ -75,16 +78,7 @@ extension RandomNumberGenerator {
     /// A uniform integer in `0..<bound` by Lemire's multiply-and-reject method (unbiased).
     /// `bound` must be positive; a non-positive bound returns 0.
     public mutating func nextIndex(below bound: Int) -> Int {
-        guard bound > 1 else { return 0 }
-        let range = UInt64(bound)
-        var product = next().multipliedFullWidth(by: range)
-        if product.low < range {
-            let threshold = (0 &- range) % range
-            while product.low < threshold {
-                product = next().multipliedFullWidth(by: range)
-            }
-        }
-        return Int(product.high)
+        SeededDraws.index(below: bound, using: &self)
     }
 
     /// An index drawn with probabilities proportional to `weights`, by inverting the cumulative
@@ -127,13 +121,6 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// `nextIndex(below:)`, so a seed gives the same order on every platform.
     /// - Complexity: O(n).
     public mutating func seededShuffle(using generator: inout some RandomNumberGenerator) {
-        var i = count
-        while i > 1 {
-            let j = generator.nextIndex(below: i)
-            i -= 1
-            let a = index(startIndex, offsetBy: i)
-            let b = index(startIndex, offsetBy: j)
-            swapAt(a, b)
-        }
+        SeededDraws.shuffle(&self, using: &generator)
     }
 }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import LinearAlgebra
 import Testing
@@ -33,11 +34,6 @@ struct KMeansCase: Decodable, CustomStringConvertible, Sendable {
         let url = try #require(Bundle.module.url(forResource: "kmeans_fixtures", withExtension: "json", subdirectory: "Fixtures"))
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }
-}
-
-/// |actual − expected| <= tolerance × max(1, |expected|).
-func isClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-9) -> Bool {
-    abs(actual - expected) <= tolerance * max(1, abs(expected))
 }
 
 /// Element-wise `isClose` of a matrix against rows.

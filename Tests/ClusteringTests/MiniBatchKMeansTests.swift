@@ -1,3 +1,4 @@
+import _TestSupport
 import LinearAlgebra
 import Tabular
 import Testing

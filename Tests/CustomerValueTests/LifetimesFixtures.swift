@@ -23,8 +23,3 @@ struct LifetimesFixtures: Decodable {
         return try JSONDecoder().decode(LifetimesFixtures.self, from: Data(contentsOf: url))
     }
 }
-
-/// |actual − expected| ≤ tolerance · max(1, |expected|).
-func isClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
-    abs(actual - expected) <= tolerance * max(1, abs(expected))
-}

@@ -26,14 +26,3 @@ import Testing
     #expect(try model.permutationImportance(x, classes: labels, repeats: 20, using: &again) == importance)
     #expect(throws: DecisionTreeError.self) { try model.permutationImportance(x, classes: labels, repeats: 0, using: &again) }
 }
-
-@Test func shuffleIsAPermutationAndBoundedIndicesStayInRange() {
-    var generator = SeededRandom(seed: 1)
-    var values = (0..<100).map(Double.init)
-    _shuffle(&values, using: &generator)
-    #expect(values.sorted() == (0..<100).map(Double.init))
-    #expect(values != (0..<100).map(Double.init))
-    for bound in [1, 2, 3, 7, 1000] as [UInt64] {
-        #expect((0..<200).allSatisfy { _ in _boundedIndex(below: bound, using: &generator) < Int(bound) })
-    }
-}

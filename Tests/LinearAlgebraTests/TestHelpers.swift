@@ -1,16 +1,7 @@
 // Comparison helpers shared by the LinearAlgebra tests.
+import _TestSupport
 import Foundation
 @testable import LinearAlgebra
-
-/// True when `a` and `b` agree to `tolerance`, relative to max(1, |b|).
-func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-12) -> Bool {
-    abs(a - b) <= tolerance * max(1, abs(b))
-}
-
-/// True when the arrays have the same length and agree element by element.
-func isClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-12) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { isClose($0, $1, tolerance: tolerance) }
-}
 
 /// True when the matrices have the same shape and agree element by element.
 func isClose(_ a: Matrix, _ b: Matrix, tolerance: Double = 1e-12) -> Bool {

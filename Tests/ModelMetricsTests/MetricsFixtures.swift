@@ -49,17 +49,6 @@ struct MetricsCase: Decodable, CustomStringConvertible {
     }
 }
 
-/// |actual - expected| <= 1e-12 * max(1, |expected|); infinities must match exactly.
-func isClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
-    if expected.isInfinite || actual.isInfinite { return actual == expected }
-    return abs(actual - expected) <= tolerance * max(1, abs(expected))
-}
-
-/// Element-wise ``isClose(_:_:tolerance:)`` with equal lengths.
-func isClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-12) -> Bool {
-    actual.count == expected.count && zip(actual, expected).allSatisfy { isClose($0, $1, tolerance: tolerance) }
-}
-
 @Test func fixturesAreLoaded() throws {
     #expect(try MetricsCase.load().count == 9)
 }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Tabular
 import Testing
 @testable import Survival

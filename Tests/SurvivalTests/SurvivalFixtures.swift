@@ -43,11 +43,6 @@ struct SBGFixtures: Decodable {
     }
 }
 
-/// |actual − expected| ≤ tolerance · max(1, |expected|).
-func isClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
-    abs(actual - expected) <= tolerance * max(1, abs(expected))
-}
-
 /// The package root, found from this file's path (Tests/SurvivalTests/SurvivalFixtures.swift).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
