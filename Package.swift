@@ -24,11 +24,14 @@ let package = Package(
         .target(name: "ModelProtocols", dependencies: ["LinearAlgebra"]),
         .target(name: "LinearModels", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
         .target(name: "DecisionTrees", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
+        .target(
+            name: "Ensembles",
+            dependencies: ["LinearAlgebra", "ModelProtocols", "DecisionTrees", "LinearModels", "ModelMetrics", "Tabular"]),
         .target(name: "CKMeansKernel"),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
             name: "Pipelines",
-            dependencies: ["ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering"]
+            dependencies: ["ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Ensembles", "Clustering"]
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
@@ -38,7 +41,7 @@ let package = Package(
         .target(
             name: "ChurnKit",
             dependencies: [
-                "LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Clustering",
+                "LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Ensembles", "Clustering",
                 "Pipelines", "Reports", "Experiments", "CustomerValue", "Survival",
             ]
         ),
@@ -61,6 +64,9 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EnsemblesTests", dependencies: ["Ensembles", "DecisionTrees", "ModelMetrics", "Tabular", "_TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),

@@ -2,6 +2,7 @@
 @_exported import Clustering
 @_exported import CustomerValue
 @_exported import DecisionTrees
+@_exported import Ensembles
 @_exported import Experiments
 @_exported import LinearAlgebra
 @_exported import LinearModels

@@ -157,29 +157,10 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
         sampleWeights: [Double]? = nil
     ) throws(DecisionTreeError) -> DecisionTreeModel {
         try _validateParameters()
-        let n = x.rows, d = x.columns
-        guard n > 0 else { throw .emptyData("cannot fit a tree on a matrix with no rows") }
-        guard d > 0 else { throw .emptyData("cannot fit a tree on a matrix with no features (0 columns)") }
-        guard n <= Int(Int32.max) else {
-            throw .dimensionMismatch("\(n) rows are more than the \(Int32.max) a tree supports")
-        }
-        guard y.count == n else { throw .dimensionMismatch("x has \(n) rows, but y has \(y.count) labels") }
-        let features = features ?? TreeFeature.numbered(d)
-        guard features.count == d else {
-            throw .dimensionMismatch("x has \(d) features, but \(features.count) feature descriptions were given")
-        }
-        let k = classCount ?? ((y.max() ?? 0) + 1)
-        guard k >= 2 else {
-            if let c = classCount { throw .invalidParameter(name: "classCount", value: "\(c)", requirement: "must be at least 2") }
-            throw .singleClass(label: y.first ?? 0, rows: n)
-        }
-        var classSeen = [Int](repeating: 0, count: k)
-        for (row, label) in y.enumerated() {
-            guard label >= 0, label < k else { throw .invalidLabel(row: row, label: label, classCount: k) }
-            classSeen[label] += 1
-        }
-        if let only = classSeen.firstIndex(of: n) { throw .singleClass(label: only, rows: n) }
-        let weights = try _rowWeights(y: y, classCounts: classSeen, sampleWeights: sampleWeights)
+        let n = x.rows
+        let (features, k, weights) = try _TrainingInputs.checked(
+            x, classes: y, classCount: classCount, features: features, sampleWeights: sampleWeights,
+            classWeights: classWeights)
 
         let grown: [TreeNode]
         switch splitSearch {
@@ -251,38 +232,5 @@ public struct DecisionTreeClassifier: Sendable, Codable, Equatable {
             throw .invalidParameter(
                 name: "maxBins", value: "\(maxBins)", requirement: "must be in 2...255 (one more bin holds missing values)")
         }
-    }
-
-    /// Per-row weights: sample weight times class weight.
-    func _rowWeights(y: [Int], classCounts: [Int], sampleWeights: [Double]?) throws(DecisionTreeError) -> [Double] {
-        let n = y.count, k = classCounts.count
-        let perClass: [Double]
-        switch classWeights {
-        case .uniform:
-            perClass = [Double](repeating: 1, count: k)
-        case .balanced:
-            perClass = classCounts.map { $0 > 0 ? Double(n) / (Double(k) * Double($0)) : 0 }
-        case .custom(let given):
-            guard given.count == k else {
-                throw .dimensionMismatch("\(given.count) class weights were given for \(k) classes")
-            }
-            for (c, weight) in given.enumerated() where !(weight.isFinite && weight >= 0) {
-                throw .invalidParameter(name: "class weight \(c)", value: "\(weight)", requirement: "must be finite and >= 0")
-            }
-            perClass = given
-        }
-        var weights = y.map { perClass[$0] }
-        if let sampleWeights {
-            guard sampleWeights.count == n else {
-                throw .dimensionMismatch("x has \(n) rows, but \(sampleWeights.count) sample weights were given")
-            }
-            for (row, weight) in sampleWeights.enumerated() {
-                guard weight.isFinite, weight >= 0 else { throw .invalidSampleWeight(row: row, value: weight) }
-                weights[row] *= weight
-            }
-        }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { throw .invalidSampleWeight(row: nil, value: total) }
-        return weights
     }
 }

@@ -53,15 +53,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
         self._probabilities = probabilities
         self._packed = _PackedTree(nodes, probabilities: probabilities, features: features, classCount: classCount)
         // The depth from the structure (children follow their parent), not from stored fields.
-        var levels = [Int](repeating: 0, count: nodes.count)
-        for (i, node) in nodes.enumerated() {
-            guard let split = node.split, split.left > i, split.right > i, split.left < nodes.count,
-                split.right < nodes.count
-            else { continue }
-            levels[split.left] = levels[i] + 1
-            levels[split.right] = levels[i] + 1
-        }
-        self._depth = levels.max() ?? 0
+        self._depth = _TreeStructure.depth(nodes.map(\.split))
     }
 
     /// The depth of the deepest leaf (0 for a single leaf).
@@ -245,27 +237,15 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
             guard node.classWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
                 return "node \(i) has a negative or non-finite class weight"
             }
-            guard let split = node.split else { continue }
-            guard split.feature >= 0, split.feature < features.count else {
-                return "node \(i) splits on feature \(split.feature), but the model has \(features.count) features"
-            }
-            if let levels = features[split.feature].levels {
-                guard let categories = split.leftCategories, categories.allSatisfy({ $0 >= 0 && $0 < levels.count })
-                else { return "node \(i): a categorical split needs level codes in 0..<\(levels.count)" }
-            } else {
-                guard let threshold = split.threshold, !threshold.isNaN else {
-                    return "node \(i): a numeric split needs a threshold"
-                }
-            }
         }
-        return _shapeProblem(children: nodes.map { node in node.split.map { (left: $0.left, right: $0.right) } })
+        return _TreeStructure.problem(nodes.map(\.split), features: features, thresholdsOnCodes: false)
     }
 
     /// What is wrong with the shape of a tree given by each node's children (nil for a leaf), or
     /// `nil`: children must be distinct nodes after their parent, and every node but the root
     /// (node 0) must have exactly one parent, so that any walk from the root ends at a leaf.
     /// - Complexity: O(nodes).
-    static func _shapeProblem(children: [(left: Int, right: Int)?]) -> String? {
+    package static func _shapeProblem(children: [(left: Int, right: Int)?]) -> String? {
         guard !children.isEmpty else { return "the tree has no nodes" }
         var parents = [Int](repeating: 0, count: children.count)
         for (i, pair) in children.enumerated() {
@@ -284,7 +264,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
 }
 
 /// A node in the compact form prediction walks (plain data, no references).
-struct _PackedNode: Sendable {
+package struct _PackedNode: Sendable {
     /// The tested feature (0 for a leaf, whose children are itself).
     var feature: Int32
     var left: Int32
@@ -296,32 +276,45 @@ struct _PackedNode: Sendable {
     var missingGoesLeft: Bool
     /// The numeric threshold.
     var threshold: Double
-    /// The probability of class 1 at the node (0 when k != 2).
-    var positive: Double
+    /// The node's value: the probability of class 1 for a classification tree (0 when k != 2),
+    /// the leaf output for an ensemble's tree.
+    package var positive: Double
 }
 
 /// The packed nodes and the left-level bit sets of the categorical splits.
-struct _PackedTree: Sendable {
-    var nodes: [_PackedNode] = []
+package struct _PackedTree: Sendable {
+    package var nodes: [_PackedNode] = []
     /// One bit per level code (bit set = left) for each categorical split, 64 levels per word.
-    var levelBits: [UInt64] = []
+    package var levelBits: [UInt64] = []
 
     /// An empty tree, filled by `appendLeaf` and `appendSplit`.
     init() {}
 
-    /// Packs preorder nodes with the class probabilities each predicts.
+    /// Packs preorder nodes with the class probabilities each predicts (node value: the
+    /// probability of class 1).
     init(_ nodes: [TreeNode], probabilities: [[Double]], features: [TreeFeature], classCount: Int) {
-        for (node, p) in zip(nodes, probabilities) {
-            let positive = classCount == 2 ? p[1] : 0
-            guard let split = node.split else {
-                appendLeaf(positive: positive)
+        self.init(
+            splits: nodes.map(\.split), values: probabilities.map { classCount == 2 ? $0[1] : 0 },
+            features: features)
+    }
+
+    /// Packs a tree given in preorder as one split (`nil` for a leaf) and one value per node.
+    /// - Parameters:
+    ///   - splits: the nodes' splits; children indices refer to this array.
+    ///   - values: the value of each node (`splits.count` values).
+    ///   - features: the model's features (categorical splits need their level counts).
+    /// - Complexity: O(nodes + levels).
+    package init(splits: [TreeSplit?], values: [Double], features: [TreeFeature]) {
+        for (split, value) in zip(splits, values) {
+            guard let split else {
+                appendLeaf(positive: value)
                 continue
             }
             let levelCount = split.leftCategories == nil ? nil : features[split.feature].levels?.count ?? 0
             appendSplit(
                 feature: split.feature, threshold: split.threshold ?? 0, leftCategories: split.leftCategories,
                 levelCount: levelCount, missingGoesLeft: split.missingGoesLeft, left: split.left, right: split.right,
-                positive: positive)
+                positive: value)
         }
     }
 
@@ -369,7 +362,7 @@ struct _PackedTree: Sendable {
     /// `out[row]`: every row takes exactly `steps` (the tree's depth) branch-free steps, in groups
     /// of `lanes` rows walked in lockstep.
     @inline(__always)
-    static func leaves(
+    package static func leaves(
         of data: UnsafeBufferPointer<Double>, rows: Range<Int>, columns: Int, steps: Int,
         nodes: UnsafeBufferPointer<_PackedNode>, bits: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<Int32>
     ) {

@@ -18,7 +18,7 @@ struct _UncheckedSendable<T>: @unchecked Sendable {
 ///   - concurrently: false runs the iterations in order on the calling thread.
 ///   - body: the iteration.
 /// - Complexity: O(count) calls of `body`.
-func _concurrentForEach(_ count: Int, concurrently: Bool, _ body: (Int) -> Void) {
+package func _concurrentForEach(_ count: Int, concurrently: Bool, _ body: (Int) -> Void) {
     guard concurrently, count > 1 else {
         for i in 0..<max(count, 0) { body(i) }
         return

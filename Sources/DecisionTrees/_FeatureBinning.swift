@@ -16,18 +16,18 @@
 import LinearAlgebra
 
 /// The learned bins of every feature.
-struct _FeatureBinning: Sendable {
+package struct _FeatureBinning: Sendable {
     /// The rows used to place quantile edges at most.
     static let subsampleSize = 200_000
 
     /// Number of value bins per feature; a missing value has the code `binCounts[f]`.
-    let binCounts: [Int]
+    package let binCounts: [Int]
     /// Upper edges of the value bins but the last (`binCounts[f] - 1` values), for numeric features.
-    let upperEdges: [[Double]]
+    package let upperEdges: [[Double]]
     /// The single value of each bin, when every bin holds one distinct value; `nil` for quantile bins.
-    let binValues: [[Double]?]
+    package let binValues: [[Double]?]
     /// True for categorical features.
-    let isCategorical: [Bool]
+    package let isCategorical: [Bool]
 
     /// Learns the bins of every column of `x` (the values are checked by `codes(x:)`).
     /// - Parameters:
@@ -37,7 +37,7 @@ struct _FeatureBinning: Sendable {
     /// - Throws: `DecisionTreeError.tooManyLevels` for a categorical feature with more than `maxBins` levels.
     /// - Complexity: O(n d) plus O(s log maxBins) per numeric feature, s = min(n, subsample)
     ///   (O(n log n) with `nil`).
-    init(x: Matrix, features: [TreeFeature], maxBins: Int?) throws(DecisionTreeError) {
+    package init(x: Matrix, features: [TreeFeature], maxBins: Int?) throws(DecisionTreeError) {
         let n = x.rows, d = x.columns
         for (f, feature) in features.enumerated() {
             if let maxBins, let levels = feature.levels, levels.count > maxBins {
@@ -84,7 +84,7 @@ struct _FeatureBinning: Sendable {
     }
 
     /// The names of the features, for error messages.
-    let featureNames: [String]
+    package let featureNames: [String]
 
     /// Learns the bins of a numeric feature from its finite sample values (see the file header).
     /// With `maxBins`, the distinct values are counted with an early exit, and quantile edges only
@@ -125,7 +125,7 @@ struct _FeatureBinning: Sendable {
     }
 
     /// Number of features (d).
-    var featureCount: Int { binCounts.count }
+    package var featureCount: Int { binCounts.count }
 
     /// The bin codes of `x`, row-major: code of row i, feature f at `i * d + f` (a node's rows
     /// then read d consecutive bytes each when its histogram is built), and checks the values. `Bin` must hold `max(binCounts)`; the caller picks `UInt8` for histogram search.
@@ -136,7 +136,7 @@ struct _FeatureBinning: Sendable {
     /// - Throws: `DecisionTreeError.nonFiniteValue` for an infinity, `.invalidCategoryCode` for a
     ///   categorical value that is not a level code (the first offending row, then feature).
     /// - Complexity: O(n d log b), on all cores, reading `x` in row blocks that stay in cache.
-    func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) throws(DecisionTreeError) -> [Bin] {
+    package func codes<Bin: FixedWidthInteger & UnsignedInteger & Sendable>(x: Matrix) throws(DecisionTreeError) -> [Bin] {
         let n = x.rows, d = x.columns
         var codes = [Bin](repeating: 0, count: n * d)
         // Padded edge tables, one after the other: feature f's has 1 << steps[f] entries.
@@ -256,7 +256,7 @@ func _below(_ t: Double, _ v: Double) -> Int {
 
 /// scikit-learn's threshold between two consecutive values: a/2 + b/2, or a when that rounds to b.
 @inline(__always)
-func _midpoint(_ a: Double, _ b: Double) -> Double {
+package func _midpoint(_ a: Double, _ b: Double) -> Double {
     let m = a / 2 + b / 2
     return m == b ? a : m
 }

@@ -165,4 +165,25 @@ extension Matrix {
         }
         return Matrix(unchecked: rows, m, values)
     }
+
+    /// A new matrix with the given rows of this one, in the order given (repeats allowed).
+    /// - Parameter rows: row indices, each in `0..<self.rows`.
+    /// - Returns: the `rows.count x columns` matrix.
+    /// - Throws: `LinearAlgebraError.invalidShape` when an index is out of range.
+    /// - Complexity: O(rows.count * columns).
+    public func keepingRows(_ rows: [Int]) throws(LinearAlgebraError) -> Matrix {
+        if let bad = rows.first(where: { !(0..<self.rows).contains($0) }) {
+            throw .invalidShape("row \(bad) is out of range for a matrix with \(self.rows) rows")
+        }
+        let d = columns
+        var values = [Double](repeating: 0, count: rows.count * d)
+        storage.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer { out in
+                for (a, i) in rows.enumerated() {
+                    for j in 0..<d { out[a * d + j] = source[i * d + j] }
+                }
+            }
+        }
+        return Matrix(unchecked: rows.count, d, values)
+    }
 }

@@ -24,3 +24,10 @@ import Testing
     let json = #"{"rows": 4294967296, "columns": 4294967296, "values": [1, 2]}"#
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(Matrix.self, from: Data(json.utf8)) }
 }
+
+@Test func keepingRowsCopiesTheChosenRowsInOrder() throws {
+    let m = try Matrix([[1, 2], [3, 4], [5, 6]])
+    #expect(try m.keepingRows([2, 0, 2]) == (try Matrix([[5, 6], [1, 2], [5, 6]])))
+    #expect(try m.keepingRows([]).rows == 0)
+    #expect(throws: LinearAlgebraError.self) { try m.keepingRows([3]) }
+}
