@@ -70,7 +70,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "Ensembles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue", "_TestSupport"], resources: [.copy("Fixtures")]),

@@ -7,6 +7,10 @@ enum ModelChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case logistic
     /// A CART decision tree with readable rules.
     case tree
+    /// Gradient-boosted trees (LightGBM's binary log-loss booster).
+    case gbdt
+    /// A random forest (bootstrap rows, sqrt features per split).
+    case forest
 }
 
 /// The split criteria `--criterion` accepts.
@@ -30,8 +34,8 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Learner: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: ModelChoice = .logistic
 
-    @Option(help: "L2 penalty strength on the coefficients (1/C of scikit-learn); 0 for none, which gives valid p-values.")
-    var l2: Double = 1.0
+    @Option(help: "L2 penalty: on the coefficients (logistic; 1/C of scikit-learn; default 1; 0 gives valid p-values), on the leaf outputs (gbdt; default 0).")
+    var l2: Double?
 
     @Option(help: "Class weights: none or balanced.")
     var classWeight: ClassWeightChoice = .none
@@ -39,11 +43,32 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Maximum solver iterations (logistic).")
     var maxIterations: Int = 100
 
-    @Option(help: "Maximum depth of the tree (tree; default 5).")
-    var maxDepth: Int = 5
+    @Option(help: "Maximum depth of a tree (tree: default 5; gbdt, forest: no limit).")
+    var maxDepth: Int?
 
-    @Option(help: "Minimum customers per leaf (tree).")
-    var minSamplesLeaf: Int = 50
+    @Option(help: "Minimum customers per leaf (tree: default 50; gbdt: 20; forest: 1).")
+    var minSamplesLeaf: Int?
+
+    @Option(help: "Boosting rounds (gbdt).")
+    var rounds: Int = 100
+
+    @Option(help: "Learning rate, in (0, 1] (gbdt).")
+    var learningRate: Double = 0.1
+
+    @Option(help: "Maximum leaves per tree (gbdt; forest: no limit unless given).")
+    var maxLeaves: Int?
+
+    @Option(help: "Stop boosting when the log loss on 10% of the training rows has not improved for this many rounds (gbdt).")
+    var earlyStopping: Int?
+
+    @Option(help: "Fraction of rows each tree is grown on (gbdt).")
+    var rowSubsample: Double = 1
+
+    @Option(help: "Fraction of features each tree may split on (gbdt).")
+    var columnSubsample: Double = 1
+
+    @Option(help: "Number of trees (forest).")
+    var trees: Int = 100
 
     @Option(help: "Split criterion: gini or entropy (tree).")
     var criterion: CriterionChoice = .gini
@@ -73,10 +98,12 @@ struct ModelOptions: ParsableArguments {
     var leafSmoothing: Double = 1
 
     func validate() throws {
-        guard l2 >= 0, l2.isFinite else { throw ValidationError("--l2 must be a finite number >= 0, not \(l2)") }
+        if let l2 { guard l2 >= 0, l2.isFinite else { throw ValidationError("--l2 must be a finite number >= 0, not \(l2)") } }
         guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive, not \(maxIterations)") }
-        guard maxDepth > 0 else { throw ValidationError("--max-depth must be at least 1, not \(maxDepth)") }
-        guard minSamplesLeaf > 0 else { throw ValidationError("--min-samples-leaf must be at least 1, not \(minSamplesLeaf)") }
+        if let maxDepth { guard maxDepth > 0 else { throw ValidationError("--max-depth must be at least 1, not \(maxDepth)") } }
+        if let minSamplesLeaf {
+            guard minSamplesLeaf > 0 else { throw ValidationError("--min-samples-leaf must be at least 1, not \(minSamplesLeaf)") }
+        }
         guard minSamplesSplit >= 2 else { throw ValidationError("--min-samples-split must be at least 2, not \(minSamplesSplit)") }
         guard ccpAlpha >= 0, ccpAlpha.isFinite else { throw ValidationError("--ccp-alpha must be a finite number >= 0, not \(ccpAlpha)") }
         if let maxLeafNodes, maxLeafNodes < 2 {
@@ -91,23 +118,43 @@ struct ModelOptions: ParsableArguments {
         guard leafSmoothing >= 0, leafSmoothing.isFinite else {
             throw ValidationError("--leaf-smoothing must be a finite number >= 0, not \(leafSmoothing)")
         }
+        guard rounds > 0 else { throw ValidationError("--rounds must be at least 1, not \(rounds)") }
+        guard learningRate > 0, learningRate <= 1 else { throw ValidationError("--learning-rate must be in (0, 1], not \(learningRate)") }
+        if let maxLeaves { guard maxLeaves >= 2 else { throw ValidationError("--max-leaves must be at least 2, not \(maxLeaves)") } }
+        if let earlyStopping {
+            guard earlyStopping > 0 else { throw ValidationError("--early-stopping must be at least 1, not \(earlyStopping)") }
+        }
+        for (flag, value) in [("--row-subsample", rowSubsample), ("--column-subsample", columnSubsample)] {
+            guard value > 0, value <= 1 else { throw ValidationError("\(flag) must be in (0, 1], not \(value)") }
+        }
+        guard trees > 0 else { throw ValidationError("--trees must be at least 1, not \(trees)") }
     }
 
-    /// The model specification for the pipeline trainer.
+    /// The model specification for the pipeline trainer (the ensembles' draws use seed 0).
     var specification: ModelSpecification {
         switch model {
         case .logistic:
             return .logisticRegression(LogisticRegression(
-                l2: l2, classWeight: classWeight == .balanced ? .balanced : .none, maxIterations: maxIterations))
+                l2: l2 ?? 1, classWeight: classWeight == .balanced ? .balanced : .none, maxIterations: maxIterations))
         case .tree:
             return .decisionTree(DecisionTreeClassifier(
-                criterion: criterion == .gini ? .gini : .entropy, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-                minSamplesLeaf: minSamplesLeaf, maxLeafNodes: maxLeafNodes,
+                criterion: criterion == .gini ? .gini : .entropy, maxDepth: maxDepth ?? 5, minSamplesSplit: minSamplesSplit,
+                minSamplesLeaf: minSamplesLeaf ?? 50, maxLeafNodes: maxLeafNodes,
                 classWeights: classWeight == .balanced ? .balanced : .uniform, ccpAlpha: ccpAlpha,
                 categoricalSplits: CategoricalSplitOptions(
                     minDataPerCategory: minDataPerCategory, catSmooth: catSmooth, maxCategoryThreshold: maxCatThreshold,
                     maxCategoryToOneHot: maxCatToOnehot),
                 leafSmoothing: leafSmoothing))
+        case .gbdt:
+            return ModelSpecification(GradientBoostingClassifier(
+                rounds: rounds, learningRate: learningRate, maxLeaves: maxLeaves ?? 31, maxDepth: maxDepth,
+                minSamplesLeaf: minSamplesLeaf ?? 20, l2: l2 ?? 0, rowSubsample: rowSubsample,
+                columnSubsample: columnSubsample, earlyStoppingRounds: earlyStopping,
+                classWeights: classWeight == .balanced ? .balanced : .uniform))
+        case .forest:
+            return ModelSpecification(RandomForestClassifier(
+                trees: trees, maxDepth: maxDepth, maxLeaves: maxLeaves, minSamplesLeaf: minSamplesLeaf ?? 1,
+                classWeights: classWeight == .balanced ? .balanced : .uniform))
         }
     }
 }

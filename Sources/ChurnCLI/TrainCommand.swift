@@ -83,6 +83,7 @@ struct TrainCommand: ParsableCommand {
         printError("trained in \(elapsed(since: start))")
         for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
+        if let curve = result.learningCurve { printError(learningCurveText(curve)) }
         let validation = CrossValidation(folds: cv >= 2 ? cv : 5, seed: seed)
         var crossValidation: CrossValidationReport?
         var pipeline = result.pipeline
@@ -135,6 +136,10 @@ struct TrainReport: Encodable {
     let aliasedTerms: [AliasedFeature]
     let rules: [RuleReport]?
     let featureImportances: [FeatureImportance]?
+    /// Ensembles: the total split gain and split count of every feature.
+    let splitImportances: [Ensembles.FeatureImportance]?
+    /// Boosted models: the hold-out log loss after each round (the model fitted on the training part).
+    let learningCurve: [Double]?
     let inferenceNote: String?
     let warnings: [String]
     /// Cross-validated metrics (`--cv`), or nil.
@@ -165,6 +170,9 @@ struct TrainReport: Encodable {
         rules = result.rules?.map(RuleReport.init)
         featureImportances = result.featureImportances?.map { FeatureImportance(feature: $0.feature, importance: $0.importance) }
         holdout = result.holdout.map(EvaluationReport.init)
+        learningCurve = result.learningCurve
+        let classifier = pipeline.model.classifier
+        splitImportances = (classifier as? GradientBoostingModel)?.importances ?? (classifier as? RandomForestModel)?.importances
         coefficients = result.coefficients
         aliasedTerms = result.aliasedTerms
         inferenceNote = result.inferenceNote
@@ -206,7 +214,7 @@ struct TrainReport: Encodable {
         if let inferenceNote { lines.append("note: \(inferenceNote)") }
         if let featureImportances {
             lines.append("")
-            lines.append("feature importances (impurity decrease):")
+            lines.append(splitImportances == nil ? "feature importances (impurity decrease):" : "feature importances (share of the split gain over all trees):")
             var table = TextTable(headers: ["feature", "importance"], alignments: [.left, .right])
             for item in featureImportances where item.importance > 0 {
                 table.append([item.feature, formatted(item.importance, digits: 3)])
@@ -251,4 +259,16 @@ func pValueText(_ p: Double) -> String {
     if p < 1e-16 { return "<1e-16" }
     if p < 1e-3 { return String(format: "%.2e", p) }
     return String(format: "%.4f", p)
+}
+
+/// The learning curve as one stderr line: the hold-out log loss at round 1, every 10th round and
+/// the last, with the best round.
+/// - Parameter curve: the loss after each round.
+/// - Returns: the line.
+func learningCurveText(_ curve: [Double]) -> String {
+    let shown = curve.indices.filter { $0 == 0 || ($0 + 1) % 10 == 0 || $0 == curve.count - 1 }
+    let best = curve.indices.min { curve[$0] < curve[$1] } ?? 0
+    return "learning curve (hold-out log loss by round): "
+        + shown.map { "\($0 + 1): \(formatted(curve[$0], digits: 4))" }.joined(separator: ", ")
+        + "; best \(formatted(curve.isEmpty ? .nan : curve[best], digits: 4)) at round \(best + 1)"
 }

@@ -1,5 +1,6 @@
 import Clustering
 import DecisionTrees
+import Ensembles
 import LinearAlgebra
 import LinearModels
 import ModelProtocols
@@ -16,7 +17,7 @@ public enum PipelineModel: Sendable, Equatable {
     /// The classifier types a pipeline or uplift file can hold, found by their `kind` when a file
     /// is decoded. A built-in model family adds its fitted type here.
     public static let classifierTypes: [any PersistableClassifier.Type] = [
-        LogisticRegressionModel.self, DecisionTreeModel.self,
+        LogisticRegressionModel.self, DecisionTreeModel.self, GradientBoostingModel.self, RandomForestModel.self,
     ]
     /// The segmentation types a pipeline file can hold, found by their `kind` when decoded.
     public static let segmenterTypes: [any PersistableSegmenter.Type] = [KMeansModel.self]

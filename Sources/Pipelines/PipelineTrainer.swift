@@ -1,4 +1,5 @@
 import DecisionTrees
+import Ensembles
 import Foundation
 import LinearAlgebra
 import LinearModels
@@ -104,6 +105,9 @@ public struct TrainingResult: Sendable {
     public let rules: [TreeRule]?
     /// Impurity-based importance of each encoded feature (tree models), or nil.
     public let featureImportances: [(feature: String, importance: Double)]?
+    /// Boosted models: the hold-out log loss after each round of the model fitted on the
+    /// training part (the learning curve); nil for other models or without a hold-out.
+    public var learningCurve: [Double]? = nil
     /// A caveat on the inference (penalized fit), or why it is missing.
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
@@ -161,6 +165,7 @@ public struct PipelineTrainer: Sendable {
 
         var holdout: BinaryClassificationReport?
         var holdoutScores: [Double] = []
+        var learningCurve: [Double]?
         let holdoutLabels = split.test.map { labels[$0] }
         if !split.test.isEmpty {
             let test = data.selecting(rows: split.test)
@@ -170,6 +175,7 @@ public struct PipelineTrainer: Sendable {
             }
             holdoutScores = try fit.model.probabilities(testX)
             holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
+            learningCurve = try (fit.model.classifier as? GradientBoostingModel)?.stagedLogLoss(testX, holdoutLabels)
         }
         let refitted = options.refit && !split.test.isEmpty
         if refitted {
@@ -186,11 +192,13 @@ public struct PipelineTrainer: Sendable {
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: roles.id, target: target, encoder: fit.encoder, model: fit.model,
             riskDecileEdges: riskDecileEdges(fit.scores), training: provenance, featureMeans: fit.means)
-        return TrainingResult(
+        var result = TrainingResult(
             pipeline: pipeline, target: target, columnRoles: roles, trainRows: split.train.count, testRows: split.test.count,
             holdout: holdout, holdoutLabels: holdoutLabels, holdoutScores: holdoutScores,
             coefficients: explanation.coefficients, rules: explanation.rules, featureImportances: explanation.importances,
             inferenceNote: explanation.note, warnings: warnings, aliasedTerms: explanation.aliased)
+        result.learningCurve = learningCurve
+        return result
     }
 
     /// Fits the encoder and the model on `rows`: the pieces of a pipeline, the rows' scores (for
