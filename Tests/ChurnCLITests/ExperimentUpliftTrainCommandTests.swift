@@ -47,7 +47,7 @@ import Testing
         for flags in [
             ["f.csv", "--treatment", "t", "--outcome", "y"],
             ["f.csv", "--treatment", "t", "--outcome", "y", "--out", "u.json", "--learner", "s-learner"],
-            ["f.csv", "--treatment", "t", "--outcome", "y", "--out", "u.json", "--model", "forest"],
+            ["f.csv", "--treatment", "t", "--outcome", "y", "--out", "u.json", "--model", "boosted-stumps"],
             ["f.csv", "--outcome", "y", "--out", "u.json"],
         ] {
             #expect(throws: (any Error).self) { try ExperimentUpliftTrainCommand.parse(flags) }

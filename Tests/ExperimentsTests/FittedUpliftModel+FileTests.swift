@@ -68,9 +68,9 @@ import Testing
         let message: String
         do { _ = try FittedUpliftModel.decode(Data(edited.utf8), path: "m.json"); message = "" } catch { message = error.description }
         #expect(message.hasPrefix("m.json: not a readable uplift model file") && message.contains("a kmeans segmentation where a classifier"))
-        let unknown = text.replacingOccurrences(of: "\"kind\" : \"tree\"", with: "\"kind\" : \"forest\"")
+        let unknown = text.replacingOccurrences(of: "\"kind\" : \"tree\"", with: "\"kind\" : \"neural-net\"")
         do { _ = try FittedUpliftModel.decode(Data(unknown.utf8), path: "m.json"); Issue.record("decoded") } catch {
-            #expect(error.description.contains("unknown classifier kind \"forest\""))
+            #expect(error.description.contains("unknown classifier kind \"neural-net\""))
         }
     }
 }

@@ -46,11 +46,11 @@ private func trainedPipeline() throws -> (FittedPipeline, Table) {
         "\(error)".contains("format version 99")
     }
     // A model whose matrix lost a value is caught by the shape check, naming where.
-    let text = String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"kind\" : \"logistic\"", with: "\"kind\" : \"forest\"")
+    let text = String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"kind\" : \"logistic\"", with: "\"kind\" : \"neural-net\"")
     #expect {
         try FittedPipeline.decode(Data(text.utf8), path: "k.json")
     } throws: { error in
-        "\(error)".contains("unknown model kind \"forest\"")
+        "\(error)".contains("unknown model kind \"neural-net\"")
     }
     #expect(throws: PipelineError.self) { try FittedPipeline.load(from: "/nonexistent/model.json") }
 }
