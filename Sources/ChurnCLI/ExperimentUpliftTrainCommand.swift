@@ -48,7 +48,7 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Feature columns (space- or comma-separated; default: all other columns).")
     var features: [String] = []
 
-    @Option(help: "Customer id column, never a feature (ignored when absent).")
+    @Option(help: "Customer id column, never a feature (ignored when absent; other identifier-like columns are found as in `churn train`).")
     var id = "id"
 
     @Option(help: "Seed of the balancing resample (class transformation with unequal groups).")
@@ -98,8 +98,16 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
                 excluded.formUnion(outcomeLike)
             }
         }
+        // The same column roles as `churn train`: ids (named or found), identifier-like and
+        // high-cardinality columns are not features unless named in --features.
+        let roles = try ColumnRoles(
+            table: table, target: outcome, id: table.columnNames.contains(id) ? id : nil,
+            ignored: table.columnNames.filter { excluded.contains($0) && $0 != outcome && $0 != id },
+            features: named.isEmpty ? nil : named, use: classifier.specification.columnUse)
+        for line in roles.summaryLines { printError(line) }
+        for warning in roles.warnings { printError("warning: " + warning) }
         let model = try FittedUpliftModel.fit(
-            table, features: named.isEmpty ? nil : named, excluding: excluded, response: response, treatment: treated,
+            table, features: roles.features, excluding: excluded, response: response, treatment: treated,
             columns: UpliftTrainingColumns(treatment: treatment, controlLabel: control, outcome: outcome, churnOutcome: churnOutcome),
             method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification, seed: seed)
         for issue in model.encoder.issues { printError("warning: " + issue.description) }

@@ -27,6 +27,25 @@ import Testing
         #expect(json["treated"] as? Int == treated.filter { $0 }.count)
     }
 
+    @Test func identifierLikeColumnsAreNotFeaturesByDefault() throws {
+        // As `churn train`: a numeric id under another name and a surname-like text column are left out.
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sample = directory + "/sample.csv", data = directory + "/train.csv", out = directory + "/uplift.json"
+        try writeUpliftSample(rows: 1000, seed: 5, to: sample)
+        let lines = try String(contentsOfFile: sample, encoding: .utf8).split(separator: "\n")
+        let widened = ["policy_number,surname," + lines[0]] + lines.dropFirst().enumerated().map { i, line in
+            "\(48_000_000 + 7 * i),name\(i % 400),\(line)"
+        }
+        try (widened.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let json = try jsonObject(ExperimentUpliftTrainCommand.parse([
+            data, "--treatment", "group", "--control", "none", "--outcome", "churned", "--churn-outcome",
+            "--out", out, "--format", "json",
+        ]).makeOutput())
+        let features = try #require(json["features"] as? [String])
+        #expect(Set(features) == ["x1", "region", "risk"], "features: \(features)")
+    }
+
     @Test func treeAndClassTransformationAreAvailable() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

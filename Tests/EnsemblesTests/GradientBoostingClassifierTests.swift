@@ -14,7 +14,9 @@ import Testing
 func firstBoostedTreeIsTheGiniCARTOfTheGradients(missingRate: Double) throws {
     let data = try EnsembleTestData(rows: 3_000, features: 5, missingRate: missingRate)
     let leaves = 12, minLeaf = 15
-    let cart = try DecisionTreeClassifier(minSamplesLeaf: minLeaf, maxLeafNodes: leaves).fit(data.x, data.y)
+    let cart = try DecisionTreeClassifier(
+        minSamplesLeaf: minLeaf, maxLeafNodes: leaves, categoricalSplits: .unregularized, leafSmoothing: 0
+    ).fit(data.x, data.y)
     let booster = try GradientBoostingClassifier(
         rounds: 1, learningRate: 1, maxLeaves: leaves, minSamplesLeaf: minLeaf, minSumHessian: 0
     ).fit(data.x, data.y)

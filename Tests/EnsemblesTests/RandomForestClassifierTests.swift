@@ -36,7 +36,9 @@ import Testing
 /// Without bootstrap and with every feature at each split, a forest tree is the Gini CART.
 @Test func unbaggedForestTreeIsTheGiniCART() throws {
     let data = try EnsembleTestData(rows: 2_000, features: 4, missingRate: 0.1)
-    let cart = try DecisionTreeClassifier(maxDepth: 6, minSamplesLeaf: 10).fit(data.x, data.y)
+    let cart = try DecisionTreeClassifier(
+        maxDepth: 6, minSamplesLeaf: 10, categoricalSplits: .unregularized, leafSmoothing: 0
+    ).fit(data.x, data.y)
     let forest = try RandomForestClassifier(
         trees: 1, maxDepth: 6, minSamplesLeaf: 10, featuresPerSplit: .all, bootstrap: false
     ).fit(data.x, data.y)
