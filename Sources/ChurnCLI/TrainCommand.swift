@@ -271,4 +271,14 @@ func learningCurveText(_ curve: [Double]) -> String {
     return "learning curve (hold-out log loss by round): "
         + shown.map { "\($0 + 1): \(formatted(curve[$0], digits: 4))" }.joined(separator: ", ")
         + "; best \(formatted(curve.isEmpty ? .nan : curve[best], digits: 4)) at round \(best + 1)"
+        + overfittingWarning(curve, best: best)
+}
+
+/// A second line when the hold-out loss ends more than 1% above its best (the saved model keeps
+/// every round), else "".
+private func overfittingWarning(_ curve: [Double], best: Int) -> String {
+    guard let last = curve.last, best < curve.count - 1, last > curve[best] * 1.01 else { return "" }
+    return "\nwarning: the hold-out log loss rose \(formatted(100 * (last / curve[best] - 1), digits: 3))% after round "
+        + "\(best + 1) (overfitting) and the saved model keeps all \(curve.count) rounds: "
+        + "try --rounds \(best + 1), a lower --learning-rate, or --early-stopping 10"
 }

@@ -154,3 +154,12 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     #expect(try trainingFileWarning(pipeline, file: other, rows: 5000) == nil)
     #expect(!(try String(contentsOfFile: model, encoding: .utf8)).contains("C100000"))
 }
+
+@Test func theLearningCurveWarnsWhenTheHoldOutLossRisesAfterItsBest() {
+    let rising = learningCurveText([0.6, 0.5, 0.45, 0.46, 0.48])
+    #expect(rising.contains("best 0.4500 at round 3"))
+    #expect(rising.contains("warning: the hold-out log loss rose 6.67% after round 3"))
+    #expect(rising.contains("--rounds 3"))
+    let flat = learningCurveText([0.6, 0.5, 0.45, 0.451])
+    #expect(!flat.contains("warning"))
+}
