@@ -161,6 +161,19 @@ var telcoPath: String {
         .appendingPathComponent("../shared/datasets/telco-customer-churn.csv").standardized.path
 }
 
+/// The Telco design for a tree: ordinal categories, missing values kept, churn labels, and the
+/// features' names and levels.
+func telcoTreeDesign() throws -> (x: Matrix, labels: [Bool], features: [TreeFeature]) {
+    let table = try telcoTable()
+    let churn = try table.column(named: "Churn")
+    let labels = (0..<churn.count).map { churn.text(at: $0) == "Yes" }
+    let encoder = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal, imputeMissing: false)
+        .fit(table, excluding: ["customerID", "Churn"])
+    let x = try encoder.transform(table)
+    let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
+    return (x, labels, features)
+}
+
 /// The Telco table (a minimal reader: the file has no quoted fields); blank TotalCharges are missing.
 func telcoTable() throws -> Table {
     let text = try String(contentsOfFile: telcoPath, encoding: .utf8)
@@ -180,13 +193,7 @@ func telcoTable() throws -> Table {
 /// natively and routes the blank TotalCharges as missing; the folds differ, so 0.01 is allowed.
 @Test(.enabled(if: sharedDatasetsAvailable, "needs ../shared/datasets/telco-customer-churn.csv"))
 func telcoCrossValidatedAUCIsInLineWithScikitLearn() throws {
-    let table = try telcoTable()
-    let churn = try table.column(named: "Churn")
-    let labels = (0..<churn.count).map { churn.text(at: $0) == "Yes" }
-    let encoder = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal, imputeMissing: false)
-        .fit(table, excluding: ["customerID", "Churn"])
-    let x = try encoder.transform(table)
-    let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
+    let (x, labels, features) = try telcoTreeDesign()
     let trainer = DecisionTreeClassifier(maxDepth: 5, minSamplesLeaf: 50)
     var aucs: [Double] = []
     for fold in try DataSplit.stratifiedKFold(labels: labels, folds: 5, seed: 0) {

@@ -137,13 +137,7 @@ struct StateReference: Decodable {
 /// and log loss no higher.
 @Test(.enabled(if: sharedDatasetsAvailable, "needs ../shared/datasets/telco-customer-churn.csv"))
 func regularizedSplitsAndSmoothedLeavesDoNotHurtOnTelco() throws {
-    let table = try telcoTable()
-    let churn = try table.column(named: "Churn")
-    let labels = (0..<churn.count).map { churn.text(at: $0) == "Yes" }
-    let encoder = try FeatureEncoder(standardize: false, categoricalEncoding: .ordinal, imputeMissing: false)
-        .fit(table, excluding: ["customerID", "Churn"])
-    let x = try encoder.transform(table)
-    let features = encoder.features.map { TreeFeature(name: $0.name, levels: $0.levels) }
+    let (x, labels, features) = try telcoTreeDesign()
     func crossValidated(_ trainer: DecisionTreeClassifier) throws -> (auc: Double, logLoss: Double) {
         var auc = 0.0, loss = 0.0
         let folds = try DataSplit.stratifiedKFold(labels: labels, folds: 5, seed: 0)
