@@ -72,7 +72,7 @@ struct RehearsalReport {
             let text = money.map { cell, e in
                 "\(cell.measured.tier)/\(cell.measured.arm) \(formatted(e.netValue, digits: 6)) (95% interval "
                     + "\(e.netValueInterval.map { "\(formatted($0.lower, digits: 6)) to \(formatted($0.upper, digits: 6))" } ?? "undefined"); "
-                    + "value retained \(formatted(e.valueRetained, digits: 6)), true \(formatted(cell.truth.valueRetained, digits: 6)))"
+                    + "value retained \(formatted(e.valueRetained, digits: 6))\(valueInterval(e.valueRetainedInterval, truth: cell.truth.valueRetained)))"
             }.joined(separator: ", ")
             let paying = money.filter { ($0.1.netValueInterval?.lower ?? -1) > 0 }.map { "\($0.0.measured.tier)/\($0.0.measured.arm)" }
             let losing = money.filter { ($0.1.netValueInterval?.upper ?? 1) < 0 }.map { "\($0.0.measured.tier)/\($0.0.measured.arm)" }
@@ -103,6 +103,14 @@ struct RehearsalReport {
                 ? "Targeting by risk gets \(percent(risk.expectedGain / best.expectedGain)) of the true ranking's gain over random"
                 : "Targeting by risk does no better than contacting at random (its expected Qini is below zero)")
             + ": a churn score is not an uplift score (sleeping dogs are high-risk); an uplift model (`churn uplift train`) aims at the difference."
+    }
+
+    /// ", 95% interval a to b, which covers the true value v" (or "does not cover").
+    private func valueInterval(_ interval: ConfidenceInterval?, truth: Double) -> String {
+        guard let interval else { return ", interval undefined, true \(formatted(truth, digits: 6))" }
+        let covered = interval.lower <= truth && truth <= interval.upper
+        return ", 95% interval \(formatted(interval.lower, digits: 6)) to \(formatted(interval.upper, digits: 6)), which "
+            + "\(covered ? "covers" : "does not cover") the true \(formatted(truth, digits: 6))"
     }
 
     private func covers(_ interval: ConfidenceInterval?, _ truth: Double) -> String {
