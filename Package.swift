@@ -5,7 +5,22 @@ import PackageDescription
 let package = Package(
     name: "ChurnKit",
     products: [
+        // The umbrella (every public module) and, as swift-numerics ships RealModule beside Numerics,
+        // one product per public module for a service that needs only part of the library.
         .library(name: "ChurnKit", targets: ["ChurnKit"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "ModelMetrics", targets: ["ModelMetrics"]),
+        .library(name: "ModelProtocols", targets: ["ModelProtocols"]),
+        .library(name: "LinearModels", targets: ["LinearModels"]),
+        .library(name: "DecisionTrees", targets: ["DecisionTrees"]),
+        .library(name: "Ensembles", targets: ["Ensembles"]),
+        .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "Pipelines", targets: ["Pipelines"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "CustomerValue", targets: ["CustomerValue"]),
+        .library(name: "Survival", targets: ["Survival"]),
         .executable(name: "churn", targets: ["churn"]),
     ],
     dependencies: [
