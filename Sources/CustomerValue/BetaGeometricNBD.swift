@@ -138,9 +138,9 @@ public struct BetaGeometricNBDModel: RepeatPurchaseModel, Codable, Equatable {
 
     /// E[X(T, T+t) | x, tₓ, T] (paper eq. 10), with ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t)).
     /// - Parameters:
-    ///   - duration: The horizon t.
-    ///   - frequency: Repeat purchases x.
-    ///   - recency: Time of the last purchase tₓ.
+    ///   - t: The horizon t.
+    ///   - x: Repeat purchases x.
+    ///   - tx: Time of the last purchase tₓ.
     ///   - age: Time since the first purchase T.
     /// - Returns: The expected purchases in the next t time units (NaN when a ≤ 1 makes the
     ///   formula undefined at a = 1 or a + b + x ≤ 1).

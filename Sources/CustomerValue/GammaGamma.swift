@@ -104,8 +104,8 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
     /// The expected spend per future transaction of a customer, E[M | x, mₓ] =
     /// (q−1)/(px+q−1) · pγ/(q−1) + px/(px+q−1) · mₓ (the population mean pγ/(q−1) when x = 0).
     /// - Parameters:
-    ///   - frequency: Repeat purchases x.
-    ///   - monetaryValue: Mean repeat spend mₓ (ignored when x = 0).
+    ///   - x: Repeat purchases x.
+    ///   - m: Mean repeat spend mₓ (ignored when x = 0).
     /// - Returns: The conditional expected spend (NaN when q ≤ 1, where the mean does not exist).
     /// - Complexity: O(1).
     public func conditionalExpectedSpend(frequency x: Double, monetaryValue m: Double) -> Double {

@@ -128,9 +128,9 @@ public struct ParetoNBDModel: RepeatPurchaseModel, Codable, Equatable {
 
     /// P(alive | x, tₓ, T) = 1 / (1 + s/(r+s+x) · (α+T)^{r+x} (β+T)^s · A₀).
     /// - Parameters:
-    ///   - frequency: Repeat purchases x.
-    ///   - recency: Time of the last purchase tₓ.
-    ///   - age: Time since the first purchase T.
+    ///   - x: Repeat purchases x.
+    ///   - tx: Time of the last purchase tₓ.
+    ///   - t: Time since the first purchase T.
     /// - Returns: The probability that the customer is still active.
     /// - Complexity: O(h).
     public func probabilityAlive(frequency x: Double, recency tx: Double, age t: Double) -> Double {
@@ -142,9 +142,9 @@ public struct ParetoNBDModel: RepeatPurchaseModel, Codable, Equatable {
     /// E[X(T, T+t) | x, tₓ, T] (Fader and Hardie 2005, eq. 21).
     /// - Parameters:
     ///   - duration: The horizon t.
-    ///   - frequency: Repeat purchases x.
-    ///   - recency: Time of the last purchase tₓ.
-    ///   - age: Time since the first purchase T.
+    ///   - x: Repeat purchases x.
+    ///   - tx: Time of the last purchase tₓ.
+    ///   - t: Time since the first purchase T.
     /// - Returns: The expected purchases in the next t time units.
     /// - Complexity: O(h).
     public func conditionalExpectedPurchases(duration: Double, frequency x: Double, recency tx: Double, age t: Double) -> Double {

@@ -41,7 +41,7 @@ public struct ExpectedQini: Sendable, Codable, Equatable {
 extension UpliftEvaluation {
     /// The Qini these scores should give on this sample when each customer's probability of the
     /// desired response in its own group is known (see the file header for the formulas).
-    /// - Parameter responseProbability: P(desired response) of each customer given its group
+    /// - Parameter π: P(desired response) of each customer given its group
     ///   (for churn: the probability of staying, treated or not), in [0, 1].
     /// - Returns: Expected and measured Qini gain and coefficient, the gain's standard deviation.
     /// - Throws: `ExperimentsError.lengthMismatch` or `.invalidArgument` for a probability outside

@@ -20,9 +20,11 @@ extension FittedUpliftModel {
     }
 
     /// Writes the model to `path` atomically (a temporary file renamed over the target).
-    /// - Parameter path: The file to write.
+    /// - Parameters:
+    ///   - path: The file to write.
+    ///   - replacing: Whether an existing file may be replaced; with false it never is
+    ///     (`AtomicFileError.alreadyExists`).
     /// - Throws: A file system error with the OS reason.
-    ///   With `replacing` false an existing file is never replaced (`AtomicFileError.alreadyExists`).
     public func write(to path: String, replacing: Bool = true) throws {
         try AtomicFile.write(Array(jsonData()), to: path, replacing: replacing)
     }

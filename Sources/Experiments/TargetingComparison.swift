@@ -38,7 +38,7 @@ public struct TargetingComparison: Sendable, Codable, Equatable {
     ///     retained); negative when a contact loses.
     ///   - riskScores: Churn scores.
     ///   - upliftScores: Predicted reductions of churn probability.
-    ///   - targeted: Customers contacted, in 0...n.
+    ///   - k: Customers contacted, in 0...n.
     /// - Returns: The sum of `trueReduction` over the contacts of each rule; `budgetFraction` is
     ///   targeted / n.
     /// - Throws: `ExperimentsError` for mismatched lengths, empty input, non-finite scores, or a

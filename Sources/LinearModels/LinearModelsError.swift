@@ -38,7 +38,7 @@ public enum LinearModelsError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { description(featureNames: []) }
 
     /// A one-line explanation with the columns of X named by `featureNames`.
-    /// - Parameter featureNames: the names of the columns of X ("column j" / "feature j" beyond it).
+    /// - Parameter names: the names of the columns of X ("column j" / "feature j" beyond it).
     /// - Returns: the message.
     /// - Complexity: O(d).
     public func description(featureNames names: [String]) -> String {

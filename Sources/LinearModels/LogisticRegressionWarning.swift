@@ -26,7 +26,7 @@ public enum LogisticRegressionWarning: Sendable, Hashable, Codable, CustomString
     public var description: String { description(featureNames: []) }
 
     /// A one-line explanation with the remedy, columns named by `featureNames`.
-    /// - Parameter featureNames: the names of the columns of X ("feature j" beyond the array).
+    /// - Parameter names: the names of the columns of X ("feature j" beyond the array).
     /// - Returns: the message.
     /// - Complexity: O(d) for an aliased term's list.
     public func description(featureNames names: [String]) -> String {

@@ -133,7 +133,7 @@ public struct ShiftedBetaGeometricModel: Sendable, Codable, Equatable {
     /// The discounted expected residual lifetime of a customer who has renewed n − 1 times, in
     /// periods (the current period's payment is not counted; a payment at the end of each renewal).
     /// - Parameters:
-    ///   - discountRate: The discount rate per period d (> 0).
+    ///   - d: The discount rate per period d (> 0).
     ///   - renewals: Renewals made so far, n − 1 (0 for a customer at the end of period 1).
     /// - Returns: (β+n−1)/(α+β+n−1) · ₂F₁(1, β+n; α+β+n; 1/(1+d)); NaN for d ≤ 0.
     /// - Complexity: O(terms of the ₂F₁ series).
