@@ -50,6 +50,8 @@ struct ExperimentDesignCommand: ParsableCommand {
     @Flag(help: "Replace existing output files.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -76,7 +78,7 @@ struct ExperimentDesignCommand: ParsableCommand {
     func makeOutput() throws -> String {
         try checkOutputs([("--out", out), ("--out", AssignmentFile.manifestPath(for: out))], inputs: [file], force: force)
         let design = try makeDesign()
-        let table = try readTable(file)
+        let table = try readTable(file, options: reading.csvOptions)
         let idColumn = id ?? (table.columnNames.contains("id") ? "id" : table.columnNames.first ?? "id")
         let ids = try ExperimentColumns.texts(table, idColumn, file: file)
         let scores = try ExperimentColumns.numbers(table, scoreColumn, file: file)

@@ -60,6 +60,8 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -71,7 +73,7 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
     /// Fits, writes the model and returns what is printed.
     func makeOutput() throws -> String {
         try checkOutputs([("--out", out)], inputs: [file], force: force)
-        var table = try readTable(file)
+        var table = try readTable(file, options: reading.csvOptions)
         if let control {
             let labels = try ExperimentColumns.texts(table, treatment, file: file)
             var arms: [String] = []

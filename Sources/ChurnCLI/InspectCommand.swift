@@ -19,6 +19,8 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "A label column whose class balance to report (e.g. Churn).")
     var target: String?
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -27,7 +29,7 @@ struct InspectCommand: ParsableCommand {
 
     /// The text or JSON this command prints.
     func makeOutput() throws -> String {
-        let table = try readTable(file)
+        let table = try readTable(file, options: reading.csvOptions)
         let summary = try TableSummary(table, target: target)
         switch output.format {
         case .json: return try jsonText(InspectReport(file: file, summary: summary))

@@ -16,9 +16,12 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Encodes `value` as pretty-printed JSON with sorted keys, as every `--format json` prints it.
+/// A number JSON cannot hold (an infinite mean of a column holding `inf`) is written as the string
+/// `"inf"`, `"-inf"` or `"nan"`, as in model files.
 func jsonText(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 

@@ -48,6 +48,8 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "Replace existing output files.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -83,7 +85,7 @@ struct SegmentCommand: ParsableCommand {
     /// Segments, writes the requested files and returns the text or JSON report.
     func makeOutput() throws -> String {
         try checkOutputs([out.map { ("--out", $0) }, modelOut.map { ("--model-out", $0) }].compactMap { $0 }, inputs: [file], force: force)
-        let table = try readTable(file)
+        let table = try readTable(file, options: reading.csvOptions)
         let options = SegmentationOptions(
             features: columns.featureColumns, target: target, positiveLabel: positive, idColumn: columns.id,
             ignoredColumns: columns.ignoredColumns, k: try range(), restarts: restarts, seed: seed)

@@ -32,6 +32,8 @@ struct SurvivalCoxCommand: ParsableCommand {
     @Option(help: "Comma-separated covariate columns.")
     var covariates: String
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -42,7 +44,7 @@ struct SurvivalCoxCommand: ParsableCommand {
 
     /// Fits the model and returns the text or JSON report.
     func makeOutput() throws -> String {
-        let table = try readSurvivalTable(file, event: event, eventLabel: eventLabel)
+        let table = try readSurvivalTable(file, event: event, eventLabel: eventLabel, options: reading.csvOptions)
         let data = try SurvivalData(table: table, duration: duration, event: event, file: file)
         let design = try CovariateDesign(table: table, columns: columnList(covariates) ?? [], file: file)
         let start = Date()

@@ -42,6 +42,8 @@ struct SurvivalCurveCommand: ParsableCommand {
     @Flag(help: "Replace --plot if it exists.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -62,7 +64,7 @@ struct SurvivalCurveCommand: ParsableCommand {
 
     /// Estimates the curves and the test and returns the text or JSON report.
     func makeOutput() throws -> String {
-        let table = try readSurvivalTable(file, event: event, eventLabel: eventLabel)
+        let table = try readSurvivalTable(file, event: event, eventLabel: eventLabel, options: reading.csvOptions)
         let data = try SurvivalData(table: table, duration: duration, event: event, group: group, file: file)
         let labels = group == nil ? ["all"] : data.groupLabels
         let estimator = KaplanMeier()

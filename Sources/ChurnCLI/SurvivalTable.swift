@@ -11,11 +11,12 @@ import ChurnKit
 ///   - path: The CSV file.
 ///   - event: The event column.
 ///   - eventLabel: The label meaning "the event happened", or nil to infer it.
+///   - options: The reading flags' options (`ReadOptions.csvOptions`).
 /// - Returns: The table with a numeric or boolean event column.
 /// - Throws: `CSVError` for the file, `SurvivalError` naming line and column, `CommandError`
 ///   when the event label cannot be inferred or is not a label of the column.
-func readSurvivalTable(_ path: String, event: String, eventLabel: String?) throws -> Table {
-    let table = try readTable(path)
+func readSurvivalTable(_ path: String, event: String, eventLabel: String?, options: CSVReadOptions) throws -> Table {
+    let table = try readTable(path, options: options)
     guard let column = table.columns.first(where: { $0.name == event }) else {
         throw SurvivalError.missingColumn(file: path, column: event, available: table.columnNames)
     }

@@ -5,17 +5,44 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a CSV file into a table with schema inference, reporting progress on standard error.
+/// Reads a CSV file into a table with schema inference, reporting progress on standard error, and
+/// a warning per column that holds finite numbers but for a few cells (read as `options.nonNumericCells` says).
 /// - Parameters:
 ///   - path: the CSV file.
 ///   - schema: column kinds to impose (for example a model's training schema), or nil to infer.
-func readTable(_ path: String, schema: CSVSchema? = nil) throws -> Table {
-    var kinds: [String: ColumnKind] = [:]
-    for column in schema?.columns ?? [] { kinds[column.name] = column.kind }
+///   - options: the reading flags' options (`ReadOptions.csvOptions`); their column kinds are replaced by `schema`'s.
+///     Commands without those flags read a model's columns by its schema and the others as before
+///     (an almost-numeric column as labels, with the warning).
+/// - Throws: `CSVError`, or `CommandError` naming the flag to use (`withReadingFlags`).
+func readTable(_ path: String, schema: CSVSchema? = nil, options: CSVReadOptions = CSVReadOptions(nonNumericCells: .category)) throws -> Table {
+    var options = options
+    options.columnKinds = [:]
+    for column in schema?.columns ?? [] { options.columnKinds[column.name] = column.kind }
     let start = Date()
-    let table = try Table(csvAt: path, options: CSVReadOptions(columnKinds: kinds))
+    let result: CSVReadResult
+    do {
+        result = try Table.readCSV(at: path, options: options)
+    } catch {
+        throw withReadingFlags(error)
+    }
+    let table = result.table
     printError("read \(path): \(table.rowCount) rows, \(table.columns.count) columns (\(elapsed(since: start)))")
+    for cells in result.nonNumericCells { printError("warning: \(cells)") }
     return table
+}
+
+/// `error` with the message a reader of the command line needs: the flag that changes it.
+func withReadingFlags(_ error: CSVError) -> any Error {
+    switch error {
+    case .nonNumericCells(let cells):
+        return CommandError("\(cells.finding); add --non-numeric-cells missing to read them as missing, "
+            + "or --non-numeric-cells category to read the column as labels")
+    case .recordTooLong(let at, let limit):
+        return CommandError("\(at.file): line \(at.line): no record ends within \(limit >> 20) MiB, the maximum record size: "
+            + "a quoted field is not closed, or the record is longer; if it is valid, raise --max-record-mb")
+    default:
+        return error
+    }
 }
 
 /// Seconds since `start`, formatted for progress lines ("0.42 s").

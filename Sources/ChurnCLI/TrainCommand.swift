@@ -53,6 +53,8 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -72,7 +74,7 @@ struct TrainCommand: ParsableCommand {
     /// Trains, writes the model and returns the text or JSON report.
     func makeOutput() throws -> String {
         try checkOutputs([("--out", out)], inputs: [file], force: force)
-        let table = try readTable(file)
+        let table = try readTable(file, options: reading.csvOptions)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
             features: columns.featureColumns, testFraction: testFraction, seed: seed, refit: !noRefit,

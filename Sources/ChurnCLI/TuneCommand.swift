@@ -55,6 +55,8 @@ struct TuneCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    @OptionGroup(title: "Reading") var reading: ReadOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -81,7 +83,7 @@ struct TuneCommand: ParsableCommand {
     /// Searches, refits the best, writes it and returns the text or JSON report.
     func makeOutput() throws -> String {
         try checkOutputs([("--out", out)], inputs: [file], force: force)
-        let table = try readTable(file)
+        let table = try readTable(file, options: reading.csvOptions)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
             features: columns.featureColumns, testFraction: 0, seed: seed)

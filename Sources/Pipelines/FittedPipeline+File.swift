@@ -1,10 +1,11 @@
 import Foundation
 import Tabular
 
-/// The JSON file format of a fitted pipeline: `{"format": "churnkit-pipeline", "version": 2,
-/// "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format name and version
-/// before decoding; version 1 files load too, their schema reduced on load to the kinds of the
-/// columns scoring reads (they have no `training` record).
+/// The JSON file format of a fitted pipeline: `{"contentSHA256": "...", "format": "churnkit-pipeline",
+/// "version": 2, "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format
+/// name and version before decoding, the meaning of the decoded parts (`_meaningProblem`), then the
+/// content hash when the file has one; version 1 files load too, their schema reduced on load to
+/// the kinds of the columns scoring reads (they have no `training` record).
 extension FittedPipeline {
     /// The `format` value of every pipeline file.
     public static let fileFormat = "churnkit-pipeline"
@@ -14,7 +15,19 @@ extension FittedPipeline {
     /// The pipeline as pretty-printed JSON with sorted keys (stable bytes for the same model).
     /// - Throws: an encoding error (not expected for a valid pipeline).
     public func jsonData() throws -> Data {
-        try Self.encoder().encode(_PipelineFile(format: Self.fileFormat, version: Self.fileVersion, pipeline: self))
+        try Self.encoder().encode(
+            _PipelineFile(format: Self.fileFormat, version: Self.fileVersion, contentSHA256: try contentSHA256(), pipeline: self))
+    }
+
+    /// The SHA-256 (64 lowercase hex digits) of the pipeline's canonical encoding: compact JSON with
+    /// sorted keys, non-finite numbers as the strings `inf`, `-inf`, `nan`. Stored in the file as
+    /// `contentSHA256` and checked on load, so an edited or damaged parameter is refused.
+    /// - Throws: an encoding error (not expected for a valid pipeline).
+    public func contentSHA256() throws -> String {
+        let canonical = JSONEncoder()
+        canonical.outputFormatting = [.sortedKeys]
+        canonical.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return SHA256.hexDigest(try canonical.encode(self))
     }
 
     /// Writes the pipeline to `path` atomically (a temporary file renamed over the target), so a
@@ -29,7 +42,8 @@ extension FittedPipeline {
     /// - Parameter path: the model file.
     /// - Throws: `PipelineError.unreadableModel` when the file cannot be read or is not valid
     ///   JSON of a pipeline (saying where decoding failed), `PipelineError.unsupportedModel` when
-    ///   it is another format or a newer version.
+    ///   it is another format or a newer version, `PipelineError.invalidModel` naming the key whose
+    ///   value makes no sense or whose content hash does not match.
     public static func load(from path: String) throws -> FittedPipeline {
         let data: Data
         if let reason = nonRegularInputReason(path) { throw PipelineError.unreadableModel(path: path, reason: reason) }
@@ -63,11 +77,20 @@ extension FittedPipeline {
                 reason: "format version \(header.version) was written by another ChurnKit; this build reads versions 1 to \(fileVersion)")
         }
         do {
-            let read = try decoder.decode(_PipelineFile.self, from: data).pipeline
+            let file = try decoder.decode(_PipelineFile.self, from: data)
+            let read = file.pipeline
             if let means = read.featureMeans, means.count != read.encoder.featureCount || !means.allSatisfy(\.isFinite) {
                 throw PipelineError.unreadableModel(
                     path: path,
                     reason: "featureMeans has \(means.count) values (all finite needed), but the encoder makes \(read.encoder.featureCount) features")
+            }
+            if let problem = read._meaningProblem() {
+                throw PipelineError.invalidModel(path: path, key: problem.key, reason: problem.reason)
+            }
+            if let stored = file.contentSHA256, try read.contentSHA256() != stored {
+                throw PipelineError.invalidModel(
+                    path: path, key: "contentSHA256",
+                    reason: "the parameters do not match the content hash written with them: the file was edited or damaged; train the model again")
             }
             // Rebuilt through the initializer: a version 1 schema (every column, every level) is
             // reduced to what scoring reads.
@@ -112,6 +135,8 @@ extension FittedPipeline {
 private struct _PipelineFile: Codable {
     let format: String
     let version: Int
+    /// `FittedPipeline.contentSHA256()` of `pipeline`; absent in files written before it existed.
+    let contentSHA256: String?
     let pipeline: FittedPipeline
 }
 

@@ -152,6 +152,12 @@ public struct PipelineTrainer: Sendable {
             table: data, target: target.column, id: options.idColumn, ignored: options.ignoredColumns,
             features: options.features, use: specification.columnUse)
         warnings += roles.warnings
+        // An infinite value stops the encoder: name its row of the file, not of the shuffled split.
+        for name in roles.features {
+            if case .numeric(let values) = try table.column(named: name).values, let row = values.firstIndex(where: \.isInfinite) {
+                throw TabularError.nonFiniteValue(column: name, row: row, value: values[row])
+            }
+        }
 
         let split: DataSplit
         if options.testFraction > 0 {

@@ -15,15 +15,15 @@ public struct TargetSpecification: Sendable, Codable, Equatable {
     /// `positiveLabel` names the other; a categorical column with two labels needs `positiveLabel`
     /// unless one label reads as positive (Yes, True, 1, Churned...) — it is then chosen; a
     /// column with more labels always needs it, and every other label counts as negative.
-    /// - Throws: `TabularError.missingColumn`, or `PipelineError` for a single class, a numeric
-    ///   target, an ambiguous or unknown positive label.
+    /// - Throws: `TabularError.missingColumn`, or `PipelineError` for a target without values, a
+    ///   single class, a numeric target, an ambiguous or unknown positive label.
     public init(table: Table, column: String, positiveLabel: String? = nil) throws {
         let target = try table.column(named: column)
         let labels: [String]
         var defaultPositive: String?
         switch target.values {
-        case .numeric:
-            throw PipelineError.numericTarget(column: column)
+        case .numeric(let values):
+            throw values.allSatisfy(\.isNaN) ? PipelineError.emptyTarget(column: column) : PipelineError.numericTarget(column: column)
         case .boolean(let values, let trueLabel, let falseLabel):
             let present = Set(values.compactMap { $0 })
             labels = [trueLabel, falseLabel].filter { present.contains($0 == trueLabel) }
@@ -36,6 +36,7 @@ public struct TargetSpecification: Sendable, Codable, Equatable {
             let candidates = labels.filter { positiveWords.contains($0.lowercased()) }
             if labels.count == 2, candidates.count == 1 { defaultPositive = candidates[0] }
         }
+        if labels.isEmpty { throw PipelineError.emptyTarget(column: column) }
         guard labels.count >= 2 else {
             throw PipelineError.singleClassTarget(column: column, label: labels.first ?? "")
         }

@@ -204,6 +204,9 @@ final class _CSVBlockReader {
         while true {
             if let end = recordEnd(after: begin, before: count, inQuotes: false) { return end }
             if atEOF { return count }
+            if count - begin > options.maxRecordBytes {
+                throw .recordTooLong(CSVPosition(file: file, line: lineBase + 1, column: 1), limit: options.maxRecordBytes)
+            }
             try fill()
         }
     }
@@ -234,6 +237,10 @@ final class _CSVBlockReader {
         let fields = parser.collected
         if let error = parser.error { throw error._shifted(lines: lineBase, bytes: offsetBase) }
         let line = lineBase + 1
+        if let k = fields.firstIndex(where: { $0.contains(0x0D) }) {
+            // CR without LF ends no record: a file with classic Mac OS line ends is one long record.
+            throw .loneCarriageReturn(CSVPosition(file: file, line: line, column: k + 1))
+        }
         // A record has at least one byte per field (its delimiter or line end): with many columns
         // the first estimate of rows per block, which sizes every column, must not assume 64 bytes.
         bytesPerRow = max(bytesPerRow, Double(fields.count))
@@ -302,19 +309,18 @@ final class _CSVBlockReader {
                 prefixQuotes.append(quoteCount)
             }
             if let last = targets.last { quoteCount += quotes(last, count) }
+            let end = lastRecordEnd(quoteCount: quoteCount)
+            if end == nil, count - begin > options.maxRecordBytes {
+                // No record end in a huge buffer: a quote is never closed, or a record is that long.
+                throw .recordTooLong(CSVPosition(file: file, line: lineBase + 1, column: 1), limit: options.maxRecordBytes)
+            }
             if atEOF {
                 limit = count
                 isFinal = true
                 break
             }
-            if let end = lastRecordEnd(quoteCount: quoteCount) {
+            if let end {
                 limit = end
-                break
-            }
-            if count - begin > max(64 << 20, 4 * options.blockSize) {
-                // No record end in a huge buffer: a quote is never closed (or a record is absurdly long).
-                limit = count
-                isFinal = true
                 break
             }
             try fill()
@@ -347,10 +353,13 @@ final class _CSVBlockReader {
         }
         var linesBefore = lineBase
         var rows = 0
-        for parser in parsers {
-            if let error = parser.error { throw error._shifted(lines: linesBefore, bytes: offsetBase) }
-            linesBefore += parser.newlines
-            rows += parser.rows
+        for k in parsers.indices {
+            if let error = parsers[k].error { throw error._shifted(lines: linesBefore, bytes: offsetBase) }
+            for c in parsers[k].pieces.indices where !parsers[k].pieces[c].strays.isEmpty {
+                for s in parsers[k].pieces[c].strays.indices { parsers[k].pieces[c].strays[s].line += linesBefore }
+            }
+            linesBefore += parsers[k].newlines
+            rows += parsers[k].rows
         }
         if peek { return parsers.map { Part(rows: $0.rows, pieces: $0.pieces) } }
         lineBase = linesBefore

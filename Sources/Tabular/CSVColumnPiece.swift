@@ -6,6 +6,10 @@ enum _FieldMode: Sendable, Equatable {
     case strictNumeric
     /// Dictionary-encoded labels.
     case text
+    /// Dictionary-encoded labels, and beside them numbers (NaN for missing cells and for cells
+    /// that are not numbers, which are counted with their first lines): the second pass over a
+    /// column that mixes numbers and text, which then becomes numeric or categorical.
+    case mixed
     /// Not stored.
     case skip
 }
@@ -39,6 +43,14 @@ struct _ColumnPiece: Sendable {
     var sawNumber = false
     /// Inferred numeric, then met text after numbers: the values are lost and must be re-read.
     var demoted = false
+    /// In `.mixed` mode: the non-missing cells that are not numbers.
+    var strayCount = 0
+    /// In `.mixed` mode: the first few of those cells (1-based lines, relative to the parser's
+    /// start until `_CSVBlockReader` shifts them), in file order.
+    var strays: [CSVCellSample] = []
+
+    /// How many stray cells a piece keeps as samples.
+    static let straySampleLimit = 5
 
     init(mode: _FieldMode) { self.mode = mode }
 
@@ -50,6 +62,9 @@ struct _ColumnPiece: Sendable {
         switch mode {
         case .inferNumeric, .strictNumeric: doubles.reserveCapacity(rows)
         case .text: codes.reserveCapacity(rows)
+        case .mixed:
+            doubles.reserveCapacity(rows)
+            codes.reserveCapacity(rows)
         case .skip: break
         }
     }
@@ -85,13 +100,15 @@ struct _ColumnPiece: Sendable {
             codes.append(contentsOf: repeatElement(-1, count: next.doubles.count))
             return
         }
-        if isNumeric {
+        if isNumeric || mode == .mixed {
             doubles.append(contentsOf: next.doubles)
             zeroOne = zeroOne && next.zeroOne
             sawNumber = sawNumber || next.sawNumber
-            return
+            if isNumeric { return }
+            strayCount += next.strayCount
+            strays.append(contentsOf: next.strays.prefix(Self.straySampleLimit - strays.count))
         }
-        guard next.mode == .text else { return }
+        guard next.mode == .text || next.mode == .mixed else { return }
         var remap = [Int32](repeating: -1, count: next.dictionary.count)
         for k in 0..<next.dictionary.count {
             remap[k] = dictionary.code(of: Array(next.dictionary.bytes(of: k))).code
@@ -111,7 +128,11 @@ struct _ColumnPiece: Sendable {
         case .inferNumeric, .strictNumeric:
             head.doubles = Array(doubles.prefix(count))
             doubles.removeFirst(min(count, doubles.count))
-        case .text:
+        case .text, .mixed:
+            if mode == .mixed {
+                head.doubles = Array(doubles.prefix(count))
+                doubles.removeFirst(min(count, doubles.count))
+            }
             let (headCodes, headDictionary) = recoded(codes.prefix(count), seedLevels: seedLevels)
             let (tailCodes, tailDictionary) = recoded(codes.dropFirst(count), seedLevels: seedLevels)
             head.codes = headCodes

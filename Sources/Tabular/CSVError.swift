@@ -50,12 +50,21 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case textAfterClosingQuote(CSVPosition)
     /// A field holds bytes that are not UTF-8; `byteOffset` is the 0-based offset in the file.
     case invalidUTF8(CSVPosition, byteOffset: Int)
+    /// No record ends within `limit` bytes from the record at the position (`CSVReadOptions.maxRecordBytes`):
+    /// a quoted field is not closed, or the record is longer than the limit.
+    case recordTooLong(CSVPosition, limit: Int)
+    /// The header holds a carriage return that is not followed by a line feed: the file's lines
+    /// end with lone CRs (classic Mac OS), which end no record.
+    case loneCarriageReturn(CSVPosition)
     /// A field of a numeric column is neither a number nor a missing marker.
     case notANumber(CSVPosition, value: String)
     /// A field of a boolean column is neither of its two labels nor a missing marker.
     case notABoolean(CSVPosition, value: String, trueLabel: String, falseLabel: String)
     /// A column declared boolean does not hold a known pair of labels.
     case notABooleanColumn(file: String, column: String, levels: [String])
+    /// An inferred column holds finite numbers but for a few cells and `CSVReadOptions.nonNumericCells`
+    /// is `.fail`.
+    case nonNumericCells(NonNumericCells)
     /// The reading or writing options are inconsistent (for example a delimiter that is a quote).
     case invalidOptions(String)
 
@@ -87,6 +96,12 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(at): text follows the closing quote of a quoted field"
         case .invalidUTF8(let at, let offset):
             return "\(at): invalid UTF-8 at byte offset \(offset)"
+        case .recordTooLong(let at, let limit):
+            return "\(at.file): line \(at.line): no record ends within \(_mebibytes(limit)), the maximum record size: a quoted field "
+                + "is not closed, or the record is longer; if it is valid, raise the maximum record size (CSVReadOptions.maxRecordBytes)"
+        case .loneCarriageReturn(let at):
+            return "\(at.file): line \(at.line), column \(at.column): the header holds a carriage return (CR) without a line feed; "
+                + "lines that end with a lone CR (classic Mac OS) end no record: convert the line ends to LF or CRLF"
         case .notANumber(let at, let value):
             return "\(at): \(_quoted(value)) is not a number"
         case .notABoolean(let at, let value, let t, let f):
@@ -95,13 +110,20 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
             let shown = levels.prefix(5).map(_quoted).joined(separator: ", ")
             return "\(file): column \"\(column)\" is declared boolean but holds \(shown)\(levels.count > 5 ? ", ..." : ""); "
                 + "expected two labels such as Yes/No, True/False, Y/N or 1/0"
+        case .nonNumericCells(let cells):
+            return "\(cells.finding); read them as missing or the column as labels with the non-numeric cells option"
         case .invalidOptions(let message):
             return "invalid CSV options: \(message)"
         }
     }
 }
 
-/// A value in double quotes, shortened to 60 characters, control characters escaped.
+/// A byte count in MiB (`64 MiB`), or in bytes when it is not a whole number of MiB.
+func _mebibytes(_ bytes: Int) -> String {
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+}
+
+/// A value in double quotes, shortened to 60 characters, control characters escaped (`\\n`, `\\u{0}`).
 func _quoted(_ value: String) -> String {
     var shown = ""
     for scalar in value.unicodeScalars.prefix(60) {
@@ -110,6 +132,7 @@ func _quoted(_ value: String) -> String {
         case "\r": shown += "\\r"
         case "\t": shown += "\\t"
         case "\"": shown += "\\\""
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: shown += "\\u{\(String(scalar.value, radix: 16))}"
         default: shown.unicodeScalars.append(scalar)
         }
     }

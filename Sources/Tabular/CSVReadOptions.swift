@@ -20,8 +20,16 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// `.numeric` makes any non-number an error; `.categorical` keeps numbers as labels;
     /// `.boolean` requires two labels forming a known pair (Yes/No, True/False, Y/N, 1/0).
     public var columnKinds: [String: ColumnKind]
+    /// What to do with an inferred column that holds finite numbers but for a few cells (at most 1% of
+    /// its non-missing cells and at most 100; see `NonNumericCells`): fail (default), read those
+    /// cells as missing, or read the column as labels.
+    public var nonNumericCells: NonNumericCellPolicy
     /// Bytes read from the file per block (default 8 MiB).
     public var blockSize: Int
+    /// The longest record the reader accepts, in bytes (default 64 MiB): a record, or a quoted
+    /// field that is never closed, running past it is `CSVError.recordTooLong` instead of
+    /// memory that grows with the file.
+    public var maxRecordBytes: Int
     /// Threads that parse a block (default: the number of online processors, at most 8).
     public var threadCount: Int
 
@@ -32,14 +40,17 @@ public struct CSVReadOptions: Sendable, Equatable {
     public init(
         delimiter: UInt8 = UInt8(ascii: ","), hasHeader: Bool = true, blankIsMissing: Bool = true,
         missingMarkers: [String] = CSVReadOptions.defaultMissingMarkers, columnKinds: [String: ColumnKind] = [:],
-        blockSize: Int = 8 << 20, threadCount: Int = CSVReadOptions.defaultThreadCount
+        nonNumericCells: NonNumericCellPolicy = .fail, blockSize: Int = 8 << 20, maxRecordBytes: Int = 64 << 20,
+        threadCount: Int = CSVReadOptions.defaultThreadCount
     ) {
         self.delimiter = delimiter
         self.hasHeader = hasHeader
         self.blankIsMissing = blankIsMissing
         self.missingMarkers = missingMarkers
         self.columnKinds = columnKinds
+        self.nonNumericCells = nonNumericCells
         self.blockSize = blockSize
+        self.maxRecordBytes = maxRecordBytes
         self.threadCount = threadCount
     }
 
@@ -50,7 +61,7 @@ public struct CSVReadOptions: Sendable, Equatable {
 
     /// Checks the options.
     /// - Throws: `CSVError.invalidOptions` for a delimiter that is a quote, CR, LF, space, tab or
-    ///   not ASCII, a block size below 1 KiB or a thread count below 1.
+    ///   not ASCII, a block size or maximum record size below 1 KiB or a thread count below 1.
     func validate() throws(CSVError) {
         if delimiter >= 0x80 || [0x22, 0x0A, 0x0D].contains(delimiter) {
             throw .invalidOptions("the delimiter must be an ASCII character other than a quote, CR or LF")
@@ -59,6 +70,7 @@ public struct CSVReadOptions: Sendable, Equatable {
             throw .invalidOptions("a space or tab delimiter needs blankIsMissing = false")
         }
         if blockSize < 1024 { throw .invalidOptions("blockSize must be at least 1024 bytes, not \(blockSize)") }
+        if maxRecordBytes < 1024 { throw .invalidOptions("maxRecordBytes must be at least 1024 bytes, not \(maxRecordBytes)") }
         if threadCount < 1 { throw .invalidOptions("threadCount must be at least 1, not \(threadCount)") }
     }
 }

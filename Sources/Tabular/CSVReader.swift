@@ -11,8 +11,10 @@
 //
 // A column that looks numeric in early rows and holds text later ends as categorical with the
 // exact texts: the first pass stops storing it when the text appears, and a second pass over the
-// file reads just those columns as labels. The caveat is cost, not correctness: such a file is
-// read twice (only the demoted columns are stored the second time).
+// file reads just those columns as labels and numbers. The caveat is cost, not correctness: such
+// a file is read twice (only the mixed columns are stored the second time). A column that is
+// numbers but for a few cells (NonNumericCells.swift) is handled as
+// `CSVReadOptions.nonNumericCells` says: an error by default, never a silent switch to labels.
 
 extension Table {
     /// Reads a CSV file, inferring each column's kind.
@@ -25,7 +27,15 @@ extension Table {
     /// - Complexity: O(file bytes), parsed by `options.threadCount` threads; O(n * d) memory for
     ///   the table plus one block.
     public init(csvAt path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
-        self = try _CSVTableReader.read(options: options) { () throws(CSVError) in try _CSVInput(path: path) }
+        self = try Self.readCSV(at: path, options: options).table
+    }
+
+    /// Reads a CSV file as `init(csvAt:options:)` does, and reports the almost-numeric columns the
+    /// reader met and what `options.nonNumericCells` made of them.
+    /// - Throws: `CSVError`, as `init(csvAt:options:)`.
+    /// - Complexity: as `init(csvAt:options:)`.
+    public static func readCSV(at path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) -> CSVReadResult {
+        try _CSVTableReader.read(options: options) { () throws(CSVError) in try _CSVInput(path: path) }
     }
 
     /// Reads CSV text from bytes in memory, inferring each column's kind (see `init(csvAt:options:)`).
@@ -38,13 +48,23 @@ extension Table {
     public init(csvBytes bytes: [UInt8], name: String = "<memory>", options: CSVReadOptions = CSVReadOptions())
         throws(CSVError)
     {
-        self = try _CSVTableReader.read(options: options) { () throws(CSVError) in _CSVInput(bytes: bytes, name: name) }
+        self = try Self.readCSV(bytes: bytes, name: name, options: options).table
+    }
+
+    /// Reads CSV text from bytes in memory as `init(csvBytes:name:options:)` does, with the report
+    /// of `readCSV(at:options:)`.
+    /// - Throws: `CSVError`, as `init(csvAt:options:)`.
+    /// - Complexity: O(bytes).
+    public static func readCSV(bytes: [UInt8], name: String = "<memory>", options: CSVReadOptions = CSVReadOptions())
+        throws(CSVError) -> CSVReadResult
+    {
+        try _CSVTableReader.read(options: options) { () throws(CSVError) in _CSVInput(bytes: bytes, name: name) }
     }
 }
 
 /// The whole-file reader behind `Table(csvAt:)` and `Table(csvBytes:)`.
 enum _CSVTableReader {
-    static func read(options: CSVReadOptions, open: () throws(CSVError) -> _CSVInput) throws(CSVError) -> Table {
+    static func read(options: CSVReadOptions, open: () throws(CSVError) -> _CSVInput) throws(CSVError) -> CSVReadResult {
         let reader = try _CSVBlockReader(input: try open(), options: options)
         let names = reader.names
         var pieces: [_ColumnPiece] = names.map { name in
@@ -69,22 +89,39 @@ enum _CSVTableReader {
             }
         }
         if rows == 0 { throw .noDataRows(file: reader.file) }
-        let demoted = pieces.indices.filter { pieces[$0].demoted }
-        if !demoted.isEmpty {
+        // Mixed columns: numbers then text (demoted), text among mostly numbers, a few infinite numbers.
+        let mixed = pieces.indices.filter { c in
+            pieces[c].demoted || (options.columnKinds[names[c]] == nil && pieces[c].mode != .skip && pieces[c].looksAlmostNumeric)
+        }
+        if !mixed.isEmpty {
             let again = try _CSVBlockReader(input: try open(), options: options)
-            var texts = names.indices.map { _ColumnPiece(mode: demoted.contains($0) ? .text : .skip) }
+            let chosen = Set(mixed)
+            var texts = names.indices.map { _ColumnPiece(mode: chosen.contains($0) ? .mixed : .skip) }
             while let parts = try again.nextBlock(plans: texts.map { _ColumnPlan(mode: $0.mode) }) {
                 for part in parts {
-                    for c in demoted { texts[c].append(part.pieces[c]) }
+                    for c in mixed { texts[c].append(part.pieces[c]) }
                 }
             }
-            for c in demoted { pieces[c] = texts[c] }
+            for c in mixed { pieces[c] = texts[c] }
         }
         var columns: [Column] = []
+        var reports: [NonNumericCells] = []
         for c in names.indices {
+            if pieces[c].mode == .mixed, let cells = nonNumericCells(names[c], pieces[c], file: reader.file, policy: options.nonNumericCells) {
+                if cells.policy == .fail { throw .nonNumericCells(cells) }
+                reports.append(cells)
+                if cells.policy == .missing { pieces[c].mode = .inferNumeric }
+            }
             columns.append(try column(names[c], pieces[c], declared: options.columnKinds[names[c]], file: reader.file))
         }
-        return Table(unchecked: columns, rowCount: rows)
+        return CSVReadResult(table: Table(unchecked: columns, rowCount: rows), nonNumericCells: reports)
+    }
+
+    /// The report of a mixed piece that is almost numeric, or nil when it is not.
+    static func nonNumericCells(_ name: String, _ piece: _ColumnPiece, file: String, policy: NonNumericCellPolicy) -> NonNumericCells? {
+        let nonMissing = piece.codes.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        guard piece.strayCount > 0, piece.strayCount <= NonNumericCells.limit(nonMissing: nonMissing) else { return nil }
+        return NonNumericCells(file: file, column: name, count: piece.strayCount, nonMissing: nonMissing, first: piece.strays, policy: policy)
     }
 
     /// The finished column for an accumulated piece.
@@ -95,7 +132,7 @@ enum _CSVTableReader {
                 return Column(unchecked: name, .boolean(piece.doubles.map { $0.isNaN ? nil : $0 == 1 }, trueLabel: "1", falseLabel: "0"))
             }
             return Column(unchecked: name, .numeric(piece.doubles))
-        case .text, .skip:
+        case .text, .mixed, .skip:
             let levels = piece.dictionary.labels
             if declared != .categorical, let pair = _BooleanPairs.labels(for: levels), declared == .boolean || levels.count == 2 {
                 let isTrue = levels.map { $0 == pair.trueLabel }

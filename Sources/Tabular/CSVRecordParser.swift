@@ -20,6 +20,8 @@ struct _CSVRecordParser {
     /// Stop after this many records.
     let maxRows: Int
     let delimiter: UInt8
+    /// `CSVReadOptions.maxRecordBytes`: a longer record is an error.
+    let maxRecordBytes: Int
     let missing: _MissingMatcher
     let plans: [_ColumnPlan]
     let names: [String]
@@ -56,6 +58,7 @@ struct _CSVRecordParser {
         self.isFinal = isFinal
         self.maxRows = maxRows
         self.delimiter = options.delimiter
+        self.maxRecordBytes = options.maxRecordBytes
         self.missing = missing
         self.plans = plans
         self.names = names
@@ -65,6 +68,9 @@ struct _CSVRecordParser {
             switch plan.mode {
             case .inferNumeric, .strictNumeric: piece.doubles.reserveCapacity(expectedRows)
             case .text: piece.codes.reserveCapacity(expectedRows)
+            case .mixed:
+                piece.doubles.reserveCapacity(expectedRows)
+                piece.codes.reserveCapacity(expectedRows)
             case .skip: break
             }
             return piece
@@ -119,6 +125,7 @@ struct _CSVRecordParser {
                 }
             }
             let recordLine = line
+            let recordStart = p
             var column = 0
             while true {
                 let fieldLine = line
@@ -218,6 +225,10 @@ struct _CSVRecordParser {
                 }
                 break
             }
+            if p - recordStart > maxRecordBytes {
+                error = .recordTooLong(CSVPosition(file: file, line: recordLine + 1, column: 1), limit: maxRecordBytes)
+                return
+            }
             if !collecting, column != columnCount {
                 let at = CSVPosition(file: file, line: recordLine + 1, column: min(column, columnCount) + 1,
                                      columnName: column < columnCount ? names[column] : nil)
@@ -284,6 +295,22 @@ struct _CSVRecordParser {
             storeText(bytes, length, column: c, line: line, offset: offset, pieces)
         case .text:
             storeText(bytes, length, column: c, line: line, offset: offset, pieces)
+        case .mixed:
+            if let value = _DecimalParser.parse(bytes, count: length), value.isFinite {
+                pieces[c].doubles.append(value)
+                pieces[c].sawNumber = true
+                if pieces[c].zeroOne, !(length == 1 && bytes[0] | 1 == 0x31) { pieces[c].zeroOne = false }
+            } else {
+                pieces[c].doubles.append(.nan)
+                if !missing.isMissing(bytes, length: length) {
+                    pieces[c].strayCount += 1
+                    if pieces[c].strays.count < _ColumnPiece.straySampleLimit {
+                        let value = String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+                        pieces[c].strays.append(CSVCellSample(line: line + 1, value: value))
+                    }
+                }
+            }
+            storeText(bytes, length, column: c, line: line, offset: offset, pieces)
         }
     }
 
@@ -342,6 +369,7 @@ extension CSVError {
         case .duplicateHeaderName(let at, let first): return .duplicateHeaderName(move(at), firstColumn: first)
         case .raggedRow(let at, let e, let f): return .raggedRow(move(at), expected: e, found: f)
         case .unterminatedQuote(let at): return .unterminatedQuote(move(at))
+        case .recordTooLong(let at, let limit): return .recordTooLong(move(at), limit: limit)
         case .quoteInUnquotedField(let at): return .quoteInUnquotedField(move(at))
         case .textAfterClosingQuote(let at): return .textAfterClosingQuote(move(at))
         case .invalidUTF8(let at, let offset): return .invalidUTF8(move(at), byteOffset: offset + bytes)

@@ -104,7 +104,7 @@ final class LockedData: @unchecked Sendable {
 
 extension BadInput {
     /// Every case of issue 13, by class.
-    static let all: [BadInput] = crashes + hangs + dataLoss + silentlyWrong
+    static let all: [BadInput] = crashes + hangs + dataLoss + silentlyWrong + almostNumeric + damagedModels + misleading
 
     /// Inputs that used to kill the process with a signal.
     static let crashes: [BadInput] = [
@@ -195,6 +195,100 @@ extension BadInput {
         BadInput(name: "power: --baseline high=1.5", arguments: ["experiment", "power", "--assignment", "@/a.csv", "--baseline", "high=1.5"],
                  expected: "--baseline high must be in (0.0, 1.0)", setup: experiment),
     ]
+
+    /// Numeric columns with a few cells that are not finite numbers (`--non-numeric-cells` left at fail).
+    static let almostNumeric: [BadInput] = [
+        BadInput(name: "train: a decimal comma and a thousands separator in monthly_charges",
+                 arguments: ["train", "@/stray.csv", "--target", "churned", "--out", "@/m.json"],
+                 expected: "column \"monthly_charges\" holds finite numbers but for 2 of 400 cells (line 6: \"25,5\", line 201: \"8,336.50\"); "
+                    + "add --non-numeric-cells missing", setup: { try replacingCells($0, "monthly_charges", [4: "\"25,5\"", 199: "\"8,336.50\""]) }),
+        BadInput(name: "segment: nan and text in age", arguments: ["segment", "@/stray.csv", "--k", "3"],
+                 expected: "column \"age\" holds finite numbers but for 2 of 400 cells (line 3: \"nan\", line 12: \"abc\")",
+                 setup: { try replacingCells($0, "age", [1: "nan", 10: "abc"]) }),
+        BadInput(name: "inspect: a NUL in tenure_months", arguments: ["inspect", "@/stray.csv"],
+                 expected: "column \"tenure_months\" holds finite numbers but for 1 of 400 cells (line 9: \"\\u{0}\")",
+                 setup: { try replacingCells($0, "tenure_months", [7: "\u{0}"]) }),
+        BadInput(name: "tune: 1e400 (infinite) in total_charges",
+                 arguments: ["tune", "@/stray.csv", "--target", "churned", "--out", "@/m.json"],
+                 expected: "column \"total_charges\" holds finite numbers but for 1 of 392 cells (line 2: \"1e400\")",
+                 setup: { try replacingCells($0, "total_charges", [0: "1e400"]) }),
+    ]
+
+    /// Model files whose values make no sense (issue 13: silently wrong deciles and probabilities).
+    static let damagedModels: [BadInput] = [
+        BadInput(name: "score: a risk-decile edge is NaN", arguments: ["score", "@/bad.json", "@/t.csv", "--out", "@/s.csv"],
+                 expected: "bad.json: pipeline.riskDecileEdges[3]: nan is not a finite number",
+                 setup: { try editJSON($0, from: "model.json", to: "bad.json", at: ["pipeline"]) { p in
+                     var edges = p["riskDecileEdges"] as? [Any] ?? []
+                     edges[3] = "nan"
+                     p["riskDecileEdges"] = edges
+                 } }),
+        BadInput(name: "score: 1,000,000 risk-decile edges", arguments: ["score", "@/bad.json", "@/t.csv", "--out", "@/s.csv"],
+                 expected: "bad.json: pipeline.riskDecileEdges: 1000000 cut points; a churn model has 9",
+                 setup: { try editJSON($0, from: "model.json", to: "bad.json", at: ["pipeline"]) { p in
+                     p["riskDecileEdges"] = [Double](repeating: 0.5, count: 1_000_000)
+                 } }),
+        BadInput(name: "evaluate: a negative scale", arguments: ["evaluate", "@/bad.json", "@/t.csv"],
+                 expected: "bad.json: pipeline.encoder.columns[0].scale: -3.0 is not a positive finite number",
+                 setup: { try editEncoderColumn($0, where: { $0["oneHot"] == nil }) { $0["scale"] = -3.0 } }),
+        BadInput(name: "score: a one-hot list naming an unknown level", arguments: ["score", "@/bad.json", "@/t.csv", "--out", "@/s.csv"],
+                 expected: "oneHot.encodedCategories: \"Fibre\" is not among oneHot.categories",
+                 setup: { try editEncoderColumn($0, where: { $0["oneHot"] != nil }) { column in
+                     var group = column["oneHot"] as? [String: Any] ?? [:]
+                     group["encodedCategories"] = ["Fibre"] + (group["encodedCategories"] as? [String] ?? []).dropFirst()
+                     column["oneHot"] = group
+                 } }),
+        BadInput(name: "evaluate: an edited intercept (content hash)", arguments: ["evaluate", "@/bad.json", "@/t.csv"],
+                 expected: "bad.json: contentSHA256: the parameters do not match the content hash",
+                 setup: { try editJSON($0, from: "model.json", to: "bad.json", at: ["pipeline", "model", "parameters"]) { m in
+                     m["intercept"] = ((m["intercept"] as? Double) ?? 0) + 0.5
+                 } }),
+    ]
+
+    /// Inputs that used to get a message that misled (issue 13, "misleading messages").
+    static let misleading: [BadInput] = [
+        BadInput(name: "segment: --k -3", arguments: ["segment", "@/t.csv", "--k", "-3"], expected: "--k must be at least 1, not -3"),
+        BadInput(name: "train: --test-fraction -0.5", arguments: ["train", "@/t.csv", "--target", "churned", "--test-fraction", "-0.5", "--out", "@/m.json"],
+                 expected: "--test-fraction must be in [0, 1), not -0.5"),
+        BadInput(name: "inspect: lone CR line ends", arguments: ["inspect", "@/cr.csv"], expected: "carriage return (CR) without a line feed",
+                 setup: { try Data("a,b\r1,2\r3,4\r".utf8).write(to: $0.appendingPathComponent("cr.csv")) }),
+        BadInput(name: "train: an all-blank target", arguments: ["train", "@/blank.csv", "--target", "outcome", "--out", "@/m.json"],
+                 expected: "target column \"outcome\" has no labels: every cell is blank or a missing marker",
+                 setup: { try Data("x,outcome\n1,\n2, \n3,NA\n".utf8).write(to: $0.appendingPathComponent("blank.csv")) }),
+        BadInput(name: "inspect: a quoted field longer than --max-record-mb", arguments: ["inspect", "@/long.csv", "--max-record-mb", "1"],
+                 expected: "line 2: no record ends within 1 MiB, the maximum record size: a quoted field is not closed, or the record is longer; "
+                    + "if it is valid, raise --max-record-mb",
+                 setup: { try Data(("a,b\n1,\"" + String(repeating: "x", count: 2 << 20) + "\"\n").utf8).write(to: $0.appendingPathComponent("long.csv")) }),
+        BadInput(name: "train: an infinite value is named at its file row, not the split's",
+                 arguments: ["train", "@/stray.csv", "--target", "churned", "--out", "@/m.json"],
+                 expected: "column \"age\", row 5 (0-based): inf is not a finite number",
+                 setup: { try replacingCells($0, "age", Dictionary(uniqueKeysWithValues: stride(from: 5, to: 400, by: 40).map { ($0, "inf") })) }),
+        BadInput(name: "demo: --out-dir under a device", arguments: ["demo", "--data", "@/t.csv", "--out-dir", "/dev/null/demo"],
+                 expected: "/dev/null/demo: Not a directory"),
+    ]
+
+    /// `t.csv` with the cells of `column` at the given data rows (0-based) replaced, as `stray.csv`.
+    @Sendable static func replacingCells(_ dir: URL, _ column: String, _ cells: [Int: String]) throws {
+        let lines = try String(contentsOf: dir.appendingPathComponent("t.csv"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let c = try #require(header.firstIndex { $0 == column })
+        var out = [String(lines[0])]
+        for (row, line) in lines.dropFirst().enumerated() {
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if let value = cells[row], c < fields.count { fields[c] = value }
+            out.append(fields.joined(separator: ","))
+        }
+        try Data(out.joined(separator: "\n").utf8).write(to: dir.appendingPathComponent("stray.csv"))
+    }
+
+    /// `model.json` with the first encoder column matching `condition` changed by `edit`, as `bad.json`.
+    static func editEncoderColumn(_ dir: URL, where condition: ([String: Any]) -> Bool, _ edit: @escaping (inout [String: Any]) -> Void) throws {
+        try editJSON(dir, from: "model.json", to: "bad.json", at: ["pipeline", "encoder"]) { encoder in
+            var columns = encoder["columns"] as? [[String: Any]] ?? []
+            if let k = columns.firstIndex(where: condition) { edit(&columns[k]) }
+            encoder["columns"] = columns
+        }
+    }
 
     /// A portfolio `p.csv`, its assignment `a.csv` (with manifest) and the outcomes `o.csv`.
     @Sendable static func experiment(_ dir: URL) throws {

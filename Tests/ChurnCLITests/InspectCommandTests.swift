@@ -85,3 +85,15 @@ func inspectReadsTheSharedFilesAsDocumented() throws {
         == Data(contentsOf: URL(fileURLWithPath: bundledDatasets + "/telecom-customers.csv")))
     #expect(throws: (any Error).self) { try GenerateCommand.parse(["--rows", "10", "--out", path]).run() }
 }
+
+@Test func inspectJSONWritesAnInfiniteMeanAsTheStringInf() throws {
+    // Two of three cells are inf: too many to be stray cells, so the column stays numeric with an
+    // infinite mean, which JSON numbers cannot hold (the command used to fail).
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("inf.csv").path
+    try Data("x\ninf\n1\ninf\n".utf8).write(to: URL(fileURLWithPath: path))
+    let json = try jsonObject(try InspectCommand.parse([path, "--format", "json"]).makeOutput())
+    let column = try #require((json["columns"] as? [[String: Any]])?.first)
+    #expect(column["mean"] as? String == "inf" && column["max"] as? String == "inf" && column["min"] as? Double == 1)
+}

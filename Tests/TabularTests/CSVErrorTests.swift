@@ -29,7 +29,10 @@ import Testing
         .emptyFile(file: "f.csv"), .noDataRows(file: "f.csv"), .emptyHeaderName(at), .duplicateHeaderName(at, firstColumn: 1),
         .raggedRow(at, expected: 2, found: 1), .unterminatedQuote(at), .quoteInUnquotedField(at), .textAfterClosingQuote(at),
         .invalidUTF8(at, byteOffset: 0), .notANumber(at, value: "a\nb"), .notABoolean(at, value: "x", trueLabel: "1", falseLabel: "0"),
-        .notABooleanColumn(file: "f.csv", column: "c", levels: ["a", "b", "c"]),
+        .notABooleanColumn(file: "f.csv", column: "c", levels: ["a", "b", "c"]), .recordTooLong(at, limit: 1 << 20),
+        .loneCarriageReturn(at),
+        .nonNumericCells(NonNumericCells(file: "f.csv", column: "c", count: 1, nonMissing: 100,
+                                         first: [CSVCellSample(line: 2, value: "a\rb")], policy: .fail)),
     ]
     for error in errors {
         #expect(!error.description.contains("\n"))
