@@ -41,9 +41,12 @@ let package = Package(
         .target(name: "ModelProtocols", dependencies: ["LinearAlgebra"]),
         .target(name: "LinearModels", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
         .target(name: "DecisionTrees", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
+        .target(name: "CHistogramKernel"),
         .target(
             name: "Ensembles",
-            dependencies: ["LinearAlgebra", "ModelProtocols", "DecisionTrees", "LinearModels", "ModelMetrics", "Tabular"]),
+            dependencies: [
+                "LinearAlgebra", "ModelProtocols", "DecisionTrees", "LinearModels", "ModelMetrics", "Tabular", "CHistogramKernel",
+            ]),
         .target(name: "CKMeansKernel"),
         .target(name: "Clustering", dependencies: ["LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
@@ -83,7 +86,8 @@ let package = Package(
             name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EnsemblesTests", dependencies: ["Ensembles", "DecisionTrees", "ModelMetrics", "Tabular", "_TestSupport"],
+            name: "EnsemblesTests",
+            dependencies: ["Ensembles", "DecisionTrees", "ModelMetrics", "Tabular", "CHistogramKernel", "_TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),

@@ -12,6 +12,7 @@ let benchmarkTargets = [
     "TabularBenchmarks",
     "ClusteringBenchmarks",
     "DecisionTreesBenchmarks",
+    "EnsemblesBenchmarks",
     "ExperimentsBenchmarks",
     "PipelinesBenchmarks",
 ]

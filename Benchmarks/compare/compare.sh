@@ -19,4 +19,7 @@ fi
 swift build -c release --package-path "$here/.." --product ChurnKitCompare >&2
 runner="$(swift build -c release --package-path "$here/.." --show-bin-path)/ChurnKitCompare"
 churn="$(swift build -c release --package-path "$here/../.." --show-bin-path 2>/dev/null)/churn"
+# OpenMP references (LightGBM, scikit-learn) wait passively: on a machine shared with other jobs
+# spinning threads slow them several fold (tasks_ensembles.py). Set OMP_WAIT_POLICY to override.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 exec "$venv/bin/python" "$here/compare.py" --runner "$runner" --churn "$churn" "$@"

@@ -22,6 +22,7 @@ import pathlib
 import statistics
 import time
 
+import churn_like
 import numpy as np
 from sklearn.metrics import roc_auc_score
 from sklearn.tree import DecisionTreeClassifier
@@ -37,34 +38,8 @@ PREDICT_REPEATS = 5
 
 
 def prepare(workdir: pathlib.Path) -> dict:
-    """Seeded features of several shapes (normal, uniform, skewed, integer, binary, rounded) and
-    labels drawn from a nonlinear churn-like model with interactions and thresholds."""
-    x_path, y_path = workdir / f"tree_x_n{N}_d{D}.f64", workdir / f"tree_y_n{N}.u8"
-    if not (x_path.exists() and y_path.exists()):
-        rng = np.random.default_rng(2024)
-        cols = []
-        for j in range(D):
-            kind = j % 6
-            if kind == 0:
-                cols.append(rng.normal(size=N))
-            elif kind == 1:
-                cols.append(rng.uniform(0, 100, size=N))
-            elif kind == 2:
-                cols.append(rng.exponential(50, size=N))
-            elif kind == 3:
-                cols.append(rng.integers(0, 72, size=N).astype(float))
-            elif kind == 4:
-                cols.append(rng.integers(0, 2, size=N).astype(float))
-            else:
-                cols.append(np.round(rng.normal(65, 30, size=N), 2))
-        X = np.column_stack(cols)
-        logit = (-1.0 + 0.8 * X[:, 0] - 0.02 * X[:, 1] + 0.8 * (X[:, 3] < 6) + 0.6 * X[:, 4] * (X[:, 5] > 70)
-                 + 0.5 * np.sin(X[:, 6] * 2) + 0.01 * X[:, 2] - 0.3 * (X[:, 9] > 30) * X[:, 10]
-                 + 0.4 * X[:, 12] * X[:, 18] + 0.005 * (X[:, 7] - 50))
-        y = rng.uniform(size=N) < 1 / (1 + np.exp(-logit))
-        X.astype("<f8").tofile(x_path)
-        y.astype(np.uint8).tofile(y_path)
-    return {"x": str(x_path), "y": str(y_path)}
+    """The churn-like synthetic rows (churn_like.py)."""
+    return churn_like.write(workdir, "tree", N, D)
 
 
 def load(context, n):

@@ -167,11 +167,20 @@ public struct RandomForestClassifier: Sendable, Codable, Equatable {
         let fitted = grown.compactMap { $0 }
         var outOfBag: OutOfBagEstimate?
         if bootstrap {
+            // Row blocks on all cores; each row adds its out-of-bag trees in tree order.
             var sums = [Double](repeating: 0, count: n), counts = [Int](repeating: 0, count: n)
-            for (t, tree) in fitted.enumerated() {
-                for i in 0..<n where !inBag[t][i] {
-                    sums[i] += tree.binnedValue(row: i, codes: codes, d: d, missingBins: binning.binCounts)
-                    counts[i] += 1
+            let blockSize = 4_096
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    _concurrentForEach((n + blockSize - 1) / blockSize, concurrently: n >= 2 * blockSize) { block in
+                        let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
+                        for (t, tree) in fitted.enumerated() {
+                            for i in rows where !inBag[t][i] {
+                                sums[i] += tree.binnedValue(row: i, codes: codes, d: d, missingBins: binning.binCounts)
+                                counts[i] += 1
+                            }
+                        }
+                    }
                 }
             }
             let scored = (0..<n).filter { counts[$0] > 0 }

@@ -11,13 +11,17 @@
 // The rows are kept as a list of row indices, partitioned stably at each split so that a node's
 // rows are contiguous (`start..<end`) and in increasing order; the codes stay in place, row-major,
 // so a histogram reads each row's d codes from one cache line. Only the smaller child's histogram
-// is built; the larger child's is the parent's minus it (sibling subtraction). Features are split
-// into groups built in parallel; every cell sums its rows in the node's row order, so the result
-// does not depend on the number of threads. Candidate thresholds are the upper edges of the bins
+// is built; the larger child's is the parent's minus it (sibling subtraction). A large node's rows
+// are cut into a few runs, by row count only, whose histograms are built in parallel and added in
+// run order, so the result does not depend on the number of threads. The inner loops (C, in
+// CHistogramKernel) prefetch the codes and gradients of the rows ahead: a node's rows are
+// scattered through the codes, and one row's work is too long for the processor to overlap the
+// cache misses of the next rows by itself. Candidate thresholds are the upper edges of the bins
 // between consecutive non-empty bins (LightGBM's rule), so the raw-value rule x <= threshold and
 // the bin rule agree on every value; with missing values in the node, every threshold is tried
 // with the missing rows on the right, then on the left, and "non-missing | missing" too.
 
+import CHistogramKernel
 import DecisionTrees
 import Tabular
 
@@ -107,10 +111,10 @@ struct _GrownTree {
 
 /// The data shared by the trees of one fit: the binning and the bin codes, and the histogram layout.
 struct _GradientTreeGrower {
-    /// Features per group of the histogram loop (the groups run in parallel for large nodes).
-    static var featureGroupSize: Int { 8 }
-    /// Rows at least, times features, for a histogram to be built on all cores.
-    static var parallelCells: Int { 50_000 }
+    /// Rows at least per part of a histogram built in parallel.
+    static var partRows: Int { 65_536 }
+    /// The most parts a histogram is cut into (a few per core, for balance on a busy machine).
+    static var maxParts: Int { 4 }
 
     let binning: _FeatureBinning
     /// The bin codes, row-major (`row * d + f`), never moved.
@@ -157,12 +161,6 @@ struct _GradientTreeGrower {
         // Best-first needs the largest gain among the pending splits; without a leaf limit the
         // order does not change the tree, and depth-first keeps few histograms alive.
         let bestFirst = rules.maxLeaves < Int.max
-        func search(_ node: _GradientNode, _ histogram: [Double]) -> _GradientSplit? {
-            guard let k = rules.featuresPerSplit, k < features.count else {
-                return _bestSplit(node: node, histogram: histogram, features: features)
-            }
-            return _bestSplit(node: node, histogram: histogram, features: _drawWithoutReplacement(k, of: features, using: &random))
-        }
         var g = 0.0, h = 0.0
         for r in rows {
             g += gradients[Int(r)]
@@ -170,31 +168,69 @@ struct _GradientTreeGrower {
         }
         var nodes = [_GradientNode(depth: 0, start: 0, end: rows.count, gradient: g, hessian: h)]
         var scratch = [Int32](repeating: 0, count: rows.count)
-        // Pending splits: the node and its histogram.
+        // With features drawn per split (forests), a node's histogram holds only the drawn
+        // features and is built from its rows (there is no parent histogram to subtract from):
+        // cheaper than all features of the smaller child when few features are drawn.
+        let drawn = rules.featuresPerSplit.map { $0 < features.count ? $0 : nil } ?? nil
+        func searchDrawn(_ node: _GradientNode) -> _GradientSplit? {
+            guard let k = drawn else { return nil }
+            let chosen = _drawWithoutReplacement(k, of: features, using: &random)
+            var offsets = [Int](repeating: 0, count: d), cells = 0
+            for f in chosen {
+                offsets[f] = cells
+                cells += binning.binCounts[f] + 1
+            }
+            let histogram = _histogram(
+                rows: rows, start: node.start, end: node.end, gradients, hessians, chosen, offsets: offsets, size: cells * 3)
+            return _bestSplit(node: node, histogram: histogram, features: chosen, offsets: offsets)
+        }
+        // Pending splits: the node and its histogram (empty with drawn features).
         var frontier: [(node: Int, histogram: [Double])] = []
         if _isSplittable(nodes[0]) {
-            let histogram = _histogram(rows: rows, start: 0, end: rows.count, gradients, hessians, features)
-            if let split = search(nodes[0], histogram) {
-                nodes[0].split = split
-                frontier.append((0, histogram))
+            if drawn != nil {
+                if let split = searchDrawn(nodes[0]) {
+                    nodes[0].split = split
+                    frontier.append((0, []))
+                }
+            } else {
+                let histogram = _histogram(
+                    rows: rows, start: 0, end: rows.count, gradients, hessians, features, offsets: cellOffsets,
+                    size: histogramSize)
+                if let split = _bestSplit(node: nodes[0], histogram: histogram, features: features, offsets: cellOffsets) {
+                    nodes[0].split = split
+                    frontier.append((0, histogram))
+                }
             }
         }
         var leaves = 1
-        while leaves < rules.maxLeaves, let best = bestFirst ? _popBest(&frontier, nodes) : frontier.popLast() {
+        while leaves < rules.maxLeaves, var best = bestFirst ? _popBest(&frontier, nodes) : frontier.popLast() {
             leaves += 1
             let (left, right) = _apply(node: best.node, nodes: &nodes, rows: &rows, scratch: &scratch)
             let needLeft = _isSplittable(nodes[left]), needRight = _isSplittable(nodes[right])
             guard needLeft || needRight else { continue }
+            if drawn != nil {
+                for child in [left, right] where child == left ? needLeft : needRight {
+                    guard let split = searchDrawn(nodes[child]) else { continue }
+                    nodes[child].split = split
+                    frontier.append((child, []))
+                }
+                continue
+            }
             let small = nodes[left].count <= nodes[right].count ? left : right
-            var parent = best.histogram
-            let built = _histogram(rows: rows, start: nodes[small].start, end: nodes[small].end, gradients, hessians, features)
+            var parent: [Double] = []
+            swap(&parent, &best.histogram)
+            let built = _histogram(
+                rows: rows, start: nodes[small].start, end: nodes[small].end, gradients, hessians, features,
+                offsets: cellOffsets, size: histogramSize)
             parent.withUnsafeMutableBufferPointer { p in
                 built.withUnsafeBufferPointer { s in
                     for i in 0..<histogramSize { p[i] -= s[i] }
                 }
             }
             for (child, histogram) in [(left, left == small ? built : parent), (right, right == small ? built : parent)] {
-                guard child == left ? needLeft : needRight, let split = search(nodes[child], histogram) else { continue }
+                guard child == left ? needLeft : needRight,
+                    let split = _bestSplit(node: nodes[child], histogram: histogram, features: features, offsets: cellOffsets)
+                else { continue }
                 nodes[child].split = split
                 frontier.append((child, histogram))
             }
@@ -221,14 +257,20 @@ struct _GradientTreeGrower {
         return node.count >= 2 * rules.minSamplesLeaf && node.hessian >= 2 * rules.minSumHessian
     }
 
-    /// The histogram of rows `rows[start..<end]` over `features`: per bin, the gradient and Hessian sums and the count.
+    /// The histogram of rows `rows[start..<end]` over `features`: per bin, the gradient and Hessian
+    /// sums and the count; feature f's cells start at cell `offsets[f]`, `size` doubles in all.
+    /// Large nodes are cut into `parts` consecutive runs of rows whose histograms are built in
+    /// parallel and then added in run order; the runs depend on the row count only, so the sums
+    /// do not depend on the number of threads.
     /// - Complexity: O((end - start) |features|), on all cores for large nodes.
     func _histogram(
-        rows: [Int32], start: Int, end: Int, _ gradients: [Double], _ hessians: [Double], _ features: [Int]
+        rows: [Int32], start: Int, end: Int, _ gradients: [Double], _ hessians: [Double], _ features: [Int],
+        offsets cellOffsets: [Int], size: Int
     ) -> [Double] {
-        var histogram = [Double](repeating: 0, count: histogramSize)
-        let d = d, groupSize = Self.featureGroupSize
-        let groups = (features.count + groupSize - 1) / groupSize
+        let count = end - start
+        let parts = max(1, min(Self.maxParts, count / Self.partRows))
+        var histogram = [Double](repeating: 0, count: size * parts)
+        let d = d
         histogram.withUnsafeMutableBufferPointer { hist in
             codes.withUnsafeBufferPointer { codes in
                 rows.withUnsafeBufferPointer { rows in
@@ -236,22 +278,12 @@ struct _GradientTreeGrower {
                         hessians.withUnsafeBufferPointer { h in
                             cellOffsets.withUnsafeBufferPointer { offsets in
                                 features.withUnsafeBufferPointer { features in
-                                    _concurrentForEach(
-                                        groups, concurrently: (end - start) * features.count >= Self.parallelCells
-                                    ) { group in
-                                        guard let base = hist.baseAddress, let all = codes.baseAddress else { return }
-                                        let mine = features[(group * groupSize)..<min(features.count, (group + 1) * groupSize)]
-                                        for j in start..<end {
-                                            let r = Int(rows[j])
-                                            let gr = g[r], hr = h[r]
-                                            let row = all + r &* d
-                                            for f in mine {
-                                                let cell = base + (offsets[f] &+ Int(row[f])) &* 3
-                                                cell[0] += gr
-                                                cell[1] += hr
-                                                cell[2] += 1
-                                            }
-                                        }
+                                    _concurrentForEach(parts, concurrently: parts > 1) { k in
+                                        guard let base = hist.baseAddress, let rowBase = rows.baseAddress else { return }
+                                        let lo = start + k * count / parts, hi = start + (k + 1) * count / parts
+                                        ck_histogram_add(
+                                            codes.baseAddress, d, rowBase + lo, hi - lo, g.baseAddress, h.baseAddress,
+                                            offsets.baseAddress, features.baseAddress, features.count, base + k * size)
                                     }
                                 }
                             }
@@ -259,18 +291,23 @@ struct _GradientTreeGrower {
                     }
                 }
             }
+            for k in 1..<max(parts, 1) {
+                for i in 0..<size { hist[i] += hist[k &* size &+ i] }
+            }
         }
+        if parts > 1 { histogram.removeSubrange(size...) }
         return histogram
     }
 
-    /// The best split of `node` over `features` (the first feature wins ties).
-    func _bestSplit(node: _GradientNode, histogram: [Double], features: [Int]) -> _GradientSplit? {
+    /// The best split of `node` over `features` (the first feature wins ties); feature f's cells
+    /// start at cell `offsets[f]` of `histogram`.
+    func _bestSplit(node: _GradientNode, histogram: [Double], features: [Int], offsets: [Int]) -> _GradientSplit? {
         var best: _GradientSplit?
         let parent = rules.objective(node.gradient, node.hessian)
         histogram.withUnsafeBufferPointer { h in
             guard let base = h.baseAddress else { return }
             for f in features {
-                guard let found = _numericSplit(feature: f, cells: base + cellOffsets[f] * 3, node: node, parent: parent)
+                guard let found = _numericSplit(feature: f, cells: base + offsets[f] * 3, node: node, parent: parent)
                 else { continue }
                 if found.gain > best?.gain ?? rules.minSplitGain { best = found }
             }
@@ -321,33 +358,51 @@ struct _GradientTreeGrower {
             threshold: threshold)
     }
 
-    /// Splits a node's rows (stable partition) and appends its two children.
+    /// Splits a node's rows (stable partition) and appends its two children. A large node is cut
+    /// into the runs of `_histogram`, partitioned in parallel, and the runs' left and right rows
+    /// are then laid out in run order, which is the stable partition of the whole node.
     func _apply(node index: Int, nodes: inout [_GradientNode], rows: inout [Int32], scratch: inout [Int32])
         -> (left: Int, right: Int)
     {
         let node = nodes[index]
         guard let split = node.split else { return (index, index) }
-        let f = split.feature, d = d, missingBin = binning.binCounts[f]
-        var middle = node.start, spilled = 0
+        let f = split.feature, d = d, missingBin = binning.binCounts[f], count = node.count
+        let parts = max(1, min(Self.maxParts, count / Self.partRows))
+        var lefts = [Int](repeating: 0, count: parts)
         codes.withUnsafeBufferPointer { codes in
             rows.withUnsafeMutableBufferPointer { rows in
                 scratch.withUnsafeMutableBufferPointer { spill in
-                    for j in node.start..<node.end {
-                        let r = rows[j]
-                        let bin = Int(codes[Int(r) &* d &+ f])
-                        let goesLeft = bin == missingBin ? split.missingGoesLeft : bin <= split.lastLeftBin
-                        if goesLeft {
-                            rows[middle] = r
-                            middle &+= 1
-                        } else {
-                            spill[spilled] = r
-                            spilled &+= 1
+                    lefts.withUnsafeMutableBufferPointer { lefts in
+                        guard let first = rows.baseAddress, let spilled = spill.baseAddress else { return }
+                        let runs = first + node.start, out = spilled + node.start
+                        _concurrentForEach(parts, concurrently: parts > 1) { k in
+                            let lo = k * count / parts, hi = (k + 1) * count / parts
+                            lefts[k] = ck_partition(
+                                codes.baseAddress, d, f, split.lastLeftBin, missingBin, split.missingGoesLeft ? 1 : 0,
+                                runs + lo, hi - lo, out + lo)
                         }
+                        guard parts > 1 else { return }
+                        var leftAt = [Int](repeating: 0, count: parts), rightAt = leftAt
+                        var total = 0
+                        for k in 0..<parts {
+                            leftAt[k] = total
+                            total += lefts[k]
+                        }
+                        for k in 0..<parts {
+                            rightAt[k] = total
+                            total += (k + 1) * count / parts - k * count / parts - lefts[k]
+                        }
+                        _concurrentForEach(parts, concurrently: true) { k in
+                            let lo = k * count / parts, hi = (k + 1) * count / parts
+                            (out + leftAt[k]).update(from: runs + lo, count: lefts[k])
+                            (out + rightAt[k]).update(from: runs + lo + lefts[k], count: hi - lo - lefts[k])
+                        }
+                        runs.update(from: out, count: count)
                     }
-                    for s in 0..<spilled { rows[middle &+ s] = spill[s] }
                 }
             }
         }
+        let middle = node.start + lefts.reduce(0, +)
         let left = nodes.count
         nodes.append(_GradientNode(
             depth: node.depth + 1, start: node.start, end: middle, gradient: split.leftGradient,

@@ -2,7 +2,7 @@ import ChurnKit
 import Foundation
 
 /// Reads `count` little-endian float64 values (row-major features) from a raw file.
-private func readDoubles(_ path: String, count: Int) throws -> [Double] {
+func readDoubles(_ path: String, count: Int) throws -> [Double] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     guard data.count == count * 8 else {
         throw CompareUsageError(description: "\(path) holds \(data.count) bytes, expected \(count * 8)")
@@ -12,7 +12,7 @@ private func readDoubles(_ path: String, count: Int) throws -> [Double] {
 
 /// CPU seconds used by the process so far (all threads), to report work beside wall time on a
 /// machine shared with other jobs.
-private func processCPUSeconds() -> Double {
+func processCPUSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
