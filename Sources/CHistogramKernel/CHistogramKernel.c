@@ -6,7 +6,7 @@
 
 void ck_histogram_add(const unsigned char *codes, long d, const int *rows, long count, const double *g,
                       const double *h, const long *cell_offsets, const long *features, long feature_count,
-                      double *cells) {
+                      double *sums, unsigned *counts) {
     for (long j = 0; j < count; j++) {
         if (j + CK_AHEAD < count) {
             long ahead = rows[j + CK_AHEAD];
@@ -17,12 +17,20 @@ void ck_histogram_add(const unsigned char *codes, long d, const int *rows, long 
         long r = rows[j];
         const unsigned char *row = codes + r * d;
         const double gr = g[r], hr = h[r];
-        for (long i = 0; i < feature_count; i++) {
-            long f = features[i];
-            double *cell = cells + (cell_offsets[f] + row[f]) * 3;
-            cell[0] += gr;
-            cell[1] += hr;
-            cell[2] += 1;
+        if (features) {
+            for (long i = 0; i < feature_count; i++) {
+                long c = cell_offsets[features[i]] + row[features[i]];
+                sums[2 * c] += gr;
+                sums[2 * c + 1] += hr;
+                counts[c] += 1;
+            }
+        } else {
+            for (long f = 0; f < d; f++) {
+                long c = cell_offsets[f] + row[f];
+                sums[2 * c] += gr;
+                sums[2 * c + 1] += hr;
+                counts[c] += 1;
+            }
         }
     }
 }

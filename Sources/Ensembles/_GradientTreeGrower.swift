@@ -109,6 +109,51 @@ struct _GrownTree {
     }
 }
 
+/// A histogram: for each cell (feature f's bin b is cell `offsets[f] + b`) the sums of the
+/// gradients and of the Hessians, side by side in `sums`, and the row count in `counts` (two
+/// streams, so the histogram loop writes one 16-byte pair and one 4-byte count per cell).
+struct _Histogram {
+    var sums: [Double]
+    var counts: [UInt32]
+
+    /// An empty histogram of `cells` cells.
+    init(cells: Int) {
+        sums = [Double](repeating: 0, count: 2 * cells)
+        counts = [UInt32](repeating: 0, count: cells)
+    }
+
+    /// No cells (a pending split that keeps no histogram).
+    static var none: _Histogram { _Histogram(cells: 0) }
+
+    /// Subtracts `other` (a histogram of a subset of the rows) cell by cell.
+    mutating func subtract(_ other: _Histogram) {
+        sums.withUnsafeMutableBufferPointer { p in
+            other.sums.withUnsafeBufferPointer { s in
+                for i in p.indices { p[i] -= s[i] }
+            }
+        }
+        counts.withUnsafeMutableBufferPointer { p in
+            other.counts.withUnsafeBufferPointer { s in
+                for i in p.indices { p[i] &-= s[i] }
+            }
+        }
+    }
+
+    /// Adds `other` (a histogram of other rows) cell by cell.
+    mutating func add(_ other: _Histogram) {
+        sums.withUnsafeMutableBufferPointer { p in
+            other.sums.withUnsafeBufferPointer { s in
+                for i in p.indices { p[i] += s[i] }
+            }
+        }
+        counts.withUnsafeMutableBufferPointer { p in
+            other.counts.withUnsafeBufferPointer { s in
+                for i in p.indices { p[i] &+= s[i] }
+            }
+        }
+    }
+}
+
 /// The data shared by the trees of one fit: the binning and the bin codes, and the histogram layout.
 struct _GradientTreeGrower {
     /// Rows at least per part of a histogram built in parallel.
@@ -121,10 +166,10 @@ struct _GradientTreeGrower {
     let codes: [UInt8]
     let d: Int
     let rules: _GrowthRules
-    /// The first cell of each feature's histogram; a cell is (gradient, Hessian, count).
+    /// The first cell of each feature's histogram.
     let cellOffsets: [Int]
-    /// The histogram's size in doubles (3 per cell).
-    let histogramSize: Int
+    /// The number of cells of a histogram of every feature.
+    let cellCount: Int
 
     /// Prepares growth on binned rows.
     /// - Parameters:
@@ -143,7 +188,7 @@ struct _GradientTreeGrower {
             cells += binning.binCounts[f] + 1
         }
         self.cellOffsets = offsets
-        self.histogramSize = cells * 3
+        self.cellCount = cells
     }
 
     /// Grows one tree on `rows` (increasing row indices; partitioned in place by the growth).
@@ -181,21 +226,21 @@ struct _GradientTreeGrower {
                 cells += binning.binCounts[f] + 1
             }
             let histogram = _histogram(
-                rows: rows, start: node.start, end: node.end, gradients, hessians, chosen, offsets: offsets, size: cells * 3)
+                rows: rows, start: node.start, end: node.end, gradients, hessians, chosen, offsets: offsets, cells: cells)
             return _bestSplit(node: node, histogram: histogram, features: chosen, offsets: offsets)
         }
         // Pending splits: the node and its histogram (empty with drawn features).
-        var frontier: [(node: Int, histogram: [Double])] = []
+        var frontier: [(node: Int, histogram: _Histogram)] = []
         if _isSplittable(nodes[0]) {
             if drawn != nil {
                 if let split = searchDrawn(nodes[0]) {
                     nodes[0].split = split
-                    frontier.append((0, []))
+                    frontier.append((0, .none))
                 }
             } else {
                 let histogram = _histogram(
                     rows: rows, start: 0, end: rows.count, gradients, hessians, features, offsets: cellOffsets,
-                    size: histogramSize)
+                    cells: cellCount)
                 if let split = _bestSplit(node: nodes[0], histogram: histogram, features: features, offsets: cellOffsets) {
                     nodes[0].split = split
                     frontier.append((0, histogram))
@@ -212,21 +257,17 @@ struct _GradientTreeGrower {
                 for child in [left, right] where child == left ? needLeft : needRight {
                     guard let split = searchDrawn(nodes[child]) else { continue }
                     nodes[child].split = split
-                    frontier.append((child, []))
+                    frontier.append((child, .none))
                 }
                 continue
             }
             let small = nodes[left].count <= nodes[right].count ? left : right
-            var parent: [Double] = []
+            var parent = _Histogram.none
             swap(&parent, &best.histogram)
             let built = _histogram(
                 rows: rows, start: nodes[small].start, end: nodes[small].end, gradients, hessians, features,
-                offsets: cellOffsets, size: histogramSize)
-            parent.withUnsafeMutableBufferPointer { p in
-                built.withUnsafeBufferPointer { s in
-                    for i in 0..<histogramSize { p[i] -= s[i] }
-                }
-            }
+                offsets: cellOffsets, cells: cellCount)
+            parent.subtract(built)
             for (child, histogram) in [(left, left == small ? built : parent), (right, right == small ? built : parent)] {
                 guard child == left ? needLeft : needRight,
                     let split = _bestSplit(node: nodes[child], histogram: histogram, features: features, offsets: cellOffsets)
@@ -240,8 +281,8 @@ struct _GradientTreeGrower {
     }
 
     /// Removes and returns the pending split with the largest gain (the earliest on ties).
-    func _popBest(_ frontier: inout [(node: Int, histogram: [Double])], _ nodes: [_GradientNode])
-        -> (node: Int, histogram: [Double])?
+    func _popBest(_ frontier: inout [(node: Int, histogram: _Histogram)], _ nodes: [_GradientNode])
+        -> (node: Int, histogram: _Histogram)?
     {
         guard var best = frontier.indices.first else { return nil }
         for i in frontier.indices
@@ -258,20 +299,22 @@ struct _GradientTreeGrower {
     }
 
     /// The histogram of rows `rows[start..<end]` over `features`: per bin, the gradient and Hessian
-    /// sums and the count; feature f's cells start at cell `offsets[f]`, `size` doubles in all.
+    /// sums and the count; feature f's cells start at cell `offsets[f]`, `cells` cells in all.
     /// Large nodes are cut into `parts` consecutive runs of rows whose histograms are built in
     /// parallel and then added in run order; the runs depend on the row count only, so the sums
     /// do not depend on the number of threads.
     /// - Complexity: O((end - start) |features|), on all cores for large nodes.
     func _histogram(
         rows: [Int32], start: Int, end: Int, _ gradients: [Double], _ hessians: [Double], _ features: [Int],
-        offsets cellOffsets: [Int], size: Int
-    ) -> [Double] {
+        offsets cellOffsets: [Int], cells: Int
+    ) -> _Histogram {
         let count = end - start
         let parts = max(1, min(Self.maxParts, count / Self.partRows))
-        var histogram = [Double](repeating: 0, count: size * parts)
+        var histograms = [_Histogram](repeating: _Histogram(cells: cells), count: parts)
+        // Every feature in order: the kernel walks the features without the list.
+        let allFeatures = features.count == d && features.elementsEqual(0..<d)
         let d = d
-        histogram.withUnsafeMutableBufferPointer { hist in
+        histograms.withUnsafeMutableBufferPointer { histograms in
             codes.withUnsafeBufferPointer { codes in
                 rows.withUnsafeBufferPointer { rows in
                     gradients.withUnsafeBufferPointer { g in
@@ -279,11 +322,17 @@ struct _GradientTreeGrower {
                             cellOffsets.withUnsafeBufferPointer { offsets in
                                 features.withUnsafeBufferPointer { features in
                                     _concurrentForEach(parts, concurrently: parts > 1) { k in
-                                        guard let base = hist.baseAddress, let rowBase = rows.baseAddress else { return }
+                                        guard let rowBase = rows.baseAddress else { return }
                                         let lo = start + k * count / parts, hi = start + (k + 1) * count / parts
-                                        ck_histogram_add(
-                                            codes.baseAddress, d, rowBase + lo, hi - lo, g.baseAddress, h.baseAddress,
-                                            offsets.baseAddress, features.baseAddress, features.count, base + k * size)
+                                        histograms[k].sums.withUnsafeMutableBufferPointer { sums in
+                                            histograms[k].counts.withUnsafeMutableBufferPointer { counts in
+                                                ck_histogram_add(
+                                                    codes.baseAddress, d, rowBase + lo, hi - lo, g.baseAddress,
+                                                    h.baseAddress, offsets.baseAddress,
+                                                    allFeatures ? nil : features.baseAddress, features.count,
+                                                    sums.baseAddress, counts.baseAddress)
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -291,52 +340,55 @@ struct _GradientTreeGrower {
                     }
                 }
             }
-            for k in 1..<max(parts, 1) {
-                for i in 0..<size { hist[i] += hist[k &* size &+ i] }
-            }
         }
-        if parts > 1 { histogram.removeSubrange(size...) }
+        var histogram = histograms[0]
+        for k in 1..<parts { histogram.add(histograms[k]) }
         return histogram
     }
 
     /// The best split of `node` over `features` (the first feature wins ties); feature f's cells
     /// start at cell `offsets[f]` of `histogram`.
-    func _bestSplit(node: _GradientNode, histogram: [Double], features: [Int], offsets: [Int]) -> _GradientSplit? {
+    func _bestSplit(node: _GradientNode, histogram: _Histogram, features: [Int], offsets: [Int]) -> _GradientSplit? {
         var best: _GradientSplit?
         let parent = rules.objective(node.gradient, node.hessian)
-        histogram.withUnsafeBufferPointer { h in
-            guard let base = h.baseAddress else { return }
-            for f in features {
-                guard let found = _numericSplit(feature: f, cells: base + offsets[f] * 3, node: node, parent: parent)
-                else { continue }
-                if found.gain > best?.gain ?? rules.minSplitGain { best = found }
+        histogram.sums.withUnsafeBufferPointer { sums in
+            histogram.counts.withUnsafeBufferPointer { counts in
+                guard let sums = sums.baseAddress, let counts = counts.baseAddress else { return }
+                for f in features {
+                    guard
+                        let found = _numericSplit(
+                            feature: f, sums: sums + offsets[f] * 2, counts: counts + offsets[f], node: node, parent: parent)
+                    else { continue }
+                    if found.gain > best?.gain ?? rules.minSplitGain { best = found }
+                }
             }
         }
         return best
     }
 
-    /// The best threshold of one feature, missing values tried on both sides.
-    func _numericSplit(feature f: Int, cells h: UnsafePointer<Double>, node: _GradientNode, parent: Double)
-        -> _GradientSplit?
-    {
+    /// The best threshold of one feature, missing values tried on both sides; `sums` holds the
+    /// feature's (gradient, Hessian) pairs and `counts` its row counts, bin by bin.
+    func _numericSplit(
+        feature f: Int, sums h: UnsafePointer<Double>, counts: UnsafePointer<UInt32>, node: _GradientNode, parent: Double
+    ) -> _GradientSplit? {
         let bins = binning.binCounts[f]
-        let missingCount = Int(h[bins * 3 + 2])
+        let missingCount = Int(counts[bins])
         var occupied: [Int] = []
         occupied.reserveCapacity(bins)
-        for b in 0..<bins where h[b * 3 + 2] > 0 { occupied.append(b) }
+        for b in 0..<bins where counts[b] > 0 { occupied.append(b) }
         guard !occupied.isEmpty, occupied.count >= 2 || missingCount > 0 else { return nil }
         var bestGain = -Double.infinity
         var best = (g: 0.0, h: 0.0, count: 0, low: 0, last: false, missingLeft: false)
         let minLeaf = rules.minSamplesLeaf, minHessian = rules.minSumHessian
         for pass in 0..<(missingCount > 0 ? 2 : 1) {
             let missingLeft = pass == 1
-            var lg = missingLeft ? h[bins * 3] : 0
-            var lh = missingLeft ? h[bins * 3 + 1] : 0
+            var lg = missingLeft ? h[bins * 2] : 0
+            var lh = missingLeft ? h[bins * 2 + 1] : 0
             var lc = missingLeft ? missingCount : 0
             for (index, b) in occupied.enumerated() {
-                lg += h[b * 3]
-                lh += h[b * 3 + 1]
-                lc += Int(h[b * 3 + 2])
+                lg += h[b * 2]
+                lh += h[b * 2 + 1]
+                lc += Int(counts[b])
                 let last = index == occupied.count - 1
                 if last && (missingLeft || missingCount == 0) { break }
                 let rc = node.count - lc

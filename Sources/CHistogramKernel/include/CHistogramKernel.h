@@ -5,14 +5,15 @@
 #ifndef CHISTOGRAMKERNEL_H
 #define CHISTOGRAMKERNEL_H
 
-/// Adds rows to a histogram of cells (gradient, Hessian, count), 3 doubles a cell.
-/// For each row r = rows[j] (j in 0..<count) and each
-/// feature f = features[i] (i in 0..<feature_count), the cell `cell_offsets[f] + codes[r * d + f]`
-/// gets g[r], h[r] and 1 added. The rows are summed in the order given.
+/// Adds rows to a histogram: cell c holds the gradient sum `sums[2c]`, the Hessian sum
+/// `sums[2c + 1]` and the row count `counts[c]`. For each row r = rows[j] (j in 0..<count) and
+/// each feature f = features[i] (i in 0..<feature_count; every feature 0..<d in order when
+/// `features` is NULL), the cell `cell_offsets[f] + codes[r * d + f]` gets g[r], h[r] and 1 added.
+/// The rows are summed in the order given.
 /// Complexity: O(count * feature_count).
 void ck_histogram_add(const unsigned char *codes, long d, const int *rows, long count, const double *g,
                       const double *h, const long *cell_offsets, const long *features, long feature_count,
-                      double *cells);
+                      double *sums, unsigned *counts);
 
 /// Partitions `rows[0..<count]` stably: the rows whose code of `feature` goes left come first.
 /// A code goes left when it equals `missing_bin` and `missing_left` is nonzero, or when it differs
