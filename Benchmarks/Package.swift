@@ -25,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The size profile (CHURNKIT_BENCHMARK_PROFILE=full|ci) every suite reads its inputs from.
+        .target(
+            name: "BenchmarkProfile",
+            dependencies: [.product(name: "Benchmark", package: "package-benchmark")],
+            path: "Sources/BenchmarkProfile"
+        ),
         // Timed tasks for the comparison script: `ChurnKitCompare TASK ARGS...` prints one JSON line.
         .executableTarget(
             name: "ChurnKitCompare",
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChurnKit", package: "ChurnKit"),
                 .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkProfile",
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

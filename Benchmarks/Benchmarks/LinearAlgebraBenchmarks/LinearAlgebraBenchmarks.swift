@@ -2,7 +2,9 @@
 // Besides wall-clock time and throughput (operations per second), each benchmark reports the
 // achieved rate in MFLOP/s (2mnk for gemm, 2mn for gemv, n d (d + 1) for the syrk behind gram()),
 // to be compared with OpenBLAS called from C (Benchmarks/compare/gemm_c.c).
+// Sizes follow CHURNKIT_BENCHMARK_PROFILE (full: n 2000 / 4000 / 1,000,000; ci: 200 / 500 / 20,000).
 import Benchmark
+import BenchmarkProfile
 import ChurnKit
 
 /// A `rows x columns` matrix of seeded uniform values in [-1, 1).
@@ -25,14 +27,22 @@ private func measureRate(_ benchmark: Benchmark, flops: Double, _ body: () throw
     }
 }
 
+/// Order of the gemm matrices.
+private let gemmOrder = BenchmarkProfile.size(ci: 200, full: 2000)
+/// Order of the gemv matrix.
+private let gemvOrder = BenchmarkProfile.size(ci: 500, full: 4000)
+/// Rows of the syrk input.
+private let syrkRows = BenchmarkProfile.size(ci: 20_000, full: 1_000_000)
+
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, mflops]
 
     Benchmark(
-        "Matrix.gemm.n2000",
-        configuration: .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 10)
+        "Matrix.gemm.n\(gemmOrder)",
+        configuration: BenchmarkProfile.configuration(
+            .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 10))
     ) { benchmark in
-        let n = 2000
+        let n = gemmOrder
         let a = try randomMatrix(n, n, seed: 1)
         let b = try randomMatrix(n, n, seed: 2)
         benchmark.startMeasurement()
@@ -42,10 +52,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "Matrix.gemv.n4000",
-        configuration: .init(metrics: metrics, warmupIterations: 3, maxDuration: .seconds(5), maxIterations: 200)
+        "Matrix.gemv.n\(gemvOrder)",
+        configuration: BenchmarkProfile.configuration(
+            .init(metrics: metrics, warmupIterations: 3, maxDuration: .seconds(5), maxIterations: 200))
     ) { benchmark in
-        let n = 4000
+        let n = gemvOrder
         let a = try randomMatrix(n, n, seed: 3)
         let x = try randomMatrix(1, n, seed: 4).storage
         var y = [Double](repeating: 0, count: n)
@@ -57,10 +68,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "Matrix.syrk.n1000000.d32",
-        configuration: .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
+        "Matrix.syrk.n\(syrkRows).d32",
+        configuration: BenchmarkProfile.configuration(
+            .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20))
     ) { benchmark in
-        let (n, d) = (1_000_000, 32)
+        let (n, d) = (syrkRows, 32)
         let x = try randomMatrix(n, d, seed: 5)
         benchmark.startMeasurement()
         try measureRate(benchmark, flops: Double(n * d * (d + 1))) {

@@ -2,12 +2,14 @@
 // customers (13 feature columns and a unique customer id), its model file size, and streamed
 // scoring of the 2,000,000 rows with that model against a model trained without the id column.
 // Run with `swift package --package-path Benchmarks benchmark --target PipelinesBenchmarks`.
+// Sizes follow CHURNKIT_BENCHMARK_PROFILE (full: 2,000,000 rows; ci: 10,000).
 import Benchmark
+import BenchmarkProfile
 import ChurnKit
 import Foundation
 
 /// Rows of the training and scoring file.
-private let rows = 2_000_000
+private let rows = BenchmarkProfile.size(ci: 10_000, full: 2_000_000)
 
 /// Writes (once) the synthetic telecom file of `rows` customers; returns its path.
 private func customersCSV() throws -> String {
@@ -45,17 +47,17 @@ private func scoreFile(with pipeline: FittedPipeline, path: String) throws {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident],
-                                           maxDuration: .seconds(20), maxIterations: 5)
+    Benchmark.defaultConfiguration = BenchmarkProfile.configuration(.init(
+        metrics: [.wallClock, .throughput, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5))
 
-    Benchmark("Pipeline.score.n2000000.modelTrainedWithIdColumn") { benchmark in
+    Benchmark("Pipeline.score.n\(rows).modelTrainedWithIdColumn") { benchmark in
         let pipeline = try models.get().withId
         let path = try customersCSV()
         benchmark.startMeasurement()
         try scoreFile(with: pipeline, path: path)
     }
 
-    Benchmark("Pipeline.score.n2000000.modelTrainedWithoutIdColumn") { benchmark in
+    Benchmark("Pipeline.score.n\(rows).modelTrainedWithoutIdColumn") { benchmark in
         let pipeline = try models.get().withoutId
         let path = try customersCSV()
         benchmark.startMeasurement()

@@ -1,7 +1,9 @@
 // CSV reading benchmarks: generated numeric data (written once to a temporary file) and, when the
 // shared data sets are present, the Telco file. Run with
 // `swift package --package-path Benchmarks benchmark --target TabularBenchmarks`.
+// Sizes follow CHURNKIT_BENCHMARK_PROFILE (full: 100,000 rows in 10,000-row chunks; ci: 5,000 in 1,000).
 import Benchmark
+import BenchmarkProfile
 import ChurnKit
 import Foundation
 
@@ -39,20 +41,25 @@ private let telcoPath: String? = {
     return FileManager.default.fileExists(atPath: path) ? path : nil
 }()
 
-let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-                                           maxDuration: .seconds(10), maxIterations: 20)
+/// Rows of the generated numeric file.
+private let rows = BenchmarkProfile.size(ci: 5_000, full: 100_000)
+/// Rows per chunk of the chunked read.
+private let chunkRows = BenchmarkProfile.size(ci: 1_000, full: 10_000)
 
-    Benchmark("CSV.read.n100000.d33") { benchmark in
-        let path = try numericCSV(rows: 100_000)
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = BenchmarkProfile.configuration(.init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 20))
+
+    Benchmark("CSV.read.n\(rows).d33") { benchmark in
+        let path = try numericCSV(rows: rows)
         benchmark.startMeasurement()
         blackHole(try Table(csvAt: path))
     }
 
-    Benchmark("CSV.chunks.n100000.d33.r10000") { benchmark in
-        let path = try numericCSV(rows: 100_000)
+    Benchmark("CSV.chunks.n\(rows).d33.r\(chunkRows)") { benchmark in
+        let path = try numericCSV(rows: rows)
         benchmark.startMeasurement()
-        let reader = try CSVChunkReader(fileAt: path, rowsPerChunk: 10_000)
+        let reader = try CSVChunkReader(fileAt: path, rowsPerChunk: chunkRows)
         while let chunk = try reader.next() { blackHole(chunk) }
     }
 
