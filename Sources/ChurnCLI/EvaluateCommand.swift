@@ -49,6 +49,7 @@ struct EvaluateCommand: ParsableCommand {
         let calibration = CalibrationReport(try BrierDecomposition(
             labels: labels, scores: scores, binCount: calibrationBins, strategy: calibrationStrategy))
         report.calibration = calibration
+        report.roc = .init(try ROCCurve(labels: labels, scores: scores))
         switch output.format {
         case .json: return try jsonText(report)
         case .text: return report.text(title: "\(file) with \(model)") + "\n\n" + calibration.text

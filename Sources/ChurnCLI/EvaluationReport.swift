@@ -23,6 +23,20 @@ struct EvaluationReport: Encodable {
     let lift: [Decile]
     /// The calibration table and Brier decomposition (`churn evaluate`), nil elsewhere.
     var calibration: CalibrationReport?
+    /// The ROC curve's points (`churn evaluate`), nil elsewhere.
+    var roc: ROCPoints?
+
+    /// The points of a ROC curve (scikit-learn's `roc_curve` with collinear points dropped),
+    /// without its thresholds, whose first is +infinity and has no JSON number.
+    struct ROCPoints: Encodable {
+        let falsePositiveRates: [Double]
+        let truePositiveRates: [Double]
+
+        init(_ curve: ROCCurve) {
+            falsePositiveRates = curve.falsePositiveRates
+            truePositiveRates = curve.truePositiveRates
+        }
+    }
 
     init(_ report: BinaryClassificationReport) {
         rows = report.rows
