@@ -5,8 +5,8 @@ command (as you would type it from the repository root) and what the command wro
 returns its output: the parsed JSON when the command has `--format json`, else the text it printed.
 Tables are drawn as HTML (`table`), figures as SVG (`line_chart`, `bar_chart`), from that JSON.
 
-The `churn` binary is `$CHURN` when set, else `.build/release/churn` in the repository (what
-`scripts/export-notebooks.sh` builds), else `churn` on the PATH. Commands run in the repository
+The `churn` binary is `$CHURN` when set, else `.build/release/churn` or
+`Benchmarks/.build/release/churn` (what `scripts/export-notebooks.sh` builds), else `churn` on the PATH. Commands run in the repository
 root, so the paths they name are relative to it; files the notebooks write go to `notebook-output/`.
 """
 
@@ -28,9 +28,9 @@ OUTPUT = "notebook-output"
 def _binary():
     if os.environ.get("CHURN"):
         return os.environ["CHURN"]
-    built = ROOT / ".build" / "release" / "churn"
-    if built.exists():
-        return str(built)
+    for built in (ROOT / ".build" / "release" / "churn", ROOT / "Benchmarks" / ".build" / "release" / "churn"):
+        if built.is_file():
+            return str(built)
     return shutil.which("churn") or "churn"
 
 

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-swift build -c release --product churn
+# Built through the benchmark package, whose release build of the library CI has already made.
+swift build -c release --package-path Benchmarks --product churn
 python="$(scripts/notebook-venv.sh)"
-CHURN="$(pwd)/.build/release/churn" "$python" scripts/notebooks.py export
+CHURN="$(pwd)/Benchmarks/.build/release/churn" "$python" scripts/notebooks.py export

@@ -358,7 +358,7 @@ NOTEBOOKS = [churn_model_report, segmentation, axa_experiment, uplift, retention
 
 
 def version():
-    binary = os.environ.get("CHURN") or str(ROOT / ".build/release/churn")
+    binary = os.environ.get("CHURN") or str(ROOT / "Benchmarks/.build/release/churn")
     out = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
@@ -382,6 +382,8 @@ def export():
         name, cells = make()
         nb = nbformat.v4.new_notebook()
         nb.cells = cells
+        for k, cell in enumerate(nb.cells):  # stable ids, so that a re-export diffs only in what changed
+            cell.id = f"cell-{k}"
         nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.metadata.language_info = {"name": "python"}
         print(f"executing {name} ...", file=sys.stderr)
