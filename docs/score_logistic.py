@@ -21,7 +21,8 @@ def fill_value(imputation):
     """The training fill of a column: a number, a label or a flag (JSON `fill`)."""
     fill = imputation["fill"]
     kind, payload = next(iter(fill.items()))
-    return kind, payload["_0"]
+    # Version 3 writes {"number": 6}; versions 1 and 2 wrote {"number": {"_0": 6}}.
+    return kind, payload["_0"] if isinstance(payload, dict) else payload
 
 
 def encode(row, columns, configuration):
@@ -54,8 +55,8 @@ def encode(row, columns, configuration):
 def main(model_path, data_path):
     with open(model_path) as f:
         document = json.load(f)
-    if document["format"] != "churnkit-pipeline" or document["version"] > 2:
-        sys.exit(f"{model_path}: not a ChurnKit pipeline file of version 1 or 2")
+    if document["format"] != "churnkit-pipeline" or document["version"] > 3:
+        sys.exit(f"{model_path}: not a ChurnKit pipeline file of version 1 to 3")
     pipeline = document["pipeline"]
     if pipeline["model"]["kind"] != "logistic":
         sys.exit(f"{model_path}: model kind is {pipeline['model']['kind']}, this reader handles 'logistic'")

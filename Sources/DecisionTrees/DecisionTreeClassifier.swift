@@ -26,7 +26,7 @@ public enum SplitSearch: Sendable, Codable, Equatable {
 }
 
 /// How classes are weighted in impurities (multiplied with the sample weights).
-public enum ClassWeights: Sendable, Codable, Equatable {
+public enum ClassWeights: Sendable, Equatable {
     /// Every class weighs 1.
     case uniform
     /// Class c weighs n / (k n_c), as scikit-learn's `class_weight="balanced"` (from unweighted counts).

@@ -1,13 +1,13 @@
 import Foundation
 import Tabular
 
-/// The JSON file format of an uplift model: `{"format": "churnkit-uplift-model", "version": 1,
+/// The JSON file format of an uplift model: `{"format": "churnkit-uplift-model", "version": 2,
 /// "model": {...}}`. Loading checks the format name and version before decoding.
 extension FittedUpliftModel {
     /// The `format` value of every uplift model file.
     public static let fileFormat = "churnkit-uplift-model"
     /// The file format version this build writes and the highest it reads.
-    public static let fileVersion = 1
+    public static let fileVersion = 2
 
     /// The model as pretty-printed JSON with sorted keys (stable bytes for the same model).
     /// - Returns: The file's bytes.

@@ -84,7 +84,7 @@ public struct LogisticInferenceTable: Sendable, Hashable, Codable {
 }
 
 /// What the fit stored for the inference table.
-enum _InferenceState: Sendable, Hashable, Codable {
+enum _InferenceState: Sendable, Hashable {
     /// Standard errors of the parameters θ = (intercept?, coefficients...).
     case standardErrors([Double])
     /// The Hessian was singular at these terms.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A problem found while fitting that does not prevent returning a model, but that the caller
 /// should see (it is stored on the model and printed by the CLI).
-public enum LogisticRegressionWarning: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum LogisticRegressionWarning: Sendable, Hashable, CustomStringConvertible {
     /// The solver stopped before the gradient criterion held: after `iterations` iterations the
     /// gradient norm (infinity norm of the objective's gradient divided by the total weight) was
     /// `gradientNorm`. Raise `maxIterations` or loosen `tolerance`.

@@ -1,5 +1,5 @@
 /// One term of a logistic model: the intercept or the coefficient of a feature (column of X).
-public enum LogisticTerm: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum LogisticTerm: Sendable, Hashable, CustomStringConvertible {
     /// The intercept (constant term).
     case intercept
     /// The coefficient of column `index` (zero-based) of X.

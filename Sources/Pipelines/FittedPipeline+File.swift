@@ -2,7 +2,7 @@ import Foundation
 import Tabular
 
 /// The JSON file format of a fitted pipeline: `{"contentSHA256": "...", "format": "churnkit-pipeline",
-/// "version": 2, "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format
+/// "version": 3, "pipeline": {...}}` (every key in docs/model-file.md). Loading checks the format
 /// name and version before decoding, the meaning of the decoded parts (`_meaningProblem`), then the
 /// content hash when the file has one; version 1 files load too, their schema reduced on load to
 /// the kinds of the columns scoring reads (they have no `training` record).
@@ -10,7 +10,7 @@ extension FittedPipeline {
     /// The `format` value of every pipeline file.
     public static let fileFormat = "churnkit-pipeline"
     /// The file format version this build writes and the highest it reads.
-    public static let fileVersion = 2
+    public static let fileVersion = 3
 
     /// The pipeline as pretty-printed JSON with sorted keys (stable bytes for the same model).
     /// - Throws: an encoding error (not expected for a valid pipeline).

@@ -18,7 +18,7 @@ public enum NumericImputation: String, Sendable, Codable, CaseIterable, Equatabl
 }
 
 /// The value an imputer writes in place of a missing one.
-public enum ImputedValue: Sendable, Codable, Equatable {
+public enum ImputedValue: Sendable, Equatable {
     /// A number, for numeric columns.
     case number(Double)
     /// A label, for categorical columns.

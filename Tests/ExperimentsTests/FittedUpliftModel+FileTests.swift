@@ -18,7 +18,7 @@ import Testing
         try model.write(to: path)
         #expect(try FittedUpliftModel.load(from: path) == model)
         let header = try JSONSerialization.jsonObject(with: try model.jsonData()) as? [String: Any]
-        #expect(header?["format"] as? String == "churnkit-uplift-model" && header?["version"] as? Int == 1)
+        #expect(header?["format"] as? String == "churnkit-uplift-model" && header?["version"] as? Int == 2)
     }
 
     @Test func foreignNewerAndCorruptFilesAreRejectedClearly() throws {
@@ -26,7 +26,7 @@ import Testing
         func error(_ text: String) -> String {
             do { _ = try FittedUpliftModel.decode(Data(text.utf8), path: "m.json"); return "" } catch { return error.description }
         }
-        #expect(error(text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 2")).contains("format version 2"))
+        #expect(error(text.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3")).contains("format version 3"))
         #expect(error(text.replacingOccurrences(of: "churnkit-uplift-model", with: "churnkit-pipeline")).contains("not a ChurnKit uplift model"))
         #expect(error(String(text.prefix(text.count / 2))).hasPrefix("m.json: not a readable uplift model file"))
         #expect(error(text.replacingOccurrences(of: "\"method\" : \"two-model\"", with: "\"method\" : \"class-transformation\"")).contains("with a control model"))

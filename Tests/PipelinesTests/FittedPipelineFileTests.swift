@@ -98,7 +98,7 @@ private func trainedPipeline() throws -> (FittedPipeline, Table) {
     #expect(loaded.training == nil)
     #expect(try loaded.probabilities(for: table).probabilities == pipeline.probabilities(for: table).probabilities)
     #expect(!String(decoding: try loaded.jsonData(), as: UTF8.self).contains("C100399"))
-    #expect(FittedPipeline.fileVersion == 2)
+    #expect(FittedPipeline.fileVersion == 3)
 }
 
 @Test func aModelFileDoesNotGrowWithTheTrainingRows() throws {
