@@ -87,7 +87,9 @@ extension FittedPipeline {
             if let problem = read._meaningProblem() {
                 throw PipelineError.invalidModel(path: path, key: problem.key, reason: problem.reason)
             }
-            if let stored = file.contentSHA256, try read.contentSHA256() != stored {
+            // The hash is over this build's encoding, so it is checked for files of this version;
+            // an earlier version encoded some values differently (`_0` payload keys before 3).
+            if header.version == fileVersion, let stored = file.contentSHA256, try read.contentSHA256() != stored {
                 throw PipelineError.invalidModel(
                     path: path, key: "contentSHA256",
                     reason: "the parameters do not match the content hash written with them: the file was edited or damaged; train the model again")

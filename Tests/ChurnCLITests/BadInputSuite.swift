@@ -57,10 +57,11 @@ private func snapshot(_ dir: URL) throws -> [String: FileState] {
 }
 
 /// The result of running the executable: exit status (nil when it was killed by a signal or the
-/// timeout), standard error, and whether it hung.
+/// timeout), standard output and error, and whether it hung.
 struct ChurnRun {
     let status: Int32?
     let signal: Int32?
+    let standardOutput: String
     let standardError: String
     let hung: Bool
 }
@@ -71,27 +72,31 @@ func runChurn(_ arguments: [String], in directory: URL, timeout: Double) throws 
     process.executableURL = URL(fileURLWithPath: churnExecutable)
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let errors = Pipe()
+    let errors = Pipe(), output = Pipe()
     process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
+    process.standardOutput = output
     process.standardInput = FileHandle.nullDevice
     try process.run()
     let finished = DispatchSemaphore(value: 0)
-    let collected = LockedData()
-    DispatchQueue.global().async {
-        collected.set(errors.fileHandleForReading.readDataToEndOfFile())
-        finished.signal()
+    let collectedErrors = LockedData(), collectedOutput = LockedData()
+    for (pipe, collected) in [(errors, collectedErrors), (output, collectedOutput)] {
+        DispatchQueue.global().async {
+            collected.set(pipe.fileHandleForReading.readDataToEndOfFile())
+            finished.signal()
+        }
     }
-    let hung = finished.wait(timeout: .now() + timeout) == .timedOut
+    let deadline = DispatchTime.now() + timeout
+    let closed = (0..<2).filter { _ in finished.wait(timeout: deadline) == .success }.count
+    let hung = closed < 2
     if hung {
         process.terminate()
-        finished.wait()
+        for _ in closed..<2 { finished.wait() }
     }
     process.waitUntilExit()
-    let text = String(decoding: collected.get(), as: UTF8.self)
     let byExit = process.terminationReason == .exit
     return ChurnRun(status: byExit ? process.terminationStatus : nil, signal: byExit ? nil : process.terminationStatus,
-                    standardError: text, hung: hung)
+                    standardOutput: String(decoding: collectedOutput.get(), as: UTF8.self),
+                    standardError: String(decoding: collectedErrors.get(), as: UTF8.self), hung: hung)
 }
 
 /// Bytes handed from the reading thread to the test.

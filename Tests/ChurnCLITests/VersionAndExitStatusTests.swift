@@ -7,19 +7,10 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: churnExecutable),
                 "needs the churn executable beside the test bundle (swift build --build-tests)"))
 struct VersionAndExitStatusTests {
-    /// Runs `churn` and returns its exit status and standard output.
-    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: churnExecutable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs `churn` (at most 60 s) and returns its exit status and standard output.
+    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32?, output: String) {
+        let result = try runChurn(arguments, in: directory, timeout: 60)
+        return (result.status, result.standardOutput)
     }
 
     @Test func versionPrintsTheLibraryVersion() throws {

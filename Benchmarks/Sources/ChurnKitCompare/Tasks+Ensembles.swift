@@ -67,17 +67,27 @@ private func rounded(_ value: Double, _ digits: Double) -> Double {
 private let gbdtFit: CompareTask = { arguments in
     let data = try EnsembleData(arguments)
     let trainer = try booster(arguments)
+    return try measuredFit(on: data, logLoss: true) {
+        let model = try trainer.fit(data.xTrain, data.yTrain)
+        return (model, model.trees.count)
+    }
+}
+
+/// Times `fit` (wall and CPU seconds, peak resident memory above the memory before it), then
+/// scores the hold-out rows: AUC, log loss when asked, and the number of trees.
+private func measuredFit<Model: BinaryClassifier>(
+    on data: EnsembleData, logLoss withLogLoss: Bool, _ fit: () throws -> (Model, trees: Int)
+) throws -> CompareResult {
     let peak = peakTracker()
     let cpuStart = processCPUSeconds()
-    let (model, seconds) = try timed { try trainer.fit(data.xTrain, data.yTrain) }
+    let ((model, trees), seconds) = try timed { try fit() }
     let cpuSeconds = processCPUSeconds() - cpuStart
     let extraMB = peak()
     let p = try model.predictProbabilities(data.xTest)
     var extra: [String: Any] = [
-        "auc": rounded(try rocAUC(labels: data.yTest, scores: p), 5),
-        "logLoss": rounded(try logLoss(labels: data.yTest, scores: p), 6),
-        "fitCPUSeconds": rounded(cpuSeconds, 2), "trees": model.trees.count,
+        "auc": rounded(try rocAUC(labels: data.yTest, scores: p), 5), "fitCPUSeconds": rounded(cpuSeconds, 2), "trees": trees,
     ]
+    if withLogLoss { extra["logLoss"] = rounded(try logLoss(labels: data.yTest, scores: p), 6) }
     if let extraMB { extra["fitPeakExtraMB"] = extraMB }
     return CompareResult(seconds: seconds, extra: extra)
 }
@@ -101,17 +111,10 @@ private let forestFit: CompareTask = { arguments in
         throw CompareUsageError(description: "expected X.f64 Y.u8 FILEROWS D TRAIN TREES DEPTH")
     }
     let trainer = RandomForestClassifier(trees: trees, maxDepth: depth, minSamplesLeaf: 1, featuresPerSplit: .sqrt)
-    let peak = peakTracker()
-    let cpuStart = processCPUSeconds()
-    let (model, seconds) = try timed { try trainer.fit(data.xTrain, data.yTrain) }
-    let cpuSeconds = processCPUSeconds() - cpuStart
-    let extraMB = peak()
-    let p = try model.predictProbabilities(data.xTest)
-    var extra: [String: Any] = [
-        "auc": rounded(try rocAUC(labels: data.yTest, scores: p), 5), "fitCPUSeconds": rounded(cpuSeconds, 2),
-    ]
-    if let extraMB { extra["fitPeakExtraMB"] = extraMB }
-    return CompareResult(seconds: seconds, extra: extra)
+    return try measuredFit(on: data, logLoss: false) {
+        let model = try trainer.fit(data.xTrain, data.yTrain)
+        return (model, model.trees.count)
+    }
 }
 
 /// Comparison tasks of the Ensembles module, by name.
