@@ -15,9 +15,22 @@ struct TextTable {
         self.alignments = alignments ?? headers.map { _ in .left }
     }
 
-    /// Appends a row; missing cells are blank, extra cells are dropped.
+    /// The most characters a cell shows; a longer cell is cut to this many, its last one `…`, so
+    /// one huge value (a 20 MB label) cannot widen every line of the table.
+    static let maximumCellCharacters = 500
+
+    /// Appends a row; missing cells are blank, extra cells are dropped, long cells are cut to
+    /// `maximumCellCharacters`.
     mutating func append(_ row: [String]) {
-        rows.append((0..<headers.count).map { $0 < row.count ? row[$0] : "" })
+        rows.append((0..<headers.count).map { $0 < row.count ? Self.capped(row[$0]) : "" })
+    }
+
+    /// `cell`, or its first `maximumCellCharacters - 1` characters and `…` when it is longer.
+    static func capped(_ cell: String) -> String {
+        guard cell.index(cell.startIndex, offsetBy: maximumCellCharacters, limitedBy: cell.endIndex) != nil,
+              cell.count > maximumCellCharacters
+        else { return cell }
+        return cell.prefix(maximumCellCharacters - 1) + "…"
     }
 
     /// The table as lines of text, a rule under the header.

@@ -26,6 +26,8 @@ public final class CSVChunkReader {
     private let plans: [_ColumnPlan]
     private var pending: [_ColumnPiece]
     private var pendingRows = 0
+    /// Rows at the start of `pending` already returned in a chunk.
+    private var consumedRows = 0
     private var exhausted = false
 
     /// Opens a CSV file for reading in chunks.
@@ -113,26 +115,34 @@ public final class CSVChunkReader {
     ///   positions; after an error the reader should not be used further.
     /// - Complexity: O(bytes of the chunk + rowsPerChunk * columns).
     public func next() throws(CSVError) -> Table? {
-        while pendingRows < rowsPerChunk, !exhausted {
+        while pendingRows - consumedRows < rowsPerChunk, !exhausted {
             guard let parts = try reader.nextBlock(plans: plans) else {
                 exhausted = true
                 break
+            }
+            if consumedRows > 0 {
+                // Drop the rows already handed out once per block, not once per chunk.
+                for c in pending.indices {
+                    pending[c] = pending[c].rows(consumedRows..<pendingRows, seedLevels: [])
+                }
+                pendingRows -= consumedRows
+                consumedRows = 0
             }
             for part in parts {
                 pendingRows += part.rows
                 for c in pending.indices { pending[c].append(part.pieces[c]) }
             }
         }
-        if pendingRows == 0 { return nil }
-        let take = min(rowsPerChunk, pendingRows)
+        if pendingRows == consumedRows { return nil }
+        let rows = consumedRows..<min(consumedRows + rowsPerChunk, pendingRows)
         var columns: [Column] = []
         for (c, spec) in schema.columns.enumerated() {
-            let head = pending[c].splitOffPrefix(take, seedLevels: spec.kind == .categorical ? spec.levels : [])
+            let head = pending[c].rows(rows, seedLevels: spec.kind == .categorical ? spec.levels : [])
             columns.append(Self.column(spec, head))
         }
-        pendingRows -= take
-        rowsRead += take
-        return Table(unchecked: columns, rowCount: take)
+        consumedRows = rows.upperBound
+        rowsRead += rows.count
+        return Table(unchecked: columns, rowCount: rows.count)
     }
 
     private static func column(_ spec: CSVColumnSpec, _ piece: _ColumnPiece) -> Column {

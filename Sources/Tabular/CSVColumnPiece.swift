@@ -117,40 +117,37 @@ struct _ColumnPiece: Sendable {
         for code in next.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
     }
 
-    /// Removes the first `count` rows and returns them as a piece with its own compact dictionary
-    /// (labels in order of first appearance after `seedLevels`); the rest is re-coded the same way.
-    /// - Complexity: O(rows + labels).
-    mutating func splitOffPrefix(_ count: Int, seedLevels: [String]) -> _ColumnPiece {
-        var head = _ColumnPiece(mode: mode)
-        head.zeroOne = zeroOne
-        head.sawNumber = sawNumber
+    /// The rows in `range` as a piece of their own, `self` unchanged; categorical codes are
+    /// renumbered (`seedLevels` first, then labels in order of first appearance).
+    /// - Complexity: O(range.count) when the range is small beside the labels, else O(range.count +
+    ///   labels), so a reader can hand out many small chunks of one block.
+    func rows(_ range: Range<Int>, seedLevels: [String]) -> _ColumnPiece {
+        var piece = _ColumnPiece(mode: mode)
+        piece.zeroOne = zeroOne
+        piece.sawNumber = sawNumber
         switch mode {
         case .inferNumeric, .strictNumeric:
-            head.doubles = Array(doubles.prefix(count))
-            doubles.removeFirst(min(count, doubles.count))
+            piece.doubles = Array(doubles[range.clamped(to: doubles.indices)])
         case .text, .mixed:
-            if mode == .mixed {
-                head.doubles = Array(doubles.prefix(count))
-                doubles.removeFirst(min(count, doubles.count))
-            }
-            let (headCodes, headDictionary) = recoded(codes.prefix(count), seedLevels: seedLevels)
-            let (tailCodes, tailDictionary) = recoded(codes.dropFirst(count), seedLevels: seedLevels)
-            head.codes = headCodes
-            head.dictionary = headDictionary
-            codes = tailCodes
-            dictionary = tailDictionary
+            if mode == .mixed { piece.doubles = Array(doubles[range.clamped(to: doubles.indices)]) }
+            (piece.codes, piece.dictionary) = recoded(codes[range.clamped(to: codes.indices)], seedLevels: seedLevels)
         case .skip:
             break
         }
-        return head
+        return piece
     }
 
     private func recoded(_ slice: ArraySlice<Int32>, seedLevels: [String]) -> ([Int32], _ByteDictionary) {
         var fresh = _ByteDictionary()
         for level in seedLevels { _ = fresh.code(of: Array(level.utf8)) }
-        var remap = [Int32](repeating: -2, count: dictionary.count)
         var out = [Int32]()
         out.reserveCapacity(slice.count)
+        if slice.count < dictionary.count / 8 {
+            // A few rows of a block with many labels: no table over every label.
+            for code in slice { out.append(code < 0 ? -1 : fresh.code(of: Array(dictionary.bytes(of: Int(code)))).code) }
+            return (out, fresh)
+        }
+        var remap = [Int32](repeating: -2, count: dictionary.count)
         for code in slice {
             if code < 0 {
                 out.append(-1)

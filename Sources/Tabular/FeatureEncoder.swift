@@ -126,6 +126,10 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
         return fitted
     }
 
+    /// The longest category label (in UTF-8 bytes) a fitted encoder keeps; a categorical column
+    /// with a longer label is dropped with a `FeatureIssue` of reason `labelTooLong`.
+    public static let maximumLabelBytes = 1_024
+
     /// The encoding of one column (nil when it is dropped) and what was wrong with it.
     private func _plan(for column: Column) throws(TabularError) -> (EncodedColumn?, FeatureIssue?) {
         let name = column.name
@@ -150,6 +154,11 @@ public struct FeatureEncoder: Sendable, Codable, Equatable {
             if standardize { (center, scale) = (stats.mean, stats.scale) }
             if stats.isConstant { constantDetail = "every value is \(imputation.fillText)" }
         case .categorical:
+            if let long = group?.categories.first(where: { $0.utf8.count > Self.maximumLabelBytes }) {
+                let detail = "a category label is \(long.utf8.count) bytes long (it starts \"\(long.prefix(20))...\"); "
+                    + "labels are limited to \(Self.maximumLabelBytes) bytes"
+                return (nil, FeatureIssue(column: name, reason: .labelTooLong, detail: detail, dropped: true))
+            }
             if let only = group?.categories.first, group?.categories.count == 1 {
                 constantDetail = "only the level \"\(only)\" occurs"
             }
@@ -233,6 +242,9 @@ public struct FeatureIssue: Sendable, Codable, Equatable, CustomStringConvertibl
         /// Every row has the same value (after imputation): it carries no information and is
         /// collinear with an intercept.
         case constant
+        /// A category label is longer than `FeatureEncoder.maximumLabelBytes`: the column looks like
+        /// free text or a damaged file, and its labels would fill reports and the model file.
+        case labelTooLong
     }
 
     /// The column's name.

@@ -11,3 +11,14 @@ import Testing
     #expect(formatted(2e12) == "2.000e+12")
     #expect(formatted(.infinity) == "inf")
 }
+
+@Test func aHugeCellIsCutSoItCannotWidenEveryLine() {
+    var table = TextTable(headers: ["feature", "weight"], alignments: [.left, .right])
+    table.append([String(repeating: "é", count: 2_000_000), "1"])
+    table.append(["short", "2"])
+    let lines = table.render().split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(lines[2] == Substring(String(repeating: "é", count: TextTable.maximumCellCharacters - 1) + "…  " + "     1"))
+    #expect(lines[3].count == TextTable.maximumCellCharacters + 2 + "weight".count)
+    #expect(TextTable.capped("short") == "short")
+}

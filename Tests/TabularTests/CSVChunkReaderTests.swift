@@ -33,6 +33,24 @@ private func texts(_ table: Table, _ row: Int) -> [String?] { table.columns.map 
     #expect(try reader.next() == nil)
 }
 
+@Test func oneRowChunksMatchTheWholeFileTable() throws {
+    // Issue 13: --chunk-rows 1 re-coded the rest of the block for every chunk (quadratic); chunks
+    // taken from one block must still carry each row's own labels and numbers.
+    var text = "id,x,city\n"
+    for i in 0..<300 { text += "c\(i),\(i % 7),\(["Paris", "Lyon", "Nice"][i % 3])\n" }
+    let bytes = Array(text.utf8)
+    let whole = try Table(csvBytes: bytes)
+    let reader = try CSVChunkReader(bytes: bytes, rowsPerChunk: 1, sampleRows: 50,
+                                    options: CSVReadOptions(blockSize: 1024, threadCount: 1))
+    var row = 0
+    while let chunk = try reader.next() {
+        #expect(chunk.rowCount == 1)
+        #expect(texts(chunk, 0) == texts(whole, row))
+        row += 1
+    }
+    #expect(row == 300 && reader.rowsRead == 300)
+}
+
 @Test func aGivenSchemaFixesKindsAndLevels() throws {
     let schema = CSVSchema(columns: [
         CSVColumnSpec(name: "id", kind: .categorical, levels: ["z"]),

@@ -51,11 +51,13 @@ private func text(_ labels: [String?]) -> _ColumnPiece {
     #expect(late.demoted)
 }
 
-@Test func splittingRecodesBothParts() {
-    var piece = text(["a", "b", "c", "b", nil, "d"])
-    let head = piece.splitOffPrefix(3, seedLevels: ["z"])
+@Test func takingRowsRecodesThemAndLeavesThePieceAlone() {
+    let piece = text(["a", "b", "c", "b", nil, "d"])
+    let head = piece.rows(0..<3, seedLevels: ["z"])
     #expect(head.dictionary.labels == ["z", "a", "b", "c"] && head.codes == [1, 2, 3])
-    #expect(piece.dictionary.labels == ["z", "b", "d"] && piece.codes == [1, -1, 2])
-    var numbers = numeric([1, 2, 3])
-    #expect(numbers.splitOffPrefix(2, seedLevels: []).doubles == [1, 2] && numbers.doubles == [3])
+    let tail = piece.rows(3..<6, seedLevels: ["z"])
+    #expect(tail.dictionary.labels == ["z", "b", "d"] && tail.codes == [1, -1, 2])
+    #expect(piece.codes == [0, 1, 2, 1, -1, 3])
+    let numbers = numeric([1, 2, 3])
+    #expect(numbers.rows(0..<2, seedLevels: []).doubles == [1, 2] && numbers.rows(2..<3, seedLevels: []).doubles == [3])
 }

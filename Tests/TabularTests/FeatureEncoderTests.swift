@@ -60,6 +60,24 @@ import Testing
     #expect(dropped.droppedFeatures.map(\.column) == ["x", "only", "yes"])
 }
 
+@Test func aColumnWithAnOverlongLabelIsDroppedWithAWarning() throws {
+    // Issue 13: a 20 MB label made reports take a minute and the model file 88 MB.
+    let long = String(repeating: "X", count: FeatureEncoder.maximumLabelBytes + 1)
+    let table = try Table(columns: [
+        Column(name: "region", labels: ["North", long, "South"]),
+        Column(name: "z", numeric: [1, 2, 3]),
+    ])
+    let fitted = try FeatureEncoder().fit(table)
+    #expect(fitted.featureNames == ["z"])
+    #expect(fitted.issues.map(\.description) == [
+        "column \"region\" dropped: a category label is 1025 bytes long (it starts \"XXXXXXXXXXXXXXXXXXXX...\"); labels are limited to 1024 bytes",
+    ])
+    #expect(fitted.issues.map(\.reason) == [.labelTooLong])
+    let atLimit = String(repeating: "X", count: FeatureEncoder.maximumLabelBytes)
+    let kept = try FeatureEncoder(drop: .none).fit(try Table(columns: [Column(name: "region", labels: ["North", atLimit])]))
+    #expect(kept.featureNames == ["region=North", "region=\(atLimit)"])
+}
+
 @Test func fitRejectsBadArguments() throws {
     let table = try Table(columns: [
         Column(name: "a", numeric: [1, 2]),
