@@ -87,8 +87,10 @@ func percentWithInterval(_ value: Double, _ interval: ConfidenceInterval?) -> St
     return "\(percent(value)) [\(percent(interval.lower)), \(percent(interval.upper))]"
 }
 
-/// A p-value: 4 significant digits, in scientific notation below 0.0001 ("3.182e-44").
+/// A p-value: 4 significant digits, in scientific notation below 0.0001 ("3.182e-44"); below
+/// 1e-300 (where a double loses digits and the tail underflows to 0) "< 1e-300", never "0".
 func formattedPValue(_ p: Double) -> String {
     guard p.isFinite else { return "-" }
-    return p < 1e-4 && p > 0 ? String(format: "%.3e", p) : formatted(p)
+    if p < 1e-300 { return "< 1e-300" }
+    return p < 1e-4 ? String(format: "%.3e", p) : formatted(p)
 }

@@ -11,7 +11,8 @@ struct RFMCommand: ParsableCommand {
         discussion: """
             Uses the purchases on or before --cutoff (same-day purchases merged into one occasion): \
             recency = time from the last purchase to the cut-off, frequency = purchase occasions, \
-            monetary = total spend. Each is scored 1-5 by quintile (tied values share a score; 5 = \
+            monetary = total spend. Each is scored 1-5 by quintile of its rank (tied values share their \
+            lowest rank, as pandas' rank(method="min"), so one-time buyers get F = 1; 5 = \
             most recent, most frequent, highest spend), and the R and F scores name the segment \
             (champions, loyal, potential loyalists, new, needs attention, at risk, hibernating). \
             Prints the segments; --out writes one row per customer: customer, recency, frequency, \

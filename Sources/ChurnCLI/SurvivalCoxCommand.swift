@@ -110,10 +110,10 @@ struct CoxReport: Encodable {
             headers: ["covariate", "coef", "se", "z", "p", "hazard ratio", "HR \(level) lower", "HR \(level) upper", "PH test chi2", "PH p"],
             alignments: [.left] + Array(repeating: .right, count: 9))
         for c in coefficients {
-            table.append([c.name, formatted(c.coefficient), formatted(c.standardError), formatted(c.z, digits: 3), formatted(c.pValue, digits: 3),
+            table.append([c.name, formatted(c.coefficient), formatted(c.standardError), formatted(c.z, digits: 3), formattedPValue(c.pValue),
                           formatted(c.hazardRatio), formatted(c.hazardRatioLower), formatted(c.hazardRatioUpper),
                           c.proportionalHazardsStatistic.map { formatted($0, digits: 3) } ?? "-",
-                          c.proportionalHazardsPValue.map { formatted($0, digits: 3) } ?? "-"])
+                          c.proportionalHazardsPValue.map(formattedPValue) ?? "-"])
         }
         var lines = [
             "Cox proportional hazards (Efron ties) on \(rows) rows, \(events) events, duration \(duration): log partial likelihood "

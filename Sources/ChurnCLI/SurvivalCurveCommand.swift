@@ -179,8 +179,9 @@ struct SurvivalCurveReport: Encodable {
         if let test = logRank {
             var table = TextTable(headers: [groupColumn ?? "group", "observed events", "expected events"], alignments: [.left, .right, .right])
             for (k, label) in test.groups.enumerated() { table.append([label, formatted(test.observed[k]), formatted(test.expected[k])]) }
+            let p = formattedPValue(test.pValue)
             lines.append("log-rank test (the groups share one curve): chi-square \(formatted(test.statistic)) on \(test.degreesOfFreedom) df, "
-                + "p = \(formatted(test.pValue, digits: 3))")
+                + (p.hasPrefix("<") ? "p \(p)" : "p = \(p)"))
             lines.append(table.render())
         }
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)

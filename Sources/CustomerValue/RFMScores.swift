@@ -2,10 +2,11 @@
 //
 // Recency = days from the last purchase to the cut-off (fewer is better), frequency = purchase
 // occasions (same-day purchases merged), monetary = total spend, all in the calibration period.
-// Each is scored 1-5 by quintile of its empirical distribution: score = ⌈5 · F(v)⌉ with F the
-// share of customers whose value is at most v (recency scored on its negative, so recent = 5);
-// tied values share a score, so a heavily tied variable (most customers buy once) uses fewer
-// than five scores rather than splitting equal customers arbitrarily.
+// Each is scored 1-5 by quintile of its rank: score = ⌈5 · rank / n⌉ with rank the lowest rank of
+// the value's tie group, 1 + (customers whose value is below v), as pandas' rank(method="min")
+// (recency scored on its negative, so recent = 5). Tied values share a score, the score of the
+// first of them, so a heavily tied bottom (most customers buy once) scores 1 rather than the
+// middle score a highest-rank rule gives it; equal customers are never split arbitrarily.
 // Segments from the R and F scores (a common marketing grid):
 //   champions R ≥ 4, F ≥ 4 · loyal R ≤ 3, F ≥ 4 · potential loyalists R ≥ 4, F 2-3 ·
 //   new R ≥ 4, F = 1 · at risk R ≤ 2, F = 3 · hibernating R ≤ 2, F ≤ 2 · needs attention R = 3, F ≤ 3.
@@ -53,7 +54,8 @@ public enum RFMScoring {
         }
     }
 
-    /// Quintile scores ⌈5 · F(v)⌉ (ties share a score).
+    /// Quintile scores ⌈5 · rank / n⌉, rank the lowest rank of the tie group (pandas'
+    /// `rank(method="min")`), so tied values share the score of the first of them.
     /// - Parameter values: The values (finite).
     /// - Returns: Scores 1-5 in the input order.
     /// - Complexity: O(n log n).
@@ -65,7 +67,7 @@ public enum RFMScoring {
         while start < order.count {
             var end = start
             while end + 1 < order.count, values[order[end + 1]] == values[order[start]] { end += 1 }
-            let share = Double(end + 1) / n
+            let share = Double(start + 1) / n
             let score = min(5, max(1, Int((5 * share - 1e-9).rounded(.up))))
             for k in start...end { scores[order[k]] = score }
             start = end + 1

@@ -20,5 +20,6 @@ import Testing
         #expect(throws: (any Error).self) { try parseNamedNumbers(["call"], option: "--cost") }
         #expect(withInterval(0.5, nil).hasSuffix("[undefined]"))
         #expect(formattedPValue(3.1823e-44) == "3.182e-44" && formattedPValue(.nan) == "-")
+        #expect(formattedPValue(0) == "< 1e-300" && formattedPValue(1e-310) == "< 1e-300" && formattedPValue(2e-300) == "2.000e-300")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ChurnCLI
 
-/// `churn rfm` on a hand-worked log (scores by ⌈5·F(v)⌉, ties sharing a score) and on CDNOW as published.
+/// `churn rfm` on a hand-worked log (scores by ⌈5 · rank / n⌉, ties sharing their lowest rank as pandas' rank(method="min")) and on CDNOW as published.
 @Suite struct RFMCommandTests {
     /// Five customers at the cut-off 2024-03-31: a (two purchases on 03-30 merged, one on 01-10), b,
     /// c (a purchase after the cut-off, ignored), d, e.
@@ -31,21 +31,22 @@ import Testing
         #expect(text.contains("5 customers"))
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         // recency (days) a 1, b 30, c 16, d 121, e 11; frequency 2, 1, 3, 1, 2; monetary 35, 100, 15, 8, 80.
+        // Frequency ranks (lowest of each tie): b, d 1 -> ⌈5 · 1/5⌉ = 1; a, e 3 -> 3; c 5 -> 5.
         #expect(rows == [
             "customer,recency,frequency,monetary,r,f,m,rfm,segment",
-            "a,1.0,2,35.0,5,4,3,543,champions",
-            "b,30.0,1,100.0,2,2,5,225,hibernating",
+            "a,1.0,2,35.0,5,3,3,533,potential loyalists",
+            "b,30.0,1,100.0,2,1,5,215,hibernating",
             "c,16.0,3,15.0,3,5,2,352,loyal",
-            "d,121.0,1,8.0,1,2,1,121,hibernating",
-            "e,11.0,2,80.0,4,4,4,444,champions",
+            "d,121.0,1,8.0,1,1,1,111,hibernating",
+            "e,11.0,2,80.0,4,3,4,434,potential loyalists",
         ])
         let json = try jsonObject(try RFMCommand.parse([log, "--customer", "id", "--date", "day", "--amount", "spend", "--cutoff", "20240331",
                                                         "--unit", "weeks", "--format", "json"]).makeOutput())
         let segments = try #require(json["segments"] as? [[String: Any]])
-        #expect(segments.map { $0["segment"] as? String } == ["champions", "loyal", "hibernating"])
-        #expect(segments.map { $0["customers"] as? Int } == [2, 1, 2])
-        let champions = try #require(segments.first)
-        #expect(abs((champions["meanRecency"] as? Double ?? 0) - 6.0 / 7) < 1e-12)  // (1 + 11) / 2 days in weeks
+        #expect(segments.map { $0["segment"] as? String } == ["loyal", "potential loyalists", "hibernating"])
+        #expect(segments.map { $0["customers"] as? Int } == [1, 2, 2])
+        let potential = try #require(segments.dropFirst().first)
+        #expect(abs((potential["meanRecency"] as? Double ?? 0) - 6.0 / 7) < 1e-12)  // (1 + 11) / 2 days in weeks
         #expect((json["customers"] as? [Any])?.count == 5)
         #expect(throws: (any Error).self) {
             try RFMCommand.parse([log, "--customer", "id", "--date", "day", "--amount", "spend", "--cutoff", "2024-03-31", "--out", out]).makeOutput()
@@ -80,5 +81,9 @@ import Testing
         #expect(segments.compactMap { $0["customers"] as? Int }.reduce(0, +) == 2357)
         let scores = try #require(json["customers"] as? [[String: Any]])
         #expect(scores.allSatisfy { (1...5).contains($0["r"] as? Int ?? 0) && (1...5).contains($0["m"] as? Int ?? 0) })
+        // One-time buyers (1,411 of 2,357 at the 39-week cut-off) share the lowest rank: F = 1.
+        let oneTime = scores.filter { $0["frequency"] as? Int == 1 }
+        #expect(oneTime.count == 2357 - 946)
+        #expect(oneTime.allSatisfy { $0["f"] as? Int == 1 })
     }
 }

@@ -72,6 +72,26 @@ import Testing
         #expect(((zero["groups"] as? [[String: Any]])?.first?["customers"] as? Int) == 2)
     }
 
+    /// 10,000 customers per plan, durations at the exponential quantiles (i + 0.5)/n with hazard 1 on
+    /// plan A and e² on plan B: z ≈ 2 / √(2/10,000) ≈ 140, so both p-values underflow a double.
+    @Test func underflowingPValuesPrintAsBelowTheSmallestShown() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let n = 10_000
+        var text = "months,cancelled,plan\n"
+        for plan in ["A", "B"] {
+            let rate = plan == "A" ? 1 : exp(2.0)
+            for i in 0..<n { text += "\(-log((Double(i) + 0.5) / Double(n)) / rate),1,\(plan)\n" }
+        }
+        let file = try write(text, named: "separated.csv", in: dir)
+        let curves = try SurvivalCurveCommand.parse([file, "--duration", "months", "--event", "cancelled", "--group", "plan"]).makeOutput()
+        #expect(curves.contains("p < 1e-300"))
+        let cox = try SurvivalCoxCommand.parse([file, "--duration", "months", "--event", "cancelled", "--covariates", "plan"]).makeOutput()
+        let row = try #require(cox.split(separator: "\n").first { $0.hasPrefix("plan=B") })
+        #expect(row.contains("< 1e-300"))
+        for output in [curves, cox] { #expect(!output.contains("NaN")) }
+    }
+
     @Test func coxOnATinyFileNamesTheReferenceLevel() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -6,9 +6,12 @@ import Testing
         #expect(RFMScoring.quintiles([10, 1, 9, 2, 8, 3, 7, 4, 6, 5]) == [5, 1, 5, 1, 4, 2, 4, 2, 3, 3])
     }
 
-    @Test func tiedValuesShareAScore() {
-        // Six of ten at 1: F(1) = 0.6, score 3; F(2) = 0.8, score 4; F(5) = 1, score 5.
-        #expect(RFMScoring.quintiles([1, 1, 1, 1, 1, 1, 2, 2, 5, 5]) == [3, 3, 3, 3, 3, 3, 4, 4, 5, 5])
+    @Test func tiedValuesShareTheScoreOfTheirLowestRank() {
+        // pandas rank(method="min") on ten values: the six 1s rank 1 (⌈5 · 1/10⌉ = 1), the two 2s
+        // rank 7 (⌈3.5⌉ = 4), the two 5s rank 9 (⌈4.5⌉ = 5).
+        #expect(RFMScoring.quintiles([1, 1, 1, 1, 1, 1, 2, 2, 5, 5]) == [1, 1, 1, 1, 1, 1, 4, 4, 5, 5])
+        // Ranks 1, 2, 2, 4, 4, 4, 7 of seven: ⌈5/7⌉ = 1, ⌈10/7⌉ = 2, ⌈20/7⌉ = 3, ⌈35/7⌉ = 5.
+        #expect(RFMScoring.quintiles([3, 4, 4, 6, 6, 6, 9]) == [1, 2, 2, 3, 3, 3, 5])
     }
 
     @Test func segmentsFollowTheGrid() {
@@ -30,7 +33,7 @@ import Testing
         #expect(scores.map(\.frequency) == [2, 1, 1])
         #expect(scores.map(\.monetary) == [20, 100, 1])
         #expect(scores.map(\.recencyScore) == [4, 2, 5])
-        #expect(scores.map(\.frequencyScore) == [5, 4, 4])
+        #expect(scores.map(\.frequencyScore) == [5, 2, 2])
         #expect(scores.map(\.monetaryScore) == [4, 5, 2])
         #expect(scores[0].code == "454" && scores[0].segment == "champions")
     }
