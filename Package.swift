@@ -75,6 +75,7 @@ let package = Package(
         .executableTarget(name: "churn", dependencies: ["ChurnCLI"]),
 
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+        .target(name: "_TreeSHAPTestSupport", dependencies: ["DecisionTrees"], path: "Tests/_TreeSHAPTestSupport"),
         .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
         .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
@@ -83,11 +84,14 @@ let package = Package(
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics"],
+            name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics", "_TreeSHAPTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EnsemblesTests",
-            dependencies: ["Ensembles", "DecisionTrees", "ModelMetrics", "Tabular", "CHistogramKernel", "_TestSupport"],
+            dependencies: [
+                "Ensembles", "DecisionTrees", "LinearModels", "ModelProtocols", "ModelMetrics", "Tabular", "CHistogramKernel",
+                "_TestSupport", "_TreeSHAPTestSupport",
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),

@@ -13,8 +13,9 @@ struct ScoreCommand: ParsableCommand {
             training scores' cut points). With --reasons N, also reason_1 ... reason_N, the original \
             columns that raise this customer's risk most, with the customer's value (Contract=Month-to-month), \
             and each one's effect: reason_K_effect_logit for a logistic model (log-odds from the mean \
-            training customer), reason_K_effect_probability for a tree (probability from the training \
-            rows' expected probability, TreeSHAP). Only columns that raise the risk are listed; the rest \
+            training customer) or a boosted model (gbdt: log-odds from the expected margin, TreeSHAP), \
+            reason_K_effect_probability for a tree or a forest (probability from the training rows' \
+            expected probability, TreeSHAP). Only columns that raise the risk are listed; the rest \
             stay empty. The output file appears atomically when scoring succeeds.
             """
     )
@@ -105,7 +106,7 @@ func scoreRows(_ chunk: Table, idColumn id: String?, firstRow: Int, scores: [Dou
 ///   model that does not score churn.
 func reasonColumnNames(count: Int, pipeline: FittedPipeline) throws -> [String] {
     guard let unit = pipeline.contributionUnit else {
-        throw ValidationError("--reasons needs a model that explains its scores (logistic or tree); \(pipeline.model.kind) does not")
+        throw ValidationError("--reasons needs a model that explains its scores (logistic, tree, gbdt or forest); \(pipeline.model.kind) does not")
     }
     let columns = pipeline.encoder.requiredColumns.count
     guard count <= columns else {

@@ -156,28 +156,40 @@ package struct TreeSHAPTree: Sendable {
     package var depth: Int { _depth }
 }
 
-extension DecisionTreeModel {
-    /// The TreeSHAP view of a binary tree: covers are the nodes' weighted sample counts (the
-    /// weights the leaf probabilities are made of) and leaf values the probabilities of class 1
-    /// the model predicts (smoothed with `leafSmoothing`).
-    var _shapTree: TreeSHAPTree {
-        let nodes = self.nodes.indices.map { i -> TreeSHAPTree.Node in
-            let node = self.nodes[i]
-            guard let split = node.split else {
-                let p = _probabilities[i]
-                return .leaf(value: p.count == 2 ? p[1] : 0, cover: node.weightedSampleCount)
-            }
-            let rule: TreeSHAPTree.Node.Rule
+extension TreeSHAPTree {
+    /// The view of a packed tree given as preorder splits (the form every tree model of the package
+    /// stores), routed exactly as prediction routes it: a split with `leftCategories` is a level
+    /// set, any other a threshold (ensembles split level codes as ordered numbers).
+    /// - Parameters:
+    ///   - splits: per node its split, `nil` for a leaf (children indices refer to this array).
+    ///   - values: per node its output (read at leaves only).
+    ///   - covers: per node its cover.
+    ///   - features: the model's features (level counts of categorical splits).
+    ///   - routing: the packed form of the same tree that prediction walks.
+    /// - Complexity: O(nodes).
+    package init(splits: [TreeSplit?], values: [Double], covers: [Double], features: [TreeFeature], routing: _PackedTree) {
+        let nodes = splits.indices.map { i -> Node in
+            guard let split = splits[i] else { return .leaf(value: values[i], cover: covers[i]) }
+            let rule: Node.Rule
             if let categories = split.leftCategories {
                 rule = .categorical(
                     feature: split.feature, leftCategories: categories, levelCount: features[split.feature].levels?.count ?? 0)
             } else {
                 rule = .numeric(feature: split.feature, threshold: split.threshold ?? 0)
             }
-            return TreeSHAPTree.Node(
-                rule: rule, missingGoesLeft: split.missingGoesLeft, left: split.left, right: split.right,
-                cover: node.weightedSampleCount)
+            return Node(rule: rule, missingGoesLeft: split.missingGoesLeft, left: split.left, right: split.right, cover: covers[i])
         }
-        return TreeSHAPTree(featureCount: features.count, nodes: nodes, routing: _packed)
+        self.init(featureCount: features.count, nodes: nodes, routing: routing)
+    }
+}
+
+extension DecisionTreeModel {
+    /// The TreeSHAP view of a binary tree: covers are the nodes' weighted sample counts (the
+    /// weights the leaf probabilities are made of) and leaf values the probabilities of class 1
+    /// the model predicts (smoothed with `leafSmoothing`).
+    var _shapTree: TreeSHAPTree {
+        TreeSHAPTree(
+            splits: nodes.map(\.split), values: _probabilities.map { $0.count == 2 ? $0[1] : 0 },
+            covers: nodes.map(\.weightedSampleCount), features: features, routing: _packed)
     }
 }

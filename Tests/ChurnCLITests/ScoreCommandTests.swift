@@ -3,13 +3,14 @@ import ChurnKit
 import Testing
 @testable import ChurnCLI
 
-/// Trains `kind` on `data`, scores it with `--reasons count`, and returns the pipeline, the input
-/// table and the score file read back.
+/// Trains `kind` on `data` (with `options`), scores it with `--reasons count`, and returns the
+/// pipeline, the input table and the score file read back.
 private func scoredWithReasons(
-    _ data: String, target: String, kind: String, count: Int, in dir: URL
+    _ data: String, target: String, kind: String, count: Int, in dir: URL, options: [String] = []
 ) throws -> (pipeline: FittedPipeline, input: Table, scores: Table) {
     let model = dir.appendingPathComponent("\(kind).json").path
-    _ = try TrainCommand.parse([data, "--target", target, "--model", kind, "--out", model, "--format", "json"]).makeOutput()
+    _ = try TrainCommand.parse([data, "--target", target, "--model", kind, "--out", model, "--format", "json"] + options)
+        .makeOutput()
     let out = dir.appendingPathComponent("\(kind)-scores.csv").path
     _ = try ScoreCommand.parse([model, data, "--out", out, "--reasons", "\(count)", "--chunk-rows", "1500"]).makeOutput()
     return (try FittedPipeline.load(from: model), try Table(csvAt: data), try Table(csvAt: out))
@@ -53,6 +54,11 @@ private func expectReasonsMatchTheLibrary(
     try expectReasonsMatchTheLibrary(logistic, count: 3, unit: "logit")
     let tree = try scoredWithReasons(data, target: "churned", kind: "tree", count: 2, in: dir)
     try expectReasonsMatchTheLibrary(tree, count: 2, unit: "probability")
+    let boosted = try scoredWithReasons(data, target: "churned", kind: "gbdt", count: 3, in: dir)
+    try expectReasonsMatchTheLibrary(boosted, count: 3, unit: "logit")
+    let forest = try scoredWithReasons(
+        data, target: "churned", kind: "forest", count: 2, in: dir, options: ["--trees", "20", "--max-depth", "8"])
+    try expectReasonsMatchTheLibrary(forest, count: 2, unit: "probability")
     // A month-to-month contract raises the logistic risk of many customers.
     let reasons = try logistic.scores.column(named: "reason_1")
     #expect((0..<logistic.scores.rowCount).contains { reasons.text(at: $0) == "contract=Month-to-month" })
@@ -69,6 +75,10 @@ func scoreReasonsOnTelco() throws {
     #expect((0..<logistic.scores.rowCount).contains { labels.text(at: $0) == "Contract=Month-to-month" })
     let tree = try scoredWithReasons(data, target: "Churn", kind: "tree", count: 3, in: dir)
     try expectReasonsMatchTheLibrary(tree, count: 3, unit: "probability")
+    let boosted = try scoredWithReasons(data, target: "Churn", kind: "gbdt", count: 3, in: dir)
+    try expectReasonsMatchTheLibrary(boosted, count: 3, unit: "logit")
+    let boostedLabels = try boosted.scores.column(named: "reason_1")
+    #expect((0..<boosted.scores.rowCount).contains { boostedLabels.text(at: $0) == "Contract=Month-to-month" })
 }
 
 @Test func scoreReasonsCountIsChecked() throws {

@@ -3,6 +3,7 @@ import LinearAlgebra
 import Tabular
 import Testing
 @testable import DecisionTrees
+import _TreeSHAPTestSupport
 
 /// Rows with a categorical feature (4 levels), NaN in every feature, and a label that depends on
 /// several features, so that a deep tree reuses features along its paths.

@@ -2,6 +2,7 @@ import LinearAlgebra
 import Tabular
 import Testing
 @testable import DecisionTrees
+import _TreeSHAPTestSupport
 
 // References: a hand-worked two-split tree and brute-force Shapley values (TreeSHAPBruteForce.swift).
 

@@ -1,9 +1,10 @@
-@testable import DecisionTrees
+import DecisionTrees
 
-// Brute-force Shapley values of a TreeSHAP view, the reference of TreeSHAP tests: the path-dependent
-// conditional expectation v(S) computed by walking the tree (a split on a feature in S follows
-// the row, any other split averages its children by cover share), and φ_i = Σ_{S ∌ i}
-// |S|! (M - |S| - 1)! / M! (v(S ∪ {i}) - v(S)) by enumerating every subset of the M features.
+// Brute-force Shapley values of TreeSHAP views, the reference of the TreeSHAP tests of trees and
+// ensembles: the path-dependent conditional expectation v(S) computed by walking each tree (a split
+// on a feature in S follows the row, any other split averages its children by cover share), summed
+// over an ensemble's trees with their scales, and φ_i = Σ_{S ∌ i} |S|! (M - |S| - 1)! / M!
+// (v(S ∪ {i}) - v(S)) by enumerating every subset of the M features.
 
 /// The child a value is routed to, written from the rule's definition (not the packed routing).
 private func routedChild(_ node: TreeSHAPTree.Node, _ row: [Double]) -> Int {
@@ -25,7 +26,7 @@ private func routedChild(_ node: TreeSHAPTree.Node, _ row: [Double]) -> Int {
 }
 
 /// v(S) = E[f(x) | x_S], path-dependent, from node `index` down.
-func conditionalExpectation(_ tree: TreeSHAPTree, _ row: [Double], known: Set<Int>, at index: Int = 0) -> Double {
+package func conditionalExpectation(_ tree: TreeSHAPTree, _ row: [Double], known: Set<Int>, at index: Int = 0) -> Double {
     let node = tree.nodes[index]
     let feature: Int
     switch node.rule {
@@ -38,14 +39,21 @@ func conditionalExpectation(_ tree: TreeSHAPTree, _ row: [Double], known: Set<In
         + tree.nodes[node.right].cover / node.cover * conditionalExpectation(tree, row, known: known, at: node.right)
 }
 
-/// Shapley values of v by enumeration over the 2^d subsets.
-func bruteForceShapley(_ tree: TreeSHAPTree, _ row: [Double]) -> [Double] {
-    let m = tree.featureCount
+/// Shapley values of one tree's v by enumeration over the 2^d subsets.
+package func bruteForceShapley(_ tree: TreeSHAPTree, _ row: [Double]) -> [Double] {
+    bruteForceShapley([tree], scales: [1], row)
+}
+
+/// Shapley values of an ensemble's v(S) = Σ_t scale_t v_t(S) by enumeration over the 2^d subsets
+/// (the trees must share one feature count).
+package func bruteForceShapley(_ trees: [TreeSHAPTree], scales: [Double], _ row: [Double]) -> [Double] {
+    let m = trees.first?.featureCount ?? 0
     var factorial = [1.0]
     for k in 1...max(m, 1) { factorial.append(factorial[k - 1] * Double(k)) }
     var values = [Double](repeating: 0, count: 1 << m)
     for mask in 0..<(1 << m) {
-        values[mask] = conditionalExpectation(tree, row, known: Set((0..<m).filter { mask & (1 << $0) != 0 }))
+        let known = Set((0..<m).filter { mask & (1 << $0) != 0 })
+        values[mask] = zip(trees, scales).reduce(0.0) { sum, tree in sum + tree.1 * conditionalExpectation(tree.0, row, known: known) }
     }
     return (0..<m).map { i in
         var phi = 0.0
