@@ -189,7 +189,9 @@ ones (scenario `axa`): score the portfolio, split it into a high-risk tier (top 
 tier, keep a random 10% no-action control group in each tier and split the rest between a call
 (cost 15) and a discount (cost 40); check the power, simulate the outcomes and analyse every tier
 and arm against its tier's control, pooled over tiers (Mantel-Haenszel), with the value retained
-(premium kept). {INTRO}
+(premium kept). The scenario knows one action, so both arms get the same true effect and their
+churn rates agree within sampling error (`experiment simulate --arm-effect discount=1.5` would make
+the discount half as strong again). {INTRO}
 """),
         code(SETUP),
         md("## Design"),
@@ -271,7 +273,7 @@ makes cancel) and lost causes, so the riskiest customers are not the ones to con
         md("## The uplift model"),
         code("""
 churn("uplift", "train", "notebook-output/uplift-train.csv", "--treatment", "group", "--control", "control",
-      "--outcome", "churned", "--features", "age,tenure,premium,claims,channel,payment_frequency,vehicle_age,region",
+      "--outcome", "churned", "--churn-outcome", "--features", "age,tenure,premium,claims,channel,payment_frequency,vehicle_age,region",
       "--out", "notebook-output/uplift-model.json", "--force")
 ev = churn("uplift", "evaluate", "notebook-output/uplift-model.json", "notebook-output/uplift-test.csv",
            "--treatment", "group", "--control", "control", "--outcome", "churned", "--churn-outcome",

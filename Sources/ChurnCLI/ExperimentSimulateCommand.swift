@@ -12,7 +12,10 @@ struct ExperimentSimulateCommand: ParsableCommand {
             Without --assignment, writes the portfolio (attributes, a model-like churn score and \
             last year's cancellations) to OUT and every assumed figure to OUT.manifest.json. With \
             --assignment, writes id,churned,premium for the assigned customers, drawn from the true \
-            probabilities (the same --customers and --seed must be given as for the portfolio).
+            probabilities (the same --customers and --seed must be given as for the portfolio). \
+            Every arm gets the scenario's action (a 9% relative reduction over the portfolio) \
+            unless --arm-effect ARM=SCALE makes it stronger or weaker: the arm's change of each \
+            customer's probability is SCALE times the scenario's (0 = no effect, 2 = twice).
             """)
 
     @Option(help: "Scenario preset (only axa).")
@@ -30,6 +33,11 @@ struct ExperimentSimulateCommand: ParsableCommand {
     @Option(help: "Seed of the outcome (or history) draws; history and outcomes use separate streams of it, so they are independent.")
     var outcomeSeed: UInt64 = 2
 
+    @Option(name: .customLong("arm-effect"), help: ArgumentHelp(
+        "Strength of an arm's action relative to the scenario's, ARM=SCALE with SCALE in [0, 10] (repeatable; default 1 for every arm).",
+        valueName: "arm=scale"))
+    var armEffects: [String] = []
+
     @Option(help: "CSV to write.")
     var out: String
 
@@ -38,6 +46,8 @@ struct ExperimentSimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard preset == "axa" else { throw ValidationError("unknown --preset \"\(preset)\"; available: axa") }
+        guard armEffects.isEmpty || assignment != nil else { throw ValidationError("--arm-effect needs --assignment (it changes outcomes only)") }
+        _ = try parseNamedNumbers(armEffects, option: "--arm-effect", in: 0...10)
         if let customers {
             try InputLimits.count(customers, name: "--customers", in: 1...Int.max)
             try InputLimits.elements([customers], bytesEach: InsuranceScenario.bytesPerCustomer, name: "--customers",
@@ -55,7 +65,12 @@ struct ExperimentSimulateCommand: ParsableCommand {
         let portfolio = try InsurancePortfolio(scenario: scenario, seed: seed)
         if let assignment {
             let (design, _) = try AssignmentFile.read(from: assignment)
-            let outcomes = try portfolio.outcomes(for: design, seed: outcomeSeed)
+            let scales = try parseNamedNumbers(armEffects, option: "--arm-effect", in: 0...10)
+            let arms = Set(design.design.tiers.flatMap { $0.arms.map(\.name) })
+            if let unknown = scales.keys.sorted().first(where: { !arms.contains($0) }) {
+                throw ValidationError("--arm-effect names arm \"\(unknown)\", which \(assignment) does not have; arms: \(arms.sorted().joined(separator: ", "))")
+            }
+            let outcomes = try portfolio.outcomes(for: design, seed: outcomeSeed, armEffectScale: scales)
             let table = try Table(columns: [
                 Column(name: "id", labels: outcomes.ids),
                 Column(name: "churned", numeric: outcomes.events.map { $0 ? 1 : 0 }),
@@ -65,7 +80,7 @@ struct ExperimentSimulateCommand: ParsableCommand {
             var truth = TextTable(
                 headers: ["tier", "arm", "treated", "true reduction", "true customers retained", "true value retained"],
                 alignments: [.left, .left, .right, .right, .right, .right])
-            for cell in try portfolio.truth(of: design) {
+            for cell in try portfolio.truth(of: design, armEffectScale: scales) {
                 truth.append([cell.tier, cell.arm, String(cell.truth.customers), percent(cell.truth.relativeReduction),
                               formatted(cell.truth.customersRetained, digits: 5), formatted(cell.truth.valueRetained, digits: 6)])
             }

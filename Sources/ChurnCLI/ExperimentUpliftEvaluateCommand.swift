@@ -12,7 +12,9 @@ struct ExperimentUpliftEvaluateCommand: ParsableCommand {
             --score-column. Normalisation as scikit-uplift: (model - random) / (perfect - random) \
             for both the Qini coefficient and the AUUC. The response is --outcome, or its negation \
             with --churn-outcome; --treatment, --control, --outcome and --churn-outcome default to \
-            the model's. The targeting comparison estimates, from the randomized sample, the extra \
+            the model's. A model trained on the outcome itself (without --churn-outcome) and \
+            evaluated with --churn-outcome is ranked by minus its uplift, the uplift in retention, \
+            and the output says so. The targeting comparison estimates, from the randomized sample, the extra \
             responses (customers retained for churn) when the top --k of customers are contacted \
             by predicted uplift, at random, and by churn risk when --risk-column or --churn-model \
             (a `churn train` model file) is given.
@@ -75,10 +77,18 @@ struct ExperimentUpliftEvaluateCommand: ParsableCommand {
         let treatmentColumn = treatment ?? model?.columns.treatment ?? ""
         let controlLabel = treatment == nil ? model?.columns.controlLabel : control
         let outcomeColumn = outcome ?? model?.columns.outcome ?? ""
-        let isChurn = outcome == nil ? (model?.columns.churnOutcome ?? false) : churnOutcome
+        // A model scored on its own outcome keeps its direction unless --churn-outcome asks for
+        // retention of a model trained on the outcome itself: then its uplift is negated, since the
+        // uplift in retention is minus the uplift in churn (ranking by the model's raw score would
+        // put the customers the action harms most first).
+        let onModelOutcome = model.map { outcomeColumn == $0.columns.outcome } ?? false
+        let modelIsChurn = model?.columns.churnOutcome ?? false
+        let isChurn = churnOutcome || (onModelOutcome && modelIsChurn)
+        let negateModel = onModelOutcome && churnOutcome && !modelIsChurn
         let treated = try ExperimentColumns.treatment(table, treatmentColumn, control: controlLabel, file: file)
         let response = try ExperimentColumns.response(table, outcomeColumn, churnOutcome: isChurn, file: file)
-        let scores = try model.map { try $0.predict(table) } ?? (try ExperimentColumns.numbers(table, scoreColumn ?? "", file: file))
+        let modelScores = try model.map { try $0.predict(table) }.map { negateModel ? $0.map { -$0 } : $0 }
+        let scores = try modelScores ?? (try ExperimentColumns.numbers(table, scoreColumn ?? "", file: file))
         let evaluation = try UpliftEvaluation(outcome: response, treatment: treated, scores: scores)
 
         let risk: [Double]?
@@ -92,6 +102,9 @@ struct ExperimentUpliftEvaluateCommand: ParsableCommand {
             upliftAtKByGroup: try evaluation.upliftAtK(fraction: k, strategy: .byGroup),
             percentiles: try evaluation.upliftByPercentile(bins: bins),
             targeting: targeting, hasRisk: risk != nil, response: isChurn ? "retained (not \(outcomeColumn))" : outcomeColumn,
+            scoreDirection: negateModel
+                ? "the model was trained on \(outcomeColumn) itself (no --churn-outcome): ranked by minus its uplift, the uplift in retention"
+                : nil,
             treated: treated.filter { $0 }.count, control: treated.filter { !$0 }.count)
         switch output.format {
         case .json: return try jsonText(result)
@@ -101,6 +114,7 @@ struct ExperimentUpliftEvaluateCommand: ParsableCommand {
 
     private func render(_ result: UpliftEvaluateJSON) -> String {
         var text = "\(result.treated) treated and \(result.control) control customers; response: \(result.response)\n"
+        if let direction = result.scoreDirection { text += "note: \(direction)\n" }
         text += "Qini coefficient \(formatted(result.qiniCoefficient.value ?? .nan)), AUUC \(formatted(result.auuc.value ?? .nan)) (normalised as scikit-uplift: \(result.normalisation))\n"
         text += "uplift@\(formatted(k)): overall \(formatted(result.upliftAtKOverall.value ?? .nan)), by group \(formatted(result.upliftAtKByGroup.value ?? .nan))\n\n"
         var rows = TextTable(headers: ["percentile", "treated", "rate", "control", "rate", "uplift", "s.e."],
@@ -141,14 +155,16 @@ struct UpliftEvaluateJSON: Encodable {
     let targeting: Targeting
     let hasRisk: Bool
     let response: String
+    /// Set when the model's uplift was negated to match the evaluated response.
+    let scoreDirection: String?
     let treated: Int, control: Int
 
     private enum CodingKeys: String, CodingKey {
-        case qiniCoefficient, upliftAUC, auuc, normalisation, k, upliftAtKOverall, upliftAtKByGroup, percentiles, targeting, response, treated, control
+        case qiniCoefficient, upliftAUC, auuc, normalisation, k, upliftAtKOverall, upliftAtKByGroup, percentiles, targeting, response, scoreDirection, treated, control
     }
 
     init(qiniCoefficient: Double, upliftAUC: Double, k: Double, upliftAtKOverall: Double, upliftAtKByGroup: Double,
-         percentiles: [UpliftPercentileRow], targeting: TargetingComparison, hasRisk: Bool, response: String, treated: Int, control: Int) {
+         percentiles: [UpliftPercentileRow], targeting: TargetingComparison, hasRisk: Bool, response: String, scoreDirection: String?, treated: Int, control: Int) {
         self.qiniCoefficient = JSONNumber(qiniCoefficient)
         self.upliftAUC = JSONNumber(upliftAUC)
         auuc = JSONNumber(upliftAUC)
@@ -166,6 +182,7 @@ struct UpliftEvaluateJSON: Encodable {
             retainedAtRandom: JSONNumber(targeting.retainedAtRandom), retainedByRisk: JSONNumber(hasRisk ? targeting.retainedByRisk : nil))
         self.hasRisk = hasRisk
         self.response = response
+        self.scoreDirection = scoreDirection
         self.treated = treated
         self.control = control
     }

@@ -90,6 +90,11 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
         }
         let treated = try ExperimentColumns.treatment(table, treatment, control: control, file: file)
         let response = try ExperimentColumns.response(table, outcome, churnOutcome: churnOutcome, file: file)
+        if !churnOutcome, isChurnLike(outcome) {
+            printError("warning: \(outcome) reads like churn, but without --churn-outcome the model predicts the change in \(outcome) "
+                + "(positive = the action makes customers leave), not in retention as `churn target` expects; add --churn-outcome "
+                + "if \(outcome) is churn")
+        }
         let named = features.flatMap { $0.split(separator: ",").map(String.init) }
         var excluded = Set([treatment, outcome, id] + exclude.flatMap { $0.split(separator: ",").map(String.init) })
         if named.isEmpty {
@@ -135,6 +140,14 @@ func isOutcomeLike(_ name: String) -> Bool {
     let words = ["conversion", "converted", "spend", "revenue", "visit", "churn", "cancel", "purchase", "response", "outcome"]
     let lower = name.lowercased()
     return words.contains { lower.contains($0) } && !lower.contains("last_year") && !lower.contains("history")
+}
+
+/// Whether a column name reads like churn (a customer leaving), the outcome whose uplift
+/// `--churn-outcome` turns into an uplift in retention.
+/// - Parameter name: A column name.
+func isChurnLike(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return ["churn", "cancel", "attrition", "lapse", "defect"].contains { lower.contains($0) }
 }
 
 /// The JSON of `churn uplift train`.

@@ -102,3 +102,36 @@ import Testing
         }
     }
 }
+
+/// A model trained on churn itself (no --churn-outcome) predicts the uplift in churn; evaluated for
+/// retention it must be ranked by minus its uplift (the notebook's Qini of -0.0055 was this sign).
+@Suite struct UpliftEvaluateDirectionTests {
+    struct Output: Decodable { let qiniCoefficient: Double; let scoreDirection: String?; let response: String }
+
+    @Test func aChurnModelEvaluatedForRetentionIsNegated() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let train = directory + "/train.csv", test = directory + "/test.csv"
+        let churnModel = directory + "/churn-uplift.json", retentionModel = directory + "/retention-uplift.json"
+        try writeUpliftSample(rows: 3000, seed: 21, to: train)
+        try writeUpliftSample(rows: 3000, seed: 22, to: test)
+        let common = ["--treatment", "group", "--control", "none", "--outcome", "churned", "--features", "x1", "region"]
+        _ = try ExperimentUpliftTrainCommand.parse([train] + common + ["--out", churnModel]).makeOutput()
+        _ = try ExperimentUpliftTrainCommand.parse([train] + common + ["--churn-outcome", "--out", retentionModel]).makeOutput()
+        let evaluate = { (model: String) throws -> Output in
+            let json = try ExperimentUpliftEvaluateCommand.parse([model, test, "--churn-outcome", "--format", "json"]).makeOutput()
+            return try JSONDecoder().decode(Output.self, from: Data(json.utf8))
+        }
+        let negated = try evaluate(churnModel), direct = try evaluate(retentionModel)
+        // Logistic fits on flipped labels have negated coefficients, so the two rankings agree.
+        #expect(abs(negated.qiniCoefficient - direct.qiniCoefficient) < 1e-6)
+        #expect(negated.qiniCoefficient > 0.03)
+        #expect(negated.response == "retained (not churned)" && direct.response == negated.response)
+        #expect(negated.scoreDirection?.contains("minus its uplift") == true && direct.scoreDirection == nil)
+        // Without --churn-outcome the churn model is evaluated on churn as trained: no negation.
+        let json = try ExperimentUpliftEvaluateCommand.parse([churnModel, test, "--format", "json"]).makeOutput()
+        let raw = try JSONDecoder().decode(Output.self, from: Data(json.utf8))
+        #expect(raw.scoreDirection == nil && raw.response == "churned")
+        #expect(isChurnLike("churned") && isChurnLike("Cancelled") && !isChurnLike("conversion"))
+    }
+}
