@@ -16,9 +16,13 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
   echo "$wanted" > "$stamp"
 fi
+# Both executables come from the benchmark package's release build (churn is a product of its
+# dependency on ChurnKit), so a clean clone needs no separate release build of the root package.
 swift build -c release --package-path "$here/.." --product ChurnKitCompare >&2
-runner="$(swift build -c release --package-path "$here/.." --show-bin-path)/ChurnKitCompare"
-churn="$(swift build -c release --package-path "$here/../.." --show-bin-path 2>/dev/null)/churn"
+swift build -c release --package-path "$here/.." --product churn >&2
+bin="$(swift build -c release --package-path "$here/.." --show-bin-path)"
+runner="$bin/ChurnKitCompare"
+churn="$bin/churn"
 # OpenMP references (LightGBM, scikit-learn) wait passively: on a machine shared with other jobs
 # spinning threads slow them several fold (tasks_ensembles.py). Set OMP_WAIT_POLICY to override.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
