@@ -126,7 +126,7 @@ def polars_score(context):
             expressions += [(text == level).cast(pl.Float64).alias(f"{name}={level}")
                             for level in column["oneHot"]["encodedCategories"]]
         else:
-            fill = imputation["fill"]["number"]["_0"]
+            fill = imputation["fill"]["number"]  # model file version 3 (docs/model-file.md)
             expressions.append(((pl.col(name).cast(pl.Float64).fill_null(fill) - column["center"])
                                 / column["scale"]).alias(name))
     x = frame.select(expressions).to_numpy()

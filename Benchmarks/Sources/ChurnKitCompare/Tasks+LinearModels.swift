@@ -61,11 +61,13 @@ let linearModelsTasks: [String: CompareTask] = [
                 "gradientNorm": model.gradientNorm,
             ])
     },
-    // logistic.predict X_PATH Y_PATH N D: scoring time of all rows (model fitted on 100,000 rows).
+    // logistic.predict X_PATH Y_PATH N D: scoring time of all rows (model fitted on the first
+    // min(N, 100,000) rows, as the Python side).
     "logistic.predict": { arguments in
         let (x, y) = try loadLogisticData(arguments)
-        let head = try Matrix(rows: 100_000, columns: x.columns, values: Array(x.storage.prefix(100_000 * x.columns)))
-        let model = try LogisticRegression(l2: 1).fit(head, Array(y.prefix(100_000)))
+        let fitted = min(x.rows, 100_000)
+        let head = try Matrix(rows: fitted, columns: x.columns, values: Array(x.storage.prefix(fitted * x.columns)))
+        let model = try LogisticRegression(l2: 1).fit(head, Array(y.prefix(fitted)))
         let (p, seconds) = try timed { try model.predictProbabilities(x) }
         let mean = p.reduce(0, +) / Double(p.count)
         let floor = bandwidthFloorSeconds(x)
