@@ -110,13 +110,13 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
         let roles = try ColumnRoles(
             table: table, target: outcome, id: table.columnNames.contains(id) ? id : nil,
             ignored: table.columnNames.filter { excluded.contains($0) && $0 != outcome && $0 != id },
-            features: named.isEmpty ? nil : named, use: classifier.specification.columnUse)
+            features: named.isEmpty ? nil : named, use: classifier.specification(seed: seed).columnUse)
         for line in roles.summaryLines { printError(line) }
         for warning in roles.warnings { printError("warning: " + warning) }
         let model = try FittedUpliftModel.fit(
             table, features: roles.features, excluding: excluded, response: response, treatment: treated,
             columns: UpliftTrainingColumns(treatment: treatment, controlLabel: control, outcome: outcome, churnOutcome: churnOutcome),
-            method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification, seed: seed)
+            method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification(seed: seed), seed: seed)
         for issue in model.encoder.issues { printError("warning: " + issue.description) }
         try model.write(to: out, replacing: force)
         printError("wrote \(out)")

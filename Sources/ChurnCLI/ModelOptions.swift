@@ -130,8 +130,9 @@ struct ModelOptions: ParsableArguments {
         guard trees > 0 else { throw ValidationError("--trees must be at least 1, not \(trees)") }
     }
 
-    /// The model specification for the pipeline trainer (the ensembles' draws use seed 0).
-    var specification: ModelSpecification {
+    /// The model specification for the pipeline trainer.
+    /// - Parameter seed: the seed of the ensembles' draws (bootstrap, subsampling, validation split).
+    func specification(seed: UInt64) -> ModelSpecification {
         switch model {
         case .logistic:
             return .logisticRegression(LogisticRegression(
@@ -150,11 +151,11 @@ struct ModelOptions: ParsableArguments {
                 rounds: rounds, learningRate: learningRate, maxLeaves: maxLeaves ?? 31, maxDepth: maxDepth,
                 minSamplesLeaf: minSamplesLeaf ?? 20, l2: l2 ?? 0, rowSubsample: rowSubsample,
                 columnSubsample: columnSubsample, earlyStoppingRounds: earlyStopping,
-                classWeights: classWeight == .balanced ? .balanced : .uniform))
+                classWeights: classWeight == .balanced ? .balanced : .uniform, seed: seed))
         case .forest:
             return ModelSpecification(RandomForestClassifier(
                 trees: trees, maxDepth: maxDepth, maxLeaves: maxLeaves, minSamplesLeaf: minSamplesLeaf ?? 1,
-                classWeights: classWeight == .balanced ? .balanced : .uniform))
+                classWeights: classWeight == .balanced ? .balanced : .uniform, seed: seed))
         }
     }
 }

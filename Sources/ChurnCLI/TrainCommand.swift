@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Fraction of rows held out for evaluation, in [0, 1); 0 trains on all rows.")
     var testFraction: Double = 0.2
 
-    @Option(help: "Seed of the hold-out split.")
+    @Option(help: "Seed of the hold-out split and of the ensembles' draws (bootstrap, subsampling, early-stopping split).")
     var seed: UInt64 = 42
 
     @Flag(help: "Save the model fitted on the training part of the split (default: refit on every labelled row after the hold-out evaluation).")
@@ -81,7 +81,7 @@ struct TrainCommand: ParsableCommand {
             sourceFile: try DataFingerprint(fileAt: file, rows: table.rowCount))
         let start = Date()
         printError("training \(modelOptions.model.rawValue) model ...")
-        let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification)
+        let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification(seed: seed))
         printError("trained in \(elapsed(since: start))")
         for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
@@ -92,13 +92,13 @@ struct TrainCommand: ParsableCommand {
         if let calibrate {
             printError("calibrating (\(calibrate.rawValue)) on \(validation.folds)-fold out-of-fold scores ...")
             let (calibrated, folds) = try validation.calibrate(
-                pipeline, method: calibrate, table: table, options: options, model: modelOptions.specification)
+                pipeline, method: calibrate, table: table, options: options, model: modelOptions.specification(seed: seed))
             pipeline = calibrated
             if cv >= 2 { crossValidation = CrossValidationReport(folds, seed: seed) }
         } else if cv >= 2 {
             printError("cross-validating on \(cv) folds ...")
             crossValidation = CrossValidationReport(
-                try validation.validate(table, options: options, model: modelOptions.specification), seed: seed)
+                try validation.validate(table, options: options, model: modelOptions.specification(seed: seed)), seed: seed)
         }
         try pipeline.write(to: out, replacing: force)
         var report = TrainReport(result, file: file, modelPath: out)
@@ -142,6 +142,8 @@ struct TrainReport: Encodable {
     let splitImportances: [Ensembles.FeatureImportance]?
     /// Boosted models: the hold-out log loss after each round (the model fitted on the training part).
     let learningCurve: [Double]?
+    /// Forests: the out-of-bag AUC and log loss of the saved model's training rows.
+    let outOfBag: OutOfBagEstimate?
     let inferenceNote: String?
     let warnings: [String]
     /// Cross-validated metrics (`--cv`), or nil.
@@ -175,6 +177,7 @@ struct TrainReport: Encodable {
         learningCurve = result.learningCurve
         let classifier = pipeline.model.classifier
         splitImportances = (classifier as? GradientBoostingModel)?.importances ?? (classifier as? RandomForestModel)?.importances
+        outOfBag = (classifier as? RandomForestModel)?.outOfBag
         coefficients = result.coefficients
         aliasedTerms = result.aliasedTerms
         inferenceNote = result.inferenceNote
@@ -193,6 +196,12 @@ struct TrainReport: Encodable {
         if let holdout {
             lines.append("")
             lines.append(holdout.text(title: "hold-out (model fitted on the \(trainRows) training rows)"))
+        }
+        if let outOfBag {
+            lines.append("")
+            lines.append(
+                "out-of-bag (saved model, \(outOfBag.rowCount) rows): AUC \(outOfBag.auc.map { formatted($0, digits: 4) } ?? "n/a"), "
+                    + "log loss \(outOfBag.logLoss.map { formatted($0, digits: 4) } ?? "n/a")")
         }
         if let coefficients {
             lines.append("")

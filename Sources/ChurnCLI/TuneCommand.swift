@@ -87,7 +87,7 @@ struct TuneCommand: ParsableCommand {
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
             features: columns.featureColumns, testFraction: 0, seed: seed)
-        let base = modelOptions.specification
+        let base = modelOptions.specification(seed: seed)
         let given = try ranges()
         let search = HyperparameterSearch(
             ranges: given.isEmpty ? base.defaultSearchRanges : given, trials: trials, scoring: scoring,

@@ -163,3 +163,32 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     let flat = learningCurveText([0.6, 0.5, 0.45, 0.451])
     #expect(!flat.contains("warning"))
 }
+
+/// `--seed` reaches the forest's bootstrap (trained on every row, so the hold-out split plays no
+/// part), and the out-of-bag estimate is reported in JSON and text as the saved model holds it.
+@Test func trainSeedsTheForestAndReportsItsOutOfBagEstimate() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = bundledDatasets + "/telecom-customers.csv"
+    func train(seed: Int, name: String, format: String = "json") throws -> (report: String, model: RandomForestModel) {
+        let path = dir.appendingPathComponent(name).path
+        let report = try TrainCommand.parse([
+            data, "--target", "churned", "--model", "forest", "--trees", "10", "--max-depth", "6", "--test-fraction", "0",
+            "--seed", "\(seed)", "--out", path, "--format", format,
+        ]).makeOutput()
+        return (report, try #require(try FittedPipeline.load(from: path).model.classifier as? RandomForestModel))
+    }
+    let first = try train(seed: 1, name: "a.json"), again = try train(seed: 1, name: "b.json")
+    let other = try train(seed: 2, name: "c.json", format: "text")
+    #expect(first.model == again.model)
+    #expect(first.model.trees != other.model.trees)
+    let estimate = try #require(first.model.outOfBag)
+    let reported = try #require(try jsonObject(first.report)["outOfBag"] as? [String: Any])
+    // JSONSerialization may read the last digit one unit off.
+    #expect(abs((reported["auc"] as? Double ?? .nan) - (estimate.auc ?? .nan)) <= 1e-15)
+    #expect(abs((reported["logLoss"] as? Double ?? .nan) - (estimate.logLoss ?? .nan)) <= 1e-15)
+    #expect(reported["rowCount"] as? Int == estimate.rowCount)
+    let otherEstimate = try #require(other.model.outOfBag)
+    let line = "out-of-bag (saved model, \(otherEstimate.rowCount) rows): AUC \(formatted(otherEstimate.auc ?? .nan, digits: 4))"
+    #expect(other.report.contains(line))
+}
