@@ -11,7 +11,8 @@ struct SegmentCommand: ParsableCommand {
             Clusters on standardized numeric features (missing values imputed with the median), \
             then reports each segment's size, share, churn rate and lift (with --target) and the mean \
             or top levels of every column next to the overall value. With --k-range A...B, each k is \
-            scored by inertia (elbow) and silhouette, and the k with the best silhouette is kept.
+            scored by inertia (elbow) and silhouette, and the k with the best silhouette is kept; \
+            at most \(SegmentCommand.maximumCandidates) values of k are tried, and a line on standard error follows each one.
             """
     )
 
@@ -91,7 +92,10 @@ struct SegmentCommand: ParsableCommand {
             ignoredColumns: columns.ignoredColumns, k: try range(), restarts: restarts, seed: seed)
         let start = Date()
         printError("segmenting \(table.rowCount) customers ...")
-        let result = try SegmentationTrainer(options: options).segment(table)
+        let result = try SegmentationTrainer(options: options).segment(table) { candidate, done, total in
+            let silhouette = candidate.silhouette.map { formatted($0) } ?? "none"
+            printError("k = \(candidate.k) (\(done) of \(total)): inertia \(formatted(candidate.inertia)), silhouette \(silhouette) (\(elapsed(since: start)))")
+        }
         printError("segmented in \(elapsed(since: start))")
         for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }

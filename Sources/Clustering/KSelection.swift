@@ -76,13 +76,16 @@ extension KMeans {
     ///   - ks: the values of k to try, for example `2...10`.
     ///   - silhouetteSampleSize: the silhouette is exact up to this many rows, and computed on a
     ///     seeded sample of this many rows above it (default 10,000; at least 2).
+    ///   - progress: called after each k with its figures, how many k are done and how many in all.
     /// - Returns: the figures per k and the suggested k of each criterion.
     /// - Throws: the errors of `fit(_:)` for any k (k below 1, k above the number of distinct rows,
     ///   NaN, ...); `ClusteringError.invalidParameter` for given initial centroids (they fix k) or
     ///   a sample size below 2.
     /// - Complexity: O(Σ_k fit(k) + |ks| s² d) for a silhouette sample of s rows.
-    public func selectK(_ x: Matrix, ks: ClosedRange<Int>, silhouetteSampleSize: Int = 10_000) throws(ClusteringError)
-        -> KSelection
+    public func selectK(
+        _ x: Matrix, ks: ClosedRange<Int>, silhouetteSampleSize: Int = 10_000,
+        progress: (KSelection.Candidate, Int, Int) -> Void = { _, _, _ in }
+    ) throws(ClusteringError) -> KSelection
     {
         if case .centroids = initialization {
             throw .invalidParameter(
@@ -108,6 +111,7 @@ extension KMeans {
             let silhouette = try _silhouette(points: points, featureCount: x.columns, labels: sample.map { model.labels[$0] })
             candidates.append(
                 .init(k: k, inertia: model.inertia, silhouette: silhouette, iterationCount: model.iterationCount))
+            if let last = candidates.last { progress(last, candidates.count, ks.count) }
         }
         let elbow = KSelection._elbowIndex(candidates.map(\.inertia)).map { candidates[$0].k }
         var bestSilhouette: KSelection.Candidate?

@@ -84,16 +84,39 @@ public enum AssignmentFile {
     /// - Complexity: O(n).
     public static func read(from path: String) throws(ExperimentsError) -> (assignment: Assignment, manifest: AssignmentManifest) {
         let manifestPath = manifestPath(for: path)
+        for file in [manifestPath, path] {
+            if let reason = nonRegularInputReason(file) { throw .fileError(path: file, reason: reason) }
+        }
+        let manifest: Data, csv: Data
+        do { manifest = try Data(contentsOf: URL(fileURLWithPath: manifestPath)) } catch {
+            throw .fileError(path: manifestPath, reason: "cannot read the manifest: \(error.localizedDescription)")
+        }
+        do { csv = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .fileError(path: path, reason: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try decode(csv: Array(csv), manifest: manifest, path: path)
+    }
+
+    /// Decodes an assignment from the bytes of its CSV file and of its manifest.
+    /// - Parameters:
+    ///   - csv: The assignment file's bytes.
+    ///   - manifest: The manifest's bytes.
+    ///   - path: The assignment's path, naming both files in errors.
+    /// - Returns: The assignment and its manifest.
+    /// - Throws: As ``read(from:)``.
+    /// - Complexity: O(n).
+    public static func decode(csv: [UInt8], manifest manifestData: Data, path: String) throws(ExperimentsError)
+        -> (assignment: Assignment, manifest: AssignmentManifest)
+    {
+        let manifestPath = manifestPath(for: path)
         let manifest: AssignmentManifest
-        if let reason = nonRegularInputReason(manifestPath) { throw .fileError(path: manifestPath, reason: reason) }
         do {
-            manifest = try JSONDecoder().decode(AssignmentManifest.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+            manifest = try JSONDecoder().decode(AssignmentManifest.self, from: manifestData)
         } catch {
             throw .fileError(path: manifestPath, reason: "cannot read the manifest: \(error)")
         }
         try manifest.design.validate()
-        let digest: String
-        do { digest = try SHA256.hexDigest(fileAt: path) } catch { throw .fileError(path: path, reason: error.description) }
+        let digest = SHA256.hexDigest(csv)
         guard let bound = manifest.assignmentSHA256 else {
             throw .malformedFile(path: manifestPath, line: 0, reason: "has no assignmentSHA256 binding it to \(path); run `churn experiment design` again")
         }
@@ -103,7 +126,7 @@ public enum AssignmentFile {
         let table: Table
         do {
             let kinds: [String: ColumnKind] = ["id": .categorical, "tier": .categorical, "group": .categorical, "arm": .categorical, "score": .numeric]
-            table = try Table(csvAt: path, options: CSVReadOptions(missingMarkers: [], columnKinds: kinds))
+            table = try Table(csvBytes: csv, name: path, options: CSVReadOptions(missingMarkers: [], columnKinds: kinds))
         } catch {
             throw .fileError(path: path, reason: error.description)
         }

@@ -82,12 +82,18 @@ public struct SegmentationTrainer: Sendable {
     public init(options: SegmentationOptions) { self.options = options }
 
     /// Segments `table`.
+    /// - Parameters:
+    ///   - table: the customers.
+    ///   - progress: with a range of k, called after each k is fitted with its figures, how many
+    ///     k are done and how many in all.
     /// - Throws: `PipelineError.invalidOption` for a categorical or missing feature list or fewer
     ///   than one restart, `PipelineError` for a target without a positive label,
     ///   `TabularError` for unknown columns, `ClusteringError` for k out of range or too few
     ///   distinct customers.
     /// - Complexity: O(restarts · T n k d) per candidate k, plus O(s² d) for the silhouette.
-    public func segment(_ table: Table) throws -> SegmentationResult {
+    public func segment(
+        _ table: Table, progress: (KSelection.Candidate, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> SegmentationResult {
         guard options.k.lowerBound >= 1 else {
             throw PipelineError.invalidOption("k must be at least 1, not \(options.k.lowerBound)")
         }
@@ -125,7 +131,8 @@ public struct SegmentationTrainer: Sendable {
         var k = options.k.lowerBound
         let trainer = { (k: Int) in KMeans(k: k, initCount: options.restarts, seed: options.seed) }
         if options.k.count > 1 {
-            let chosen = try trainer(k).selectK(x, ks: options.k, silhouetteSampleSize: options.silhouetteSampleSize)
+            let chosen = try trainer(k).selectK(
+                x, ks: options.k, silhouetteSampleSize: options.silhouetteSampleSize, progress: progress)
             selection = chosen
             k = chosen.silhouetteK ?? chosen.elbowK ?? k
         }

@@ -77,3 +77,23 @@ import Testing
     let trained = try jsonObject(try TrainCommand.parse([data, "--target", "status", "--test-fraction", "0", "--out", model, "--format", "json"]).makeOutput())
     #expect(trained["positiveLabel"] as? String == "Churned")
 }
+
+/// Issue 13: a long `--k-range` search says how far it is, one line on standard error per k, with
+/// the figures that `--format json` reports for that k.
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: churnExecutable),
+               "needs the churn executable beside the test bundle (swift build --build-tests)"))
+func kRangeReportsEachKOnStandardError() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try GenerateCommand.parse(["--rows", "300", "--seed", "5", "--out", dir.appendingPathComponent("c.csv").path]).run()
+    let run = try runChurn(["segment", "c.csv", "--k-range", "2...4", "--restarts", "2", "--format", "json"], in: dir, timeout: 120)
+    #expect(run.status == 0)
+    let progress = run.standardError.split(separator: "\n").filter { $0.hasPrefix("k = ") }
+    #expect(progress.map { String($0.prefix(13)) } == ["k = 2 (1 of 3", "k = 3 (2 of 3", "k = 4 (3 of 3"])
+    let json = try jsonObject(run.standardOutput)
+    let candidates = try #require((json["kSelection"] as? [String: Any])?["candidates"] as? [[String: Any]])
+    for (line, candidate) in zip(progress, candidates) {
+        let inertia = try #require(candidate["inertia"] as? Double)
+        #expect(line.contains("inertia \(formatted(inertia)),"), "\(line)")
+    }
+}
