@@ -73,6 +73,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "churn", dependencies: ["ChurnCLI"]),
+        // The readers under fuzzing (issue 13), shared by Tests/FuzzTests and Fuzz/churn-fuzz.
+        .target(name: "_ChurnKitFuzz", dependencies: ["Tabular", "Pipelines", "Experiments"]),
 
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .target(name: "_TreeSHAPTestSupport", dependencies: ["DecisionTrees"], path: "Tests/_TreeSHAPTestSupport"),
@@ -101,5 +103,16 @@ let package = Package(
         .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Tabular", "LinearAlgebra", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
+        .testTarget(name: "FuzzTests", dependencies: ["_ChurnKitFuzz", "Tabular"], resources: [.copy("Corpus")]),
     ]
 )
+
+// The libFuzzer executable, only when asked: scripts/fuzz.sh sets CHURNKIT_FUZZ=1 and builds it
+// with -sanitize=fuzzer, which supplies main (a plain build would have none to link).
+if Context.environment["CHURNKIT_FUZZ"] == "1" {
+    package.products.append(.executable(name: "churn-fuzz", targets: ["churn-fuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "churn-fuzz", dependencies: ["_ChurnKitFuzz"], path: "Fuzz/churn-fuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}
