@@ -108,11 +108,11 @@ let package = Package(
 )
 
 // The libFuzzer executable, only when asked: scripts/fuzz.sh sets CHURNKIT_FUZZ=1 and builds it
-// with -sanitize=fuzzer, which supplies main (a plain build would have none to link).
+// with -sanitize=fuzzer, which links libFuzzer (a plain build would have no LLVMFuzzerRunDriver).
 if Context.environment["CHURNKIT_FUZZ"] == "1" {
     package.products.append(.executable(name: "churn-fuzz", targets: ["churn-fuzz"]))
-    package.targets.append(
-        .executableTarget(
-            name: "churn-fuzz", dependencies: ["_ChurnKitFuzz"], path: "Fuzz/churn-fuzz",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "churn-fuzz", dependencies: ["_ChurnKitFuzz", "CLibFuzzer"], path: "Fuzz/churn-fuzz"),
+    ]
 }

@@ -4,6 +4,7 @@
 # Usage: scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags]   (default 60 s)
 # Builds churn-fuzz in release mode with -sanitize=fuzzer in .build-fuzz (take the release lock
 # for the build on a shared machine: flock /tmp/churnkit-release.lock scripts/fuzz.sh --build-only).
+# A run builds only when the executable is missing: after changing sources, run --build-only.
 # Findings (crash-*, timeout-*, oom-* inputs) go to .build-fuzz/findings/TARGET; replay one with
 # `.build-fuzz/release/churn-fuzz FILE` and CHURNKIT_FUZZ_TARGET=TARGET.
 set -euo pipefail

@@ -62,20 +62,22 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func readCSV(_ bytes: [UInt8]) throws {
-        let table = try Table(csvBytes: bytes, name: "fuzz.csv", options: CSVReadOptions(blockSize: 4096, maxRecordBytes: 1 << 20))
-        let chunks = try CSVChunkReader(bytes: bytes, name: "fuzz.csv", rowsPerChunk: 3, sampleRows: 16,
-                                        options: CSVReadOptions(blockSize: 4096, maxRecordBytes: 1 << 20))
+        let options = CSVReadOptions(blockSize: 4096, maxRecordBytes: 1 << 20)
+        let table = try Table(csvBytes: bytes, name: "fuzz.csv", options: options)
+        let chunks = try CSVChunkReader(bytes: bytes, name: "fuzz.csv", rowsPerChunk: 3, sampleRows: 16, options: options)
         while try chunks.next() != nil {}
         _ = try TableSummary(table)
     }
 
     /// The table a decoded model scores: a few synthetic customers with every column a model
     /// trained on the corpus reads.
-    private static let customers: Table? = try? SyntheticTelecomCustomers(rowCount: 20, seed: 11).makeTable()
+    private static let customers = Result { () throws(TabularError) in
+        try SyntheticTelecomCustomers(rowCount: 20, seed: 11).makeTable()
+    }
 
     private static func decodeModel(_ bytes: [UInt8]) throws {
         let data = Data(bytes)
-        guard let customers else { return }
+        let customers = try customers.get()
         if let pipeline = try? FittedPipeline.decode(data, path: "fuzz.json") {
             if pipeline.target == nil {
                 _ = try pipeline.segments(for: customers)
