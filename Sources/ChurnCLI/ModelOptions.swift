@@ -58,8 +58,11 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Maximum leaves per tree (gbdt; forest: no limit unless given).")
     var maxLeaves: Int?
 
-    @Option(help: "Stop boosting when the log loss on 10% of the training rows has not improved for this many rounds (gbdt).")
+    @Option(help: "Patience of early stopping (gbdt; default 10): boosting stops when the log loss on a seeded, stratified 10% of the training rows has not improved for this many rounds, and the model keeps the best round's trees.")
     var earlyStopping: Int?
+
+    @Flag(help: "Grow all --rounds rounds on every training row: no validation split, no early stopping (gbdt).")
+    var noEarlyStopping = false
 
     @Option(help: "Fraction of rows each tree is grown on (gbdt).")
     var rowSubsample: Double = 1
@@ -123,12 +126,17 @@ struct ModelOptions: ParsableArguments {
         if let maxLeaves { guard maxLeaves >= 2 else { throw ValidationError("--max-leaves must be at least 2, not \(maxLeaves)") } }
         if let earlyStopping {
             guard earlyStopping > 0 else { throw ValidationError("--early-stopping must be at least 1, not \(earlyStopping)") }
+            guard !noEarlyStopping else { throw ValidationError("--early-stopping and --no-early-stopping cannot both be given") }
         }
         for (flag, value) in [("--row-subsample", rowSubsample), ("--column-subsample", columnSubsample)] {
             guard value > 0, value <= 1 else { throw ValidationError("\(flag) must be in (0, 1], not \(value)") }
         }
         guard trees > 0 else { throw ValidationError("--trees must be at least 1, not \(trees)") }
     }
+
+    /// The patience of the booster's early stopping: `--early-stopping`, 10 by default, nil with
+    /// `--no-early-stopping`.
+    var earlyStoppingPatience: Int? { noEarlyStopping ? nil : earlyStopping ?? 10 }
 
     /// The model specification for the pipeline trainer.
     /// - Parameter seed: the seed of the ensembles' draws (bootstrap, subsampling, validation split).
@@ -150,7 +158,7 @@ struct ModelOptions: ParsableArguments {
             return ModelSpecification(GradientBoostingClassifier(
                 rounds: rounds, learningRate: learningRate, maxLeaves: maxLeaves ?? 31, maxDepth: maxDepth,
                 minSamplesLeaf: minSamplesLeaf ?? 20, l2: l2 ?? 0, rowSubsample: rowSubsample,
-                columnSubsample: columnSubsample, earlyStoppingRounds: earlyStopping,
+                columnSubsample: columnSubsample, earlyStoppingRounds: earlyStoppingPatience,
                 classWeights: classWeight == .balanced ? .balanced : .uniform, seed: seed))
         case .forest:
             return ModelSpecification(RandomForestClassifier(

@@ -85,7 +85,13 @@ struct TrainCommand: ParsableCommand {
         printError("trained in \(elapsed(since: start))")
         for line in result.columnRoles.summaryLines { printError(line) }
         for warning in result.warnings { printError("warning: \(warning)") }
-        if let curve = result.learningCurve { printError(learningCurveText(curve)) }
+        let earlyStopping = result.earlyStopping.map {
+            EarlyStoppingReport(
+                $0, patience: modelOptions.earlyStoppingPatience ?? 0,
+                validationFraction: GradientBoostingClassifier().validationFraction)
+        }
+        if let earlyStopping { printError(earlyStoppingText(earlyStopping)) }
+        if let curve = result.learningCurve { printError(learningCurveText(curve, earlyStopping: earlyStopping != nil)) }
         let validation = CrossValidation(folds: cv >= 2 ? cv : 5, seed: seed)
         var crossValidation: CrossValidationReport?
         var pipeline = result.pipeline
@@ -103,6 +109,7 @@ struct TrainCommand: ParsableCommand {
         try pipeline.write(to: out, replacing: force)
         var report = TrainReport(result, file: file, modelPath: out)
         report.crossValidation = crossValidation
+        report.earlyStopping = earlyStopping
         report.calibration = calibrate?.rawValue
         switch output.format {
         case .json: return try jsonText(report)
@@ -144,6 +151,8 @@ struct TrainReport: Encodable {
     let learningCurve: [Double]?
     /// Forests: the out-of-bag AUC and log loss of the saved model's training rows.
     let outOfBag: OutOfBagEstimate?
+    /// Boosted models grown with early stopping: the validation curve and the chosen rounds.
+    var earlyStopping: EarlyStoppingReport?
     let inferenceNote: String?
     let warnings: [String]
     /// Cross-validated metrics (`--cv`), or nil.
@@ -202,6 +211,12 @@ struct TrainReport: Encodable {
             lines.append(
                 "out-of-bag (saved model, \(outOfBag.rowCount) rows): AUC \(outOfBag.auc.map { formatted($0, digits: 4) } ?? "n/a"), "
                     + "log loss \(outOfBag.logLoss.map { formatted($0, digits: 4) } ?? "n/a")")
+        }
+        if let earlyStopping {
+            lines.append("")
+            lines.append(
+                "early stopping: validation log loss \(formatted(earlyStopping.chosenLoss, digits: 4)) at the chosen round "
+                    + "\(earlyStopping.chosenRound) (patience \(earlyStopping.patience)); the saved model has \(earlyStopping.savedModelRounds) rounds")
         }
         if let coefficients {
             lines.append("")
@@ -274,22 +289,68 @@ func pValueText(_ p: Double) -> String {
 
 /// The learning curve as one stderr line: the hold-out log loss at round 1, every 10th round and
 /// the last, with the best round.
-/// - Parameter curve: the loss after each round.
+/// - Parameters:
+///   - curve: the loss after each round.
+///   - earlyStopping: whether the booster stopped early (the warning then does not suggest it).
 /// - Returns: the line.
-func learningCurveText(_ curve: [Double]) -> String {
-    let shown = curve.indices.filter { $0 == 0 || ($0 + 1) % 10 == 0 || $0 == curve.count - 1 }
+func learningCurveText(_ curve: [Double], earlyStopping: Bool = false) -> String {
     let best = curve.indices.min { curve[$0] < curve[$1] } ?? 0
-    return "learning curve (hold-out log loss by round): "
-        + shown.map { "\($0 + 1): \(formatted(curve[$0], digits: 4))" }.joined(separator: ", ")
-        + "; best \(formatted(curve.isEmpty ? .nan : curve[best], digits: 4)) at round \(best + 1)"
-        + overfittingWarning(curve, best: best)
+    return "learning curve (hold-out log loss by round): " + curvePointsText(curve)
+        + overfittingWarning(curve, best: best, earlyStopping: earlyStopping)
 }
 
-/// A second line when the hold-out loss ends more than 1% above its best (the saved model keeps
-/// every round), else "".
-private func overfittingWarning(_ curve: [Double], best: Int) -> String {
+/// Early stopping as one stderr line: the validation loss by round, the chosen round and the
+/// saved model's rounds.
+/// - Parameter report: the early-stopping record.
+/// - Returns: the line.
+func earlyStoppingText(_ report: EarlyStoppingReport) -> String {
+    "early stopping (validation log loss on \(formatted(100 * report.validationFraction, digits: 3))% of the training rows, "
+        + "patience \(report.patience)): " + curvePointsText(report.validationLoss)
+        + "; the model fitted on the training part keeps its first \(report.chosenRound) rounds, "
+        + "the saved model \(report.savedModelRounds) (--no-early-stopping grows every round)"
+}
+
+/// "1: 0.6931, 10: 0.5012, ..., 37: 0.4523; best 0.4401 at round 27": round 1, every 10th and
+/// the last round's loss, and the lowest.
+private func curvePointsText(_ curve: [Double]) -> String {
+    let shown = curve.indices.filter { $0 == 0 || ($0 + 1) % 10 == 0 || $0 == curve.count - 1 }
+    let best = curve.indices.min { curve[$0] < curve[$1] } ?? 0
+    return shown.map { "\($0 + 1): \(formatted(curve[$0], digits: 4))" }.joined(separator: ", ")
+        + "; best \(formatted(curve.isEmpty ? .nan : curve[best], digits: 4)) at round \(best + 1)"
+}
+
+/// A second line when the hold-out loss ends more than 1% above its best, else "".
+private func overfittingWarning(_ curve: [Double], best: Int, earlyStopping: Bool) -> String {
     guard let last = curve.last, best < curve.count - 1, last > curve[best] * 1.01 else { return "" }
     return "\nwarning: the hold-out log loss rose \(formatted(100 * (last / curve[best] - 1), digits: 3))% after round "
-        + "\(best + 1) (overfitting) and the saved model keeps all \(curve.count) rounds: "
-        + "try --rounds \(best + 1), a lower --learning-rate, or --early-stopping 10"
+        + "\(best + 1) (overfitting) and the model keeps all \(curve.count) rounds: "
+        + "try --rounds \(best + 1), a lower --learning-rate"
+        + (earlyStopping ? ", or a shorter --early-stopping patience" : ", or early stopping (without --no-early-stopping)")
+}
+
+/// `earlyStopping` in `churn train --format json`: how early stopping chose the booster's rounds.
+struct EarlyStoppingReport: Encodable {
+    /// Rounds without improvement before boosting stopped.
+    let patience: Int
+    /// The fraction of the training rows set aside to validate on.
+    let validationFraction: Double
+    /// The validation log loss after each round of the model fitted on the training part.
+    let validationLoss: [Double]
+    /// The round of the lowest validation loss: that model's trees.
+    let chosenRound: Int
+    /// The saved model's trees (its own chosen round when refitted).
+    let savedModelRounds: Int
+
+    /// The validation loss at `chosenRound`.
+    var chosenLoss: Double {
+        validationLoss.indices.contains(chosenRound - 1) ? validationLoss[chosenRound - 1] : .nan
+    }
+
+    init(_ summary: EarlyStoppingSummary, patience: Int, validationFraction: Double) {
+        self.patience = patience
+        self.validationFraction = validationFraction
+        validationLoss = summary.validationLoss
+        chosenRound = summary.chosenRound
+        savedModelRounds = summary.savedModelRounds
+    }
 }

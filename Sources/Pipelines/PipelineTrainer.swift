@@ -108,6 +108,9 @@ public struct TrainingResult: Sendable {
     /// Boosted models: the hold-out log loss after each round of the model fitted on the
     /// training part (the learning curve); nil for other models or without a hold-out.
     public var learningCurve: [Double]? = nil
+    /// Boosted models grown with early stopping: the validation curve and the chosen rounds;
+    /// nil for other models or without early stopping.
+    public var earlyStopping: EarlyStoppingSummary? = nil
     /// A caveat on the inference (penalized fit), or why it is missing.
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
@@ -183,6 +186,7 @@ public struct PipelineTrainer: Sendable {
             holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
             learningCurve = try (fit.model.classifier as? GradientBoostingModel)?.stagedLogLoss(testX, holdoutLabels)
         }
+        let trainingPartBooster = fit.model.classifier as? GradientBoostingModel
         let refitted = options.refit && !split.test.isEmpty
         if refitted {
             fit = try _fit(specification, on: data, labels: labels, columns: roles.features)
@@ -204,6 +208,9 @@ public struct PipelineTrainer: Sendable {
             coefficients: explanation.coefficients, rules: explanation.rules, featureImportances: explanation.importances,
             inferenceNote: explanation.note, warnings: warnings, aliasedTerms: explanation.aliased)
         result.learningCurve = learningCurve
+        if let trainingPartBooster, let saved = fit.model.classifier as? GradientBoostingModel {
+            result.earlyStopping = EarlyStoppingSummary(model: trainingPartBooster, saved: saved)
+        }
         return result
     }
 

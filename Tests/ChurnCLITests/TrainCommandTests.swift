@@ -192,3 +192,47 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
     let line = "out-of-bag (saved model, \(otherEstimate.rowCount) rows): AUC \(formatted(otherEstimate.auc ?? .nan, digits: 4))"
     #expect(other.report.contains(line))
 }
+
+/// `--model gbdt` stops early by default (patience 10 on a seeded 10% validation split): the JSON
+/// has the validation curve, the chosen round is its minimum and the saved model's tree count;
+/// `--no-early-stopping` grows every round and reports no early stopping; both flags conflict.
+@Test func trainStopsBoostingEarlyByDefault() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = bundledDatasets + "/telecom-customers.csv"
+    func train(_ extra: [String], name: String) throws -> (report: [String: Any], model: GradientBoostingModel) {
+        let path = dir.appendingPathComponent(name).path
+        let report = try TrainCommand.parse(
+            [data, "--target", "churned", "--model", "gbdt", "--rounds", "300", "--learning-rate", "0.3", "--no-refit",
+             "--out", path, "--format", "json"] + extra
+        ).makeOutput()
+        return (try jsonObject(report), try #require(try FittedPipeline.load(from: path).model.classifier as? GradientBoostingModel))
+    }
+    let stopped = try train([], name: "stopped.json")
+    let record = try #require(stopped.report["earlyStopping"] as? [String: Any])
+    let losses = try #require(record["validationLoss"] as? [Double])
+    let chosen = try #require(record["chosenRound"] as? Int)
+    #expect(record["patience"] as? Int == 10)
+    #expect(record["validationFraction"] as? Double == 0.1)
+    #expect(chosen == (losses.indices.min { losses[$0] < losses[$1] } ?? -1) + 1)
+    // Learning rate 0.3 overfits long before round 300: the patience ran out 10 rounds after the best.
+    #expect(losses.count == chosen + 10)
+    #expect(stopped.model.trees.count == chosen)
+    #expect(record["savedModelRounds"] as? Int == chosen)
+    #expect(stopped.model.validationLoss.count == losses.count)
+    #expect((stopped.report["learningCurve"] as? [Double])?.count == chosen)
+
+    let again = try train(["--seed", "42"], name: "again.json")
+    #expect(again.model == stopped.model)
+    let patient = try train(["--early-stopping", "3"], name: "patient.json")
+    let patientLosses = try #require((patient.report["earlyStopping"] as? [String: Any])?["validationLoss"] as? [Double])
+    #expect(patientLosses.count == patient.model.trees.count + 3)
+
+    let full = try train(["--no-early-stopping", "--rounds", "40"], name: "full.json")
+    #expect(full.report["earlyStopping"] == nil)
+    #expect(full.model.trees.count == 40)
+    #expect(full.model.validationLoss.isEmpty)
+    #expect(throws: (any Error).self) {
+        try TrainCommand.parse([data, "--target", "churned", "--model", "gbdt", "--early-stopping", "5", "--no-early-stopping", "--out", "x.json"])
+    }
+}
