@@ -45,16 +45,31 @@ public struct GammaGamma: Sendable {
             m.append(monetaryValue[i])
         }
         guard !x.isEmpty else { throw .invalidInput("no repeat customer (x > 0) to fit the spend model to") }
-        do {
-            let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: [1, 1, 1]) { p in
-                GammaGammaModel._logLikelihood(p, x, m)
+        // Newton from (1, 1, 1) can climb the degenerate ridge p -> inf, q, gamma -> 0 when spends are
+        // far from 1 (20,000 customers simulated from CDNOW's fit did): it also starts from points
+        // whose population mean spend p gamma / (q - 1) is the sample's, and keeps the best fit
+        // with a finite information matrix.
+        let meanSpend = m.reduce(0, +) / Double(m.count)
+        var best: (parameters: [Double], logLikelihood: Double, standardErrors: [Double], iterations: Int)?
+        var failure = "no start converged"
+        for start in [[1, 1, 1], [1, 2, meanSpend], [4, 3, meanSpend / 2]] {
+            do {
+                let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
+                    GammaGammaModel._logLikelihood(p, x, m)
+                }
+                guard fit.standardErrors.allSatisfy(\.isFinite), fit.parameters.allSatisfy({ $0 > 1e-8 && $0 < 1e8 }) else {
+                    failure = "the likelihood has no interior maximum from start \(start) (p, q, gamma -> \(fit.parameters))"
+                    continue
+                }
+                if fit.logLikelihood > best?.logLikelihood ?? -.infinity { best = fit }
+            } catch {
+                failure = error.description
             }
-            return GammaGammaModel(
-                p: fit.parameters[0], q: fit.parameters[1], gamma: fit.parameters[2], logLikelihood: fit.logLikelihood,
-                standardErrors: fit.standardErrors, customerCount: x.count, iterationCount: fit.iterations)
-        } catch {
-            throw .fitFailed(model: "Gamma-Gamma", reason: error.description)
         }
+        guard let fit = best else { throw .fitFailed(model: "Gamma-Gamma", reason: failure) }
+        return GammaGammaModel(
+            p: fit.parameters[0], q: fit.parameters[1], gamma: fit.parameters[2], logLikelihood: fit.logLikelihood,
+            standardErrors: fit.standardErrors, customerCount: x.count, iterationCount: fit.iterations)
     }
 }
 

@@ -9,7 +9,8 @@
 // D. Blackman & S. Vigna, "Scrambled linear pseudorandom number generators" (2021), for
 // SplitMix64 and xoshiro256**; D. Lemire, "Fast random integer generation in an interval"
 // (ACM TOMACS, 2019), for bounded integers (drawn by `_ChurnKitCore`'s `SeededDraws`, as every
-// module's shuffle is); Box & Muller (1958) for normal deviates.
+// module's shuffle is); Box & Muller (1958) for normal deviates; G. Marsaglia & W. W. Tsang, "A
+// simple method for generating gamma variables" (ACM TOMS 26(3), 2000), for gamma deviates.
 
 import _ChurnKitCore
 
@@ -113,6 +114,36 @@ extension RandomNumberGenerator {
         while u1 == 0 { u1 = nextUnitDouble() }
         let u2 = nextUnitDouble()
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+    }
+
+    /// A Gamma(`shape`, scale 1) deviate by Marsaglia and Tsang's squeeze method (on average
+    /// about 1.03 normal and uniform pairs per draw); a shape below 1 draws Gamma(shape + 1) and
+    /// multiplies it by U^(1/shape). Multiply by a scale, or divide by a rate, for other gammas.
+    /// - Parameter shape: positive and finite; any other value returns NaN.
+    public mutating func nextGamma(shape: Double) -> Double {
+        guard shape > 0, shape.isFinite else { return .nan }
+        if shape < 1 {
+            var u = nextUnitDouble()
+            while u == 0 { u = nextUnitDouble() }
+            return nextGamma(shape: shape + 1) * _exp(_log(u) / shape)
+        }
+        let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        while true {
+            let x = nextGaussian()
+            let w = 1 + c * x
+            guard w > 0 else { continue }
+            let v = w * w * w
+            let u = nextUnitDouble()
+            if u < 1 - 0.0331 * x * x * x * x { return d * v }
+            if u > 0, _log(u) < 0.5 * x * x + d * (1 - v + _log(v)) { return d * v }
+        }
+    }
+
+    /// A Beta(`a`, `b`) deviate as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); NaN unless both
+    /// shapes are positive and finite.
+    public mutating func nextBeta(_ a: Double, _ b: Double) -> Double {
+        let x = nextGamma(shape: a), y = nextGamma(shape: b)
+        return x / (x + y)
     }
 }
 

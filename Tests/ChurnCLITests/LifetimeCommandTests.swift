@@ -151,3 +151,35 @@ import Testing
         #expect(throws: (any Error).self) { try LifetimeFitCommand.parse(["x.csv", "--calibration-end", "2024-13-01", "--out", "m.json"]) }
     }
 }
+
+/// `churn generate --kind purchases`: the bundled purchase log regenerates byte for byte, and
+/// `churn lifetime fit` with the log's own calendar recovers the parameters it was drawn from.
+@Suite struct GeneratedPurchaseLogTests {
+    @Test func theBundledPurchaseLogRegeneratesAndFitsNearItsTruth() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("purchases.csv").path
+        try GenerateCommand.parse(["--kind", "purchases", "--rows", "2000", "--seed", "2026", "--out", path]).run()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path))
+            == Data(contentsOf: URL(fileURLWithPath: bundledDatasets + "/purchases.csv")))
+        let json = try jsonObject(try LifetimeFitCommand.parse([
+            path, "--customer", "customer", "--date", "date", "--amount", "amount", "--calibration-end", "1997-09-30",
+            "--out", dir.appendingPathComponent("model.json").path, "--format", "json",
+        ]).makeOutput())
+        #expect(json["customers"] as? Int == 2000)
+        let fit = try #require(json["repeatPurchases"] as? [String: Any])
+        let parameters = try #require(fit["parameters"] as? [[String: Any]])
+        for (parameter, truth) in zip(parameters, [0.243, 4.414, 0.793, 2.426]) {
+            let estimate = try #require(parameter["estimate"] as? Double), se = try #require(parameter["standardError"] as? Double)
+            #expect(abs(estimate - truth) < 4 * se, "\(parameter) vs true \(truth)")
+        }
+    }
+
+    @Test func parameterListsAreChecked() throws {
+        let out = try temporaryDirectory().appendingPathComponent("p.csv").path
+        #expect(throws: (any Error).self) { try GenerateCommand.parse(["--kind", "purchases", "--bgnbd", "1,2,3", "--out", out]) }
+        #expect(throws: (any Error).self) { try GenerateCommand.parse(["--kind", "purchases", "--gamma-gamma", "1,x,3", "--out", out]) }
+        #expect(throws: (any Error).self) { try GenerateCommand.parse(["--kind", "purchases", "--bgnbd", "0.2,-4,0.8,2.4", "--out", out]) }
+        #expect(throws: (any Error).self) { try GenerateCommand.parse(["--bgnbd", "0.2,4,0.8,2.4", "--out", out]) }
+    }
+}

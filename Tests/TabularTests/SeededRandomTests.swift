@@ -73,3 +73,31 @@ enum RandomFixtures {
     #expect(abs(Double(poissonSum) / Double(n) - 1.5) < 0.025)
     #expect(g.nextIndex(weights: []) == 0)
 }
+
+@Test func gammaAndBetaDeviatesHaveTheirMoments() {
+    var g = SeededRandom(seed: 13)
+    let n = 200_000
+    // Gamma(k): mean k, variance k; shapes below 1 take the U^(1/k) boost.
+    for shape in [0.243, 0.793, 2.5, 9.0] {
+        var sum = 0.0, sumSq = 0.0
+        for _ in 0..<n {
+            let x = g.nextGamma(shape: shape)
+            sum += x; sumSq += x * x
+        }
+        let mean = sum / Double(n), variance = sumSq / Double(n) - mean * mean
+        // The sample mean's sd is sqrt(k / n); 5 sd bounds. The variance within 3%.
+        #expect(abs(mean - shape) < 5 * (shape / Double(n)).squareRoot(), "shape \(shape): mean \(mean)")
+        #expect(abs(variance / shape - 1) < 0.03, "shape \(shape): variance \(variance)")
+    }
+    // Beta(0.793, 2.426): mean a / (a + b) = 0.24635, variance ab / ((a+b)^2 (a+b+1)) = 0.04416.
+    var sum = 0.0, sumSq = 0.0
+    for _ in 0..<n {
+        let x = g.nextBeta(0.793, 2.426)
+        #expect(x >= 0 && x <= 1)
+        sum += x; sumSq += x * x
+    }
+    let mean = sum / Double(n)
+    #expect(abs(mean - 0.246350) < 5 * (0.04416 / Double(n)).squareRoot())
+    #expect(abs((sumSq / Double(n) - mean * mean) / 0.04416 - 1) < 0.03)
+    #expect(g.nextGamma(shape: 0).isNaN && g.nextGamma(shape: .infinity).isNaN && g.nextBeta(-1, 2).isNaN)
+}
