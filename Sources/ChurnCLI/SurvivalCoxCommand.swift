@@ -68,6 +68,8 @@ struct CoxReport: Encodable {
         let standardError: Double
         let z: Double
         let pValue: Double
+        /// log₁₀ p, finite where `pValue` underflows to 0.
+        let log10PValue: Double
         let hazardRatio: Double
         let hazardRatioLower: Double
         let hazardRatioUpper: Double
@@ -97,7 +99,7 @@ struct CoxReport: Encodable {
         coefficients = model.coefficients.map { c in
             let check = model.proportionalHazardsTest.first { $0.name == c.name }
             return Coefficient(
-                name: c.name, coefficient: c.coefficient, standardError: c.standardError, z: c.z, pValue: c.pValue, hazardRatio: c.hazardRatio,
+                name: c.name, coefficient: c.coefficient, standardError: c.standardError, z: c.z, pValue: c.pValue, log10PValue: c.log10PValue, hazardRatio: c.hazardRatio,
                 hazardRatioLower: c.hazardRatioLower, hazardRatioUpper: c.hazardRatioUpper,
                 proportionalHazardsStatistic: check?.statistic, proportionalHazardsPValue: check?.pValue)
         }

@@ -115,6 +115,8 @@ struct SurvivalCurveReport: Encodable {
         let statistic: Double
         let degreesOfFreedom: Int
         let pValue: Double
+        /// log₁₀ p, finite where `pValue` underflows to 0.
+        let log10PValue: Double
         let groups: [String]
         let observed: [Double]
         let expected: [Double]
@@ -149,7 +151,7 @@ struct SurvivalCurveReport: Encodable {
             return Group(group: label, customers: c.count, events: c.eventCount, medianLifetime: c.median, table: rows)
         }
         logRank = test.map {
-            Test(statistic: $0.statistic, degreesOfFreedom: $0.degreesOfFreedom, pValue: $0.pValue, groups: $0.groups, observed: $0.observed,
+            Test(statistic: $0.statistic, degreesOfFreedom: $0.degreesOfFreedom, pValue: $0.pValue, log10PValue: $0.log10PValue, groups: $0.groups, observed: $0.observed,
                  expected: $0.expected)
         }
         atTimes = at != nil

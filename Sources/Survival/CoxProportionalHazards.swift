@@ -149,6 +149,9 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
     public var z: Double
     /// The two-sided p-value of β = 0.
     public var pValue: Double
+    /// log₁₀ of the p-value (as a chi-square of z² on 1 degree of freedom), finite where `pValue`
+    /// underflows to 0.
+    public var log10PValue: Double { SpecialFunctions.chiSquareLogSurvival(z * z, degreesOfFreedom: 1) / log(10) }
     /// Lower bound of the interval for β.
     public var lower: Double
     /// Upper bound of the interval for β.

@@ -24,6 +24,10 @@ public struct LogRankTest: Sendable, Codable, Equatable {
     public var degreesOfFreedom: Int
     /// The p-value.
     public var pValue: Double
+    /// log₁₀ of the p-value, finite where `pValue` underflows to 0 (below about 1e-308).
+    public var log10PValue: Double {
+        SpecialFunctions.chiSquareLogSurvival(statistic, degreesOfFreedom: Double(degreesOfFreedom)) / 2.302_585_092_994_046
+    }
 
     /// Tests whether the groups of `data` share one survival curve.
     /// - Parameter data: Durations, events and group labels.

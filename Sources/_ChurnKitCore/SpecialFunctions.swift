@@ -139,6 +139,21 @@ package enum SpecialFunctions {
         return regularizedGammaQ(degreesOfFreedom / 2, x / 2)
     }
 
+    /// The natural logarithm of the chi-square survival function, ln P(X > x), finite far below
+    /// the smallest Double (a statistic of 5,000 on 1 degree of freedom gives about -2,504.6,
+    /// where P itself underflows to 0).
+    /// - Parameters:
+    ///   - x: The statistic.
+    ///   - degreesOfFreedom: Degrees of freedom, > 0.
+    /// - Returns: ln of the upper-tail probability; 0 for x ≤ 0.
+    package static func chiSquareLogSurvival(_ x: Double, degreesOfFreedom: Double) -> Double {
+        guard degreesOfFreedom > 0, !x.isNaN else { return .nan }
+        if x <= 0 { return 0 }
+        if x.isInfinite { return -.infinity }
+        let a = degreesOfFreedom / 2, half = x / 2
+        return half < a + 1 ? log(1 - _gammaSeries(a, half)) : _gammaContinuedFractionLog(a, half)
+    }
+
     /// The regularized incomplete beta function I_x(a, b).
     /// - Parameters:
     ///   - x: Point in [0, 1].
@@ -266,6 +281,11 @@ private func _gammaSeries(_ a: Double, _ x: Double) -> Double {
 
 /// Continued fraction for Q(a, x) (modified Lentz), valid for x ≥ a + 1.
 private func _gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
+    exp(_gammaContinuedFractionLog(a, x))
+}
+
+/// ln Q(a, x) by the continued fraction (modified Lentz), for x ≥ a + 1.
+private func _gammaContinuedFractionLog(_ a: Double, _ x: Double) -> Double {
     var b = x + 1 - a
     var c = 1 / _tiny
     var d = 1 / b
@@ -284,7 +304,7 @@ private func _gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
         if abs(delta - 1) < _epsilon { break }
         i += 1
     }
-    return exp(-x + a * log(x) - lgamma(a)) * h
+    return -x + a * log(x) - lgamma(a) + log(h)
 }
 
 /// Continued fraction for the incomplete beta function (modified Lentz).

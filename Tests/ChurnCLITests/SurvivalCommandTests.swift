@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChurnCLI
+import _ChurnKitCore
 
 /// `churn survival` and `churn survival cox`: a hand-worked file, bad inputs, and Telco against
 /// the lifelines 0.30.0 fixture of the survival tests (Tests/SurvivalTests/Fixtures/lifelines.json).
@@ -90,6 +91,18 @@ import Testing
         let row = try #require(cox.split(separator: "\n").first { $0.hasPrefix("plan=B") })
         #expect(row.contains("< 1e-300"))
         for output in [curves, cox] { #expect(!output.contains("NaN")) }
+        // JSON keeps p (0 once it underflows) and gives log10 p, the chi-square's log upper tail.
+        let curvesJSON = try jsonObject(try SurvivalCurveCommand.parse(
+            [file, "--duration", "months", "--event", "cancelled", "--group", "plan", "--format", "json"]).makeOutput())
+        let test = try #require(curvesJSON["logRank"] as? [String: Any])
+        let statistic = try #require(test["statistic"] as? Double), log10p = try #require(test["log10PValue"] as? Double)
+        #expect(log10p < -300 && isClose(log10p, SpecialFunctions.chiSquareLogSurvival(statistic, degreesOfFreedom: 1) / log(10), tolerance: 1e-12))
+        let coxJSON = try jsonObject(try SurvivalCoxCommand.parse(
+            [file, "--duration", "months", "--event", "cancelled", "--covariates", "plan", "--format", "json"]).makeOutput())
+        let coefficient = try #require((coxJSON["coefficients"] as? [[String: Any]])?.first)
+        let z = try #require(coefficient["z"] as? Double)
+        #expect(isClose(try #require(coefficient["log10PValue"] as? Double),
+                        SpecialFunctions.chiSquareLogSurvival(z * z, degreesOfFreedom: 1) / log(10), tolerance: 1e-12))
     }
 
     @Test func coxOnATinyFileNamesTheReferenceLevel() throws {
