@@ -9,6 +9,7 @@
 # far above it).
 #
 # Usage: scripts/benchmarks-ci.sh                      # check, as .ci/run does
+#        scripts/benchmarks-ci.sh check SuiteName      # check only the suites this regular expression matches
 #        scripts/benchmarks-ci.sh update               # rewrite the thresholds of every suite from a fresh run
 #        scripts/benchmarks-ci.sh update SuiteName     # only this suite (a regular expression on suite names)
 # After `update`, review and commit the diff of Benchmarks/Thresholds/ci/.
@@ -27,10 +28,13 @@ update)
   mkdir -p "$thresholds"
   "${benchmark[@]}" thresholds update ci --target "$targets" --path "$thresholds" --no-progress
   # Keep only the gated counts, with headroom; wall clock and memory are reported, never gated.
-  python3 - "$thresholds" <<'PY'
-import json, math, pathlib, sys
+  # Only the files of the suites just updated: the others already hold their headroom.
+  python3 - "$thresholds" "$targets" <<'PY'
+import json, math, pathlib, re, sys
 headroom = {"mallocCountTotal": lambda v: max(math.ceil(0.02 * v), 3), "instructions": lambda v: math.ceil(0.02 * v)}
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*.p90.json")):
+    if not re.search(sys.argv[2], path.name.split(".")[0]):
+        continue
     values = json.loads(path.read_text())
     gated = {k: v + headroom[k](v) for k, v in values.items() if k in headroom and v > 0}
     if gated:
@@ -45,6 +49,10 @@ check)
   if [ -z "$gated" ]; then
     echo "no thresholds in Benchmarks/Thresholds/ci/: run scripts/benchmarks-ci.sh update" >&2
     exit 2
+  fi
+  if [ -n "${2:-}" ]; then
+    gated=$(grep -E -- "$2" <<<"$gated" || true)
+    [ -n "$gated" ] || { echo "no suite with thresholds matches $2" >&2; exit 2; }
   fi
   for suite in Benchmarks/Benchmarks/*/; do
     suite=$(basename "$suite")
@@ -73,7 +81,7 @@ check)
   echo "benchmarks: every gated count at or below its ceiling in Benchmarks/Thresholds/ci" >&2
   ;;
 *)
-  echo "usage: scripts/benchmarks-ci.sh [check | update [SUITE-REGEX]]" >&2
+  echo "usage: scripts/benchmarks-ci.sh [check [SUITE-REGEX] | update [SUITE-REGEX]]" >&2
   exit 64
   ;;
 esac
