@@ -362,7 +362,11 @@ show_svg("notebook-output/retention-projection.svg")
 
 Calibration: 1997-01-01 to 1997-09-30 (39 weeks); hold-out: to 1998-06-30, as Fader, Hardie and Lee
 (2005) split CDNOW. The log was drawn from r 0.243, alpha 4.414, a 0.793, b 2.426 (purchases) and
-p 6.25, q 3.74, gamma 15.44 (spend), so each estimate can be compared with the truth.
+p 6.25, q 3.74, gamma 15.44 (spend), so each estimate can be compared with the truth. With 2,000
+customers and 39 weeks, the purchase rates (r, alpha) are found within a standard error or so; the
+dropout parameters a and b are the least identified (here b is about 4 standard errors low, and the
+symmetric standard errors understate how skewed their uncertainty is); on 20,000 simulated customers
+every estimate is within 2 standard errors (`SyntheticPurchaseLogTests`).
 """),
         code(f"""
 fit = churn("lifetime", "fit", "{PURCHASES}", "--customer", "customer", "--date", "date", "--amount", "amount",

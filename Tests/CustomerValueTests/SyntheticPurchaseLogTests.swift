@@ -48,6 +48,23 @@ import Testing
         }
     }
 
+    /// The simulator against the model's closed form: the mean number of repeat purchases in the
+    /// 26 weeks after each customer's first purchase equals BG/NBD's E[X(26)] (Fader, Hardie and
+    /// Lee 2005, eq. 9) within 4 standard errors of the sample mean.
+    @Test func repeatPurchasesFollowTheModelsExpectation() throws {
+        let simulation = try SyntheticPurchaseLog(customerCount: 40_000, seed: 77)
+        var first: [String: Int] = [:], counts: [String: Int] = [:]
+        for t in simulation.transactions() {
+            guard let day = first[t.customer] else { first[t.customer] = t.day.dayNumber; counts[t.customer] = 0; continue }
+            if t.day.dayNumber - day < 182 { counts[t.customer, default: 0] += 1 }
+        }
+        let values = counts.values.map(Double.init)
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        let expected = simulation.purchases.expectedPurchases(duration: 26)
+        #expect(abs(mean - expected) < 4 * (variance / Double(values.count)).squareRoot(), "simulated \(mean), model \(expected)")
+    }
+
     @Test func parametersOutsideTheModelAreRefused() {
         #expect(throws: CustomerValueError.self) { try SyntheticPurchaseLog(customerCount: 0) }
         #expect(throws: CustomerValueError.self) {
