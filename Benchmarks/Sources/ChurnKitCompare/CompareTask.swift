@@ -26,5 +26,5 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 /// Every task the runner knows, by name. Each file `Tasks+<Area>.swift` contributes its tasks.
 let compareTasks: [String: CompareTask] = [
     linearAlgebraTasks, tabularTasks, encoderTasks, modelMetricsTasks, linearModelsTasks, clusteringTasks,
-    decisionTreeTasks, ensembleTasks, experimentsTasks,
+    decisionTreeTasks, ensembleTasks, experimentsTasks, survivalTasks, customerValueTasks,
 ].reduce(into: [:]) { all, area in all.merge(area) { first, _ in first } }
