@@ -38,6 +38,15 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the hold-out split and of the ensembles' draws (bootstrap, subsampling, early-stopping split).")
     var seed: UInt64 = 42
 
+    @Option(help: "Permutation importance on the hold-out rows: shuffle each original column this many times (seeded by --seed) and report the mean and standard deviation of the AUC drop; 0 for none.")
+    var permutationRepeats: Int = 0
+
+    @Option(help: "Tree, gbdt and forest: the mean |SHAP| per column of the saved model over at most this many hold-out rows (a seeded sample; all rows without a hold-out); 0 for none (default 1000; for a forest 0, as TreeSHAP of deep forests is slow).")
+    var shapRows: Int?
+
+    /// `--shap-rows`, or its default for the model kind.
+    var resolvedSHAPRows: Int { shapRows ?? (modelOptions.model == .forest ? 0 : 1000) }
+
     @Flag(help: "Save the model fitted on the training part of the split (default: refit on every labelled row after the hold-out evaluation).")
     var noRefit = false
 
@@ -65,6 +74,11 @@ struct TrainCommand: ParsableCommand {
         guard testFraction >= 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
         }
+        guard permutationRepeats >= 0 else { throw ValidationError("--permutation-repeats must be at least 0, not \(permutationRepeats)") }
+        guard permutationRepeats == 0 || testFraction > 0 else {
+            throw ValidationError("--permutation-repeats measures on the hold-out rows: it needs --test-fraction above 0")
+        }
+        if let shapRows, shapRows < 0 { throw ValidationError("--shap-rows must be at least 0, not \(shapRows)") }
     }
 
     func run() throws {
@@ -78,7 +92,8 @@ struct TrainCommand: ParsableCommand {
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
             features: columns.featureColumns, testFraction: testFraction, seed: seed, refit: !noRefit,
-            sourceFile: try DataFingerprint(fileAt: file, rows: table.rowCount))
+            sourceFile: try DataFingerprint(fileAt: file, rows: table.rowCount), permutationRepeats: permutationRepeats,
+            shapRows: resolvedSHAPRows)
         let start = Date()
         printError("training \(modelOptions.model.rawValue) model ...")
         let result = try PipelineTrainer(options: options).train(table, model: modelOptions.specification(seed: seed))
@@ -153,6 +168,10 @@ struct TrainReport: Encodable {
     let outOfBag: OutOfBagEstimate?
     /// Boosted models grown with early stopping: the validation curve and the chosen rounds.
     var earlyStopping: EarlyStoppingReport?
+    /// `--permutation-repeats`: the hold-out AUC drop of each original column when shuffled.
+    let permutationImportance: PermutationImportanceReport?
+    /// Tree models: the saved model's mean |SHAP| per original column (`--shap-rows`).
+    let meanAbsoluteSHAP: TreeSHAPSummary?
     let inferenceNote: String?
     let warnings: [String]
     /// Cross-validated metrics (`--cv`), or nil.
@@ -187,6 +206,8 @@ struct TrainReport: Encodable {
         let classifier = pipeline.model.classifier
         splitImportances = (classifier as? GradientBoostingModel)?.importances ?? (classifier as? RandomForestModel)?.importances
         outOfBag = (classifier as? RandomForestModel)?.outOfBag
+        permutationImportance = result.permutationImportances
+        meanAbsoluteSHAP = result.treeSHAP
         coefficients = result.coefficients
         aliasedTerms = result.aliasedTerms
         inferenceNote = result.inferenceNote
@@ -244,6 +265,27 @@ struct TrainReport: Encodable {
             var table = TextTable(headers: ["feature", "importance"], alignments: [.left, .right])
             for item in featureImportances where item.importance > 0 {
                 table.append([item.feature, formatted(item.importance, digits: 3)])
+            }
+            lines.append(table.render())
+        }
+        if let meanAbsoluteSHAP {
+            lines.append("")
+            let unit = meanAbsoluteSHAP.unit == .logit ? "log-odds" : "probability"
+            lines.append("mean |SHAP| per column (saved model, \(meanAbsoluteSHAP.rowCount) \(testRows > 0 ? "hold-out " : "")rows, in \(unit)):")
+            var table = TextTable(headers: ["column", "mean |SHAP|"], alignments: [.left, .right])
+            for item in meanAbsoluteSHAP.columns where item.meanAbsolute > 0 {
+                table.append([item.column, formatted(item.meanAbsolute, digits: 3)])
+            }
+            lines.append(table.render())
+        }
+        if let permutationImportance {
+            lines.append("")
+            lines.append(
+                "permutation importance (hold-out AUC \(formatted(permutationImportance.baselineAUC, digits: 4)) minus the AUC with the column "
+                    + "shuffled, \(permutationImportance.repeats) shuffles, seed \(permutationImportance.seed); model fitted on the training part):")
+            var table = TextTable(headers: ["column", "AUC drop", "sd"], alignments: [.left, .right, .right])
+            for item in permutationImportance.columns {
+                table.append([item.column, formatted(item.meanDrop, digits: 3), formatted(item.standardDeviation, digits: 2)])
             }
             lines.append(table.render())
         }

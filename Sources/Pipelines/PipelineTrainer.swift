@@ -32,13 +32,23 @@ public struct TrainingOptions: Sendable {
     public var refit: Bool
     /// The training file's fingerprint, stored in the pipeline's `training` record (never its rows).
     public var sourceFile: DataFingerprint?
+    /// Shuffles per column of the permutation importance on the hold-out rows (model fitted on
+    /// the training part, seeded by `seed`); 0 (default) for none. Needs a hold-out.
+    public var permutationRepeats: Int
+    /// The most rows whose TreeSHAP values give the saved tree model's mean |SHAP| per column:
+    /// the hold-out rows (all labelled rows without a hold-out), a seeded sample when there are
+    /// more; 0 (default) for none.
+    public var shapRows: Int
 
     /// Creates training options; see each property for the defaults' meaning.
     public init(
         target: String, positiveLabel: String? = nil, idColumn: String? = nil, ignoredColumns: [String] = [],
         features: [String]? = nil, encoder: FeatureEncoder = FeatureEncoder(),
-        testFraction: Double = 0.2, seed: UInt64 = 42, refit: Bool = true, sourceFile: DataFingerprint? = nil
+        testFraction: Double = 0.2, seed: UInt64 = 42, refit: Bool = true, sourceFile: DataFingerprint? = nil,
+        permutationRepeats: Int = 0, shapRows: Int = 0
     ) {
+        self.permutationRepeats = permutationRepeats
+        self.shapRows = shapRows
         self.refit = refit
         self.sourceFile = sourceFile
         self.target = target
@@ -111,6 +121,12 @@ public struct TrainingResult: Sendable {
     /// Boosted models grown with early stopping: the validation curve and the chosen rounds;
     /// nil for other models or without early stopping.
     public var earlyStopping: EarlyStoppingSummary? = nil
+    /// The permutation importance of every original column on the hold-out rows (model fitted on
+    /// the training part), when `TrainingOptions.permutationRepeats` > 0.
+    public var permutationImportances: PermutationImportanceReport? = nil
+    /// The saved tree model's mean |SHAP| per column (`TrainingOptions.shapRows`); nil for a
+    /// logistic model or when not asked for.
+    public var treeSHAP: TreeSHAPSummary? = nil
     /// A caveat on the inference (penalized fit), or why it is missing.
     public let inferenceNote: String?
     /// Everything the user should know: dropped columns, rows without a label, solver warnings.
@@ -145,6 +161,13 @@ public struct PipelineTrainer: Sendable {
         guard options.testFraction >= 0, options.testFraction < 1 else {
             throw PipelineError.invalidOption("test fraction must be in [0, 1), not \(options.testFraction)")
         }
+        guard options.permutationRepeats >= 0, options.shapRows >= 0 else {
+            throw PipelineError.invalidOption(
+                "permutation repeats and SHAP rows must be at least 0, not \(options.permutationRepeats) and \(options.shapRows)")
+        }
+        guard options.permutationRepeats == 0 || options.testFraction > 0 else {
+            throw PipelineError.invalidOption("permutation importance is measured on the hold-out rows: the test fraction must be above 0")
+        }
         var warnings: [String] = []
         let target = try TargetSpecification(table: table, column: options.target, positiveLabel: options.positiveLabel)
         let (data, labels, unlabeled) = try target.labeledRows(of: table)
@@ -175,6 +198,7 @@ public struct PipelineTrainer: Sendable {
         var holdout: BinaryClassificationReport?
         var holdoutScores: [Double] = []
         var learningCurve: [Double]?
+        var permutationImportances: PermutationImportanceReport?
         let holdoutLabels = split.test.map { labels[$0] }
         if !split.test.isEmpty {
             let test = data.selecting(rows: split.test)
@@ -185,6 +209,13 @@ public struct PipelineTrainer: Sendable {
             holdoutScores = try fit.model.probabilities(testX)
             holdout = try BinaryClassificationReport(labels: holdoutLabels, scores: holdoutScores)
             learningCurve = try (fit.model.classifier as? GradientBoostingModel)?.stagedLogLoss(testX, holdoutLabels)
+            if options.permutationRepeats > 0 {
+                let (encoder, model) = (fit.encoder, fit.model)
+                permutationImportances = try PermutationImportanceReport(
+                    table: test, labels: holdoutLabels, columns: encoder.requiredColumns, repeats: options.permutationRepeats,
+                    seed: options.seed
+                ) { try model.probabilities(try encoder.transform($0)) }
+            }
         }
         let trainingPartBooster = fit.model.classifier as? GradientBoostingModel
         let refitted = options.refit && !split.test.isEmpty
@@ -208,6 +239,16 @@ public struct PipelineTrainer: Sendable {
             coefficients: explanation.coefficients, rules: explanation.rules, featureImportances: explanation.importances,
             inferenceNote: explanation.note, warnings: warnings, aliasedTerms: explanation.aliased)
         result.learningCurve = learningCurve
+        result.permutationImportances = permutationImportances
+        if options.shapRows > 0 {
+            var rows = split.test.isEmpty ? Array(0..<data.rowCount) : split.test
+            if rows.count > options.shapRows {
+                var random = SeededRandom(seed: options.seed)
+                rows.seededShuffle(using: &random)
+                rows = rows.prefix(options.shapRows).sorted()
+            }
+            result.treeSHAP = try TreeSHAPSummary(pipeline, rows: data.selecting(rows: rows))
+        }
         if let trainingPartBooster, let saved = fit.model.classifier as? GradientBoostingModel {
             result.earlyStopping = EarlyStoppingSummary(model: trainingPartBooster, saved: saved)
         }

@@ -86,15 +86,24 @@ public struct ScoreExplanation: Sendable {
     /// importance "mean |SHAP|"), largest first.
     /// - Returns: one entry per column, in `unit`.
     /// - Complexity: O(n c + c log c).
-    public var meanAbsoluteContributions: [(column: String, meanAbsolute: Double)] {
+    public var meanAbsoluteContributions: [MeanAbsoluteContribution] {
         let n = contributions.rows
         var totals = [Double](repeating: 0, count: columns.count)
         for row in 0..<n {
             for c in columns.indices { totals[c] += abs(contributions[row, c]) }
         }
-        return columns.indices.map { (column: columns[$0], meanAbsolute: n > 0 ? totals[$0] / Double(n) : 0) }
+        return columns.indices.map { MeanAbsoluteContribution(column: columns[$0], meanAbsolute: n > 0 ? totals[$0] / Double(n) : 0) }
             .sorted { $0.meanAbsolute > $1.meanAbsolute }
     }
+}
+
+/// One original column's mean absolute contribution over a set of explained rows (its mean |SHAP|
+/// for a tree model), in the explanation's unit.
+public struct MeanAbsoluteContribution: Sendable, Codable, Equatable {
+    /// The original column.
+    public let column: String
+    /// The mean of |contribution| over the rows.
+    public let meanAbsolute: Double
 }
 
 extension FittedPipeline {

@@ -236,3 +236,40 @@ func unpenalizedTelcoTrainingNamesAliasedDummiesAndPrintsTheDriverTable() throws
         try TrainCommand.parse([data, "--target", "churned", "--model", "gbdt", "--early-stopping", "5", "--no-early-stopping", "--out", "x.json"])
     }
 }
+
+/// `--permutation-repeats` reports each original column's hold-out AUC drop (JSON and text), and
+/// a tree model's mean |SHAP| per column comes by default; a logistic model has none, and the
+/// permutation importance needs a hold-out.
+@Test func trainReportsPermutationImportanceAndMeanAbsoluteSHAP() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = bundledDatasets + "/telecom-customers.csv"
+    func train(_ extra: [String], name: String) throws -> String {
+        try TrainCommand.parse([data, "--target", "churned", "--out", dir.appendingPathComponent(name).path] + extra).makeOutput()
+    }
+    let json = try jsonObject(try train(
+        ["--model", "tree", "--max-depth", "4", "--permutation-repeats", "3", "--seed", "7", "--format", "json"], name: "tree.json"))
+    let permutation = try #require(json["permutationImportance"] as? [String: Any])
+    #expect(permutation["repeats"] as? Int == 3 && permutation["seed"] as? Int == 7 && permutation["rowCount"] as? Int == 1000)
+    let holdoutAUC = try #require((json["holdout"] as? [String: Any])?["auc"] as? Double)
+    #expect(abs((permutation["baselineAUC"] as? Double ?? .nan) - holdoutAUC) <= 1e-12)
+    let columns = try #require(permutation["columns"] as? [[String: Any]])
+    #expect(columns.count == 13)
+    let drops = columns.compactMap { $0["meanDrop"] as? Double }
+    #expect(drops == drops.sorted(by: >))
+    #expect(columns.allSatisfy { ($0["drops"] as? [Double])?.count == 3 && $0["standardDeviation"] is Double })
+    let shap = try #require(json["meanAbsoluteSHAP"] as? [String: Any])
+    #expect(shap["rowCount"] as? Int == 1000 && shap["unit"] as? String == "probability")
+    #expect((shap["columns"] as? [[String: Any]])?.first?["column"] is String)
+
+    let text = try train(["--model", "gbdt", "--rounds", "20", "--permutation-repeats", "2", "--shap-rows", "200"], name: "gbdt.json")
+    #expect(text.contains("mean |SHAP| per column (saved model, 200 hold-out rows, in log-odds):"))
+    #expect(text.contains("permutation importance (hold-out AUC "))
+    #expect(text.contains("2 shuffles, seed 42; model fitted on the training part):"))
+
+    let logistic = try jsonObject(try train(["--format", "json"], name: "logistic.json"))
+    #expect(logistic["meanAbsoluteSHAP"] == nil && logistic["permutationImportance"] == nil)
+    #expect(throws: (any Error).self) {
+        try TrainCommand.parse([data, "--target", "churned", "--permutation-repeats", "2", "--test-fraction", "0", "--out", "x.json"])
+    }
+}
