@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes the seed corpus of the fuzz harness (Tests/FuzzTests/Corpus) with the churn CLI:
-# csv/ small valid CSVs (quoting, CRLF, missing cells, a stray text cell, extreme numbers), model-file/ one model file of each
-# kind (logistic, tree, gbdt, forest, k-means pipelines; a two-model uplift file), assignment/ an
-# assignment and its manifest joined as FuzzTarget.assignmentInput does (the manifest's SHA-256
+# csv/ small valid CSVs (quoting, CRLF, missing cells, a stray text cell, extreme numbers),
+# model-file/ one model file of each kind (logistic, tree, gbdt, forest, k-means pipelines without
+# their content hash; a two-model uplift file), assignment/ an assignment and its manifest joined
+# as FuzzTarget.assignmentInput does (the manifest's SHA-256
 # replaced by the placeholder). Deterministic: every command is seeded.
 # Usage: scripts/make-fuzz-corpus.sh [CHURN]   (default .build/debug/churn; build it first)
 set -euo pipefail
@@ -24,6 +25,9 @@ printf 'v,w\n1,2\n2,3\n25,5\n3,x\n1e308,-0\n' > "$out/csv/stray-cell.csv"
 "$churn" train "$work/c.csv" --target churned --model gbdt --rounds 3 --max-leaves 4 --seed 1 --out "$out/model-file/gbdt.json" >/dev/null 2>&1
 "$churn" train "$work/c.csv" --target churned --model forest --trees 2 --max-depth 3 --seed 1 --out "$out/model-file/forest.json" >/dev/null 2>&1
 "$churn" segment "$work/c.csv" --k 2 --restarts 1 --seed 1 --model-out "$out/model-file/kmeans.json" >/dev/null 2>&1
+# Without their content hash, so that mutated parameters reach the meaning checks and scoring
+# instead of stopping at the hash (which has its own tests; a file without one still loads).
+sed -i '/^  "contentSHA256" : /d' "$out"/model-file/*.json
 # An uplift sample: the customers with a treatment flag by row parity.
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0, "treated"; next } { print $0, (NR % 2 ? "yes" : "no") }' "$work/c.csv" > "$work/u.csv"
 "$churn" uplift train "$work/u.csv" --treatment treated --control no --outcome churned --seed 1 \

@@ -86,6 +86,21 @@ public struct ArmEconomics: Sendable, Codable, Equatable {
             })
     }
 
+    /// The first figure that is not a finite number (`"value retained"`, `"action cost"`, ...), or
+    /// `nil` when every figure is finite: values or costs so large that their products with the
+    /// customer counts overflow give infinite or NaN figures.
+    var nonFiniteFigure: String? {
+        let figures: [(name: String, value: Double?)] = [
+            ("value retained", valueRetained), ("value retained's lower bound", valueRetainedInterval?.lower),
+            ("value retained's upper bound", valueRetainedInterval?.upper), ("action cost", actionCost),
+            ("net value", netValue), ("net value's lower bound", netValueInterval?.lower),
+            ("net value's upper bound", netValueInterval?.upper), ("return on investment", returnOnInvestment),
+            ("return on investment's lower bound", returnOnInvestmentInterval?.lower),
+            ("return on investment's upper bound", returnOnInvestmentInterval?.upper),
+        ]
+        return figures.first { $0.value.map { !$0.isFinite } ?? false }?.name
+    }
+
     /// Fills the fields from a value estimate and its interval.
     private init(comparison: ProportionComparison, costPerCustomer: Double, valueRetained: Double, valueRetainedInterval: ConfidenceInterval?) {
         let treated = comparison.treatment.total

@@ -77,7 +77,8 @@ public enum ExperimentAnalysis {
     ///   - sampleRatioThreshold: p-value below which a sample-ratio mismatch is declared, default 0.001.
     /// - Returns: The report.
     /// - Throws: `ExperimentsError.emptyInput` when no assigned customer has an outcome, or
-    ///   `.invalidArgument` when `.fromOutcomes` is asked but outcomes have no customer values.
+    ///   `.invalidArgument` when `.fromOutcomes` is asked but outcomes have no customer values, or
+    ///   when values or costs are so large that an arm's economics overflow (not finite numbers).
     /// - Complexity: O(n) expected, plus O(min(events, n)) per cell that needs Fisher's test.
     public static func analyze(
         assignment: Assignment, outcomes: ExperimentOutcomes, customerValue: CustomerValueSource? = nil,
@@ -127,6 +128,8 @@ public enum ExperimentAnalysis {
                         controlValueLost: SampleSummary(valueLost[t][0]), costPerCustomer: cost, confidence: confidence)
                 case nil: break
                 }
+                try _checkFinite(economics, tier: tier.name, arm: arm.name, value: customerValue, cost: cost,
+                                 valueLost: [valueLost[t][a + 1], valueLost[t][0]])
                 if !comparison.note.isEmpty { warnings.append("tier \"\(tier.name)\", arm \"\(arm.name)\": \(comparison.note)") }
                 cells.append(.init(tier: tier.name, arm: arm.name, comparison: comparison, adjustedPValue: .nan,
                                    numericOutcome: welch, economics: economics))
@@ -196,4 +199,37 @@ func _sampleRatio(tier: TierDesign, observed: [Int], threshold: Double, warnings
             at: 0)
     }
     return ExperimentReport.TierSampleRatio(tier: tier.name, groups: tier.groupNames, check: check)
+}
+
+/// Throws when an arm's economics are not finite numbers (values or costs so large that their
+/// products with the customer counts overflow) or when per-customer values are so large that the
+/// spread of value lost overflows, which would leave the value interval silently missing.
+/// - Parameters:
+///   - economics: the arm's economics (nothing to check when `nil`).
+///   - tier: the tier's name, for the message.
+///   - arm: the arm's name, for the message.
+///   - value: where customer values come from.
+///   - cost: the arm's cost per treated customer.
+///   - valueLost: value × churned of the arm's and of the control customers (with values from the outcomes).
+/// - Throws: `ExperimentsError.invalidArgument` naming the tier, the arm, the figure and the inputs.
+func _checkFinite(
+    _ economics: ArmEconomics?, tier: String, arm: String, value: CustomerValueSource?, cost: Double, valueLost: [[Double]]
+) throws(ExperimentsError) {
+    guard let economics else { return }
+    var figure = economics.nonFiniteFigure
+    if figure == nil, value == .fromOutcomes, economics.valueRetainedInterval == nil,
+       valueLost.contains(where: { SampleSummary($0).variance.isInfinite }) {
+        figure = "variance of value lost"
+    }
+    guard let figure else { return }
+    let values: String
+    switch value {
+    case .perCustomer(let v)?: values = "value \(v)"
+    case .fromOutcomes?: values = "values up to \(valueLost.joined().max() ?? 0)"
+    case nil: values = "no value"
+    }
+    throw .invalidArgument(
+        name: "economics", value: "\(values), cost \(cost) per treated customer",
+        reason: "in tier \"\(tier)\", arm \"\(arm)\" the \(figure) (\(economics.customersTreated) treated customers) is not a finite number; "
+            + "give values and costs in larger units, for example thousands")
 }

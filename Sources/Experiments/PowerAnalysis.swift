@@ -130,6 +130,14 @@ public enum PowerAnalysis {
         do {
             n = try firstGroupSize(effectSize: h, ratio: treatmentToControlRatio, alpha: alpha, power: power)
         } catch .invalidArgument(name: "effectSize", _, let reason) {
+            // An extreme ratio, not the reduction, can be what needs the 10^15 customers: say so
+            // when equal groups would detect the reduction.
+            if treatmentToControlRatio != 1, let equal = try? firstGroupSize(effectSize: h, ratio: 1, alpha: alpha, power: power) {
+                let each = (try? InputLimits.integer(equal, name: "group size")).map(String.init) ?? "\(equal)"
+                throw .invalidArgument(
+                    name: "treatmentToControlRatio", value: "\(treatmentToControlRatio)",
+                    reason: "with this ratio the control group would need more than 10^15 customers (equal groups would need \(each) each)")
+            }
             throw .invalidArgument(name: "relativeReduction", value: "\(relativeReduction)", reason: reason)
         }
         let limit = 0...Int(Self.largestGroupSize)

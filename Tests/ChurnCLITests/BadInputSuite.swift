@@ -197,6 +197,9 @@ extension BadInput {
         BadInput(name: "analyze: --value-per-customer nan",
                  arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--value-per-customer", "nan"],
                  expected: "--value-per-customer must be a finite number", setup: experiment),
+        BadInput(name: "analyze: a value and a cost of 1e307 (the economics overflow)",
+                 arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--value-per-customer", "1e307", "--cost", "action=1e307"],
+                 expected: "economics = value 1e+307, cost 1e+307 per treated customer: in tier \"high\", arm \"action\"", setup: experiment),
         BadInput(name: "power: --baseline high=1.5", arguments: ["experiment", "power", "--assignment", "@/a.csv", "--baseline", "high=1.5"],
                  expected: "--baseline high must be in (0.0, 1.0)", setup: experiment),
     ]

@@ -165,4 +165,38 @@ import Tabular
         #expect(economics.actionCost == 30 && isClose(economics.netValue, 320, tolerance: 1e-12))
         #expect(isClose(try #require(economics.returnOnInvestment), 320.0 / 30, tolerance: 1e-14))
     }
+
+    /// Issue 13: values and costs whose products with the customer counts overflow are refused,
+    /// naming the tier, the arm and the figure, instead of reporting inf and NaN economics; the
+    /// largest finite inputs that do not overflow still give finite figures.
+    @Test func economicsThatOverflowAreRefused() throws {
+        let assignment = try smallExperiment()
+        let churned = Set(["c0", "c1", "c2", "c5", "c10", "c11", "c12", "c13", "c14", "c20"])
+        let outcomes = try ExperimentOutcomes(ids: assignment.ids, events: assignment.ids.map { churned.contains($0) })
+        // High tier: 6 called; 6 x 1e308 overflows the action cost.
+        let cost = #expect(throws: ExperimentsError.self) {
+            try ExperimentAnalysis.analyze(assignment: assignment, outcomes: outcomes, customerValue: .perCustomer(1), costPerCustomer: ["call": 1e308])
+        }
+        #expect(cost?.description.contains("in tier \"high\", arm \"call\" the action cost (6 treated customers) is not a finite number") == true,
+                "\(String(describing: cost))")
+        // Value retained = 3.5 customers x 1e308.
+        let value = #expect(throws: ExperimentsError.self) {
+            try ExperimentAnalysis.analyze(assignment: assignment, outcomes: outcomes, customerValue: .perCustomer(1e308), costPerCustomer: ["call": 0])
+        }
+        #expect(value?.description.contains("economics = value 1e+308, cost 0.0 per treated customer: in tier \"high\", arm \"call\" the value retained") == true,
+                "\(String(describing: value))")
+        // Per-customer values of 1e300: the means fit, the spread of value lost (its variance) does not.
+        let rich = try ExperimentOutcomes(ids: assignment.ids, events: assignment.ids.map { churned.contains($0) },
+                                          customerValue: assignment.ids.map { _ in 1e300 })
+        let spread = #expect(throws: ExperimentsError.self) {
+            try ExperimentAnalysis.analyze(assignment: assignment, outcomes: rich, customerValue: .fromOutcomes, costPerCustomer: ["call": 0])
+        }
+        #expect(spread?.description.contains("values up to 1e+300") == true && spread?.description.contains("is not a finite number") == true,
+                "\(String(describing: spread))")
+        // 1e300 per customer and per call: every figure is finite (3.5e300 retained, 6e300 cost in the high tier).
+        let report = try ExperimentAnalysis.analyze(assignment: assignment, outcomes: outcomes, customerValue: .perCustomer(1e300), costPerCustomer: ["call": 1e300])
+        let economics = try #require(report.cells[0].economics)
+        #expect(isRelativelyClose(economics.valueRetained, 3.5e300, tolerance: 1e-14) && economics.actionCost == 6e300)
+        #expect(isRelativelyClose(try #require(economics.returnOnInvestment), (3.5 - 6) / 6, tolerance: 1e-14))
+    }
 }

@@ -73,7 +73,7 @@ import Testing
     /// Issue 13: sizes beyond any customer base (a reduction of 1e-9, ratios of 1e±300) trapped in
     /// `Int(Double)`; now they are errors naming the argument, and a tiny alpha is computed exactly.
     @Test func impossibleSizesAreErrorsNotTraps() throws {
-        for (reduction, ratio, name) in [(1e-9, 1.0, "relativeReduction"), (0.09, 1e300, "treatmentToControlRatio"), (0.09, 1e-300, "relativeReduction")] {
+        for (reduction, ratio, name) in [(1e-9, 1.0, "relativeReduction"), (0.09, 1e300, "treatmentToControlRatio"), (0.09, 1e-300, "treatmentToControlRatio")] {
             #expect {
                 try PowerAnalysis.sampleSize(baselineRate: 0.12, relativeReduction: reduction, treatmentToControlRatio: ratio)
             } throws: { error in
@@ -81,6 +81,13 @@ import Testing
                 return argument == name
             }
         }
+        // A tiny ratio, not the 9% reduction, is what would need 10^15 customers: equal groups need
+        // 13,649 each (statsmodels' 13,648.6 rounded up, the AXA example above).
+        let tinyRatio = #expect(throws: ExperimentsError.self) {
+            try PowerAnalysis.sampleSize(baselineRate: 0.12, relativeReduction: 0.09, treatmentToControlRatio: 1e-300)
+        }
+        #expect(tinyRatio?.description == "treatmentToControlRatio = 1e-300: with this ratio the control group would need more than "
+                + "10^15 customers (equal groups would need 13649 each)")
         // n = 2 ((z_a + z_b) / h)^2, the other tail being negligible here: scipy 1.x
         // norm.isf(5e-301) = 37.06578788077213, norm.isf(0.2) = 0.8416212335729142, with the AXA
         // example's h = 0.033913603332180076 gives 2,498,793.2730 (statsmodels' solver fails to
