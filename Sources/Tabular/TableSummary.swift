@@ -67,7 +67,9 @@ public struct ColumnSummary: Sendable, Codable, Equatable {
             } else {
                 min = present.min()
                 max = present.max()
-                mean = present.reduce(0, +) / Double(present.count)
+                // Summed on values scaled by a power of two, so that values near the largest
+                // double (three of 1.7e308) get their mean, not inf; the same result otherwise.
+                mean = _Standardization(present)?.mean ?? present.reduce(0, +) / Double(present.count)
             }
             top = nil
         case .categorical, .boolean:
