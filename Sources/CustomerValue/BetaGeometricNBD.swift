@@ -37,14 +37,16 @@ public struct BetaGeometricNBD: Sendable {
     /// - Returns: The fitted model with standard errors from the observed information.
     /// - Throws: `CustomerValueError.invalidInput` for inconsistent histories, `.fitFailed`
     ///   when the likelihood cannot be maximised.
-    /// - Complexity: O(T · n) for T Newton iterations (about 30 likelihood passes each) and n customers.
+    /// - Complexity: O(n + T · d) for T Newton iterations (about 30 likelihood passes each), n
+    ///   customers and d distinct histories (x, tₓ, T).
     public func fit(frequency: [Double], recency: [Double], age: [Double]) throws(CustomerValueError) -> BetaGeometricNBDModel {
         try _validateRepeatData(frequency: frequency, recency: recency, age: age)
         let meanAge = age.reduce(0, +) / Double(age.count)
         let start = [1.0, max(meanAge, 1e-3), 1.0, 1.0]
+        let histories = _DistinctHistories(frequency: frequency, recency: recency, age: age)
         do {
             let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                BetaGeometricNBDModel._logLikelihood(p, frequency, recency, age)
+                BetaGeometricNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
             }
             return BetaGeometricNBDModel(
                 r: fit.parameters[0], alpha: fit.parameters[1], a: fit.parameters[2], b: fit.parameters[3],
@@ -102,24 +104,25 @@ public struct BetaGeometricNBDModel: RepeatPurchaseModel, Codable, Equatable {
         Self._logLikelihood([r, alpha, a, b], frequency, recency, age)
     }
 
-    static func _logLikelihood(_ p: [Double], _ x: [Double], _ tx: [Double], _ t: [Double]) -> Double {
+    /// Σ wᵢ ln L(r, α, a, b | xᵢ, tₓᵢ, Tᵢ) (every weight 1 when `weights` is nil).
+    static func _logLikelihood(_ p: [Double], _ x: [Double], _ tx: [Double], _ t: [Double], weights: [Double]? = nil) -> Double {
         let (r, alpha, a, b) = (p[0], p[1], p[2], p[3])
         let common = -lgamma(r) + r * log(alpha) + lgamma(a + b) - lgamma(b)
         let logA = log(a)
         var total = 0.0
         for i in x.indices {
-            let xi = x[i]
+            let xi = x[i], w = weights?[i] ?? 1
             let a1a2 = lgamma(r + xi) + lgamma(b + xi) - lgamma(a + b + xi)
             let a3 = -(r + xi) * log(alpha + t[i])
             if xi > 0 {
                 let a4 = logA - log(b + xi - 1) - (r + xi) * log(alpha + tx[i])
                 let top = max(a3, a4)
-                total += a1a2 + top + log(exp(a3 - top) + exp(a4 - top))
+                total += w * (a1a2 + top + log(exp(a3 - top) + exp(a4 - top)))
             } else {
-                total += a1a2 + a3
+                total += w * (a1a2 + a3)
             }
         }
-        let value = total + Double(x.count) * common
+        let value = total + (weights?.reduce(0, +) ?? Double(x.count)) * common
         return value.isNaN ? -.infinity : value
     }
 

@@ -34,14 +34,16 @@ public struct ParetoNBD: Sendable {
     /// - Returns: The fitted model with standard errors from the observed information.
     /// - Throws: `CustomerValueError.invalidInput` for inconsistent histories, `.fitFailed`
     ///   when the likelihood cannot be maximised.
-    /// - Complexity: O(T · n · h) for T iterations, n customers and h terms per ₂F₁ series.
+    /// - Complexity: O(n + T · d · h) for T iterations, d distinct histories (x, tₓ, T) of the n
+    ///   customers and h terms per ₂F₁ series.
     public func fit(frequency: [Double], recency: [Double], age: [Double]) throws(CustomerValueError) -> ParetoNBDModel {
         try _validateRepeatData(frequency: frequency, recency: recency, age: age)
         let meanAge = age.reduce(0, +) / Double(age.count)
         let start = [1.0, max(meanAge, 1e-3), 1.0, max(meanAge, 1e-3)]
+        let histories = _DistinctHistories(frequency: frequency, recency: recency, age: age)
         do {
             let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                ParetoNBDModel._logLikelihood(p, frequency, recency, age)
+                ParetoNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
             }
             return ParetoNBDModel(
                 r: fit.parameters[0], alpha: fit.parameters[1], s: fit.parameters[2], beta: fit.parameters[3],
@@ -99,9 +101,10 @@ public struct ParetoNBDModel: RepeatPurchaseModel, Codable, Equatable {
         Self._logLikelihood([r, alpha, s, beta], frequency, recency, age)
     }
 
-    static func _logLikelihood(_ p: [Double], _ x: [Double], _ tx: [Double], _ t: [Double]) -> Double {
+    /// Σ wᵢ ln L(r, α, s, β | xᵢ, tₓᵢ, Tᵢ) (every weight 1 when `weights` is nil).
+    static func _logLikelihood(_ p: [Double], _ x: [Double], _ tx: [Double], _ t: [Double], weights: [Double]? = nil) -> Double {
         var total = 0.0
-        for i in x.indices { total += _customerLogLikelihood(p, x[i], tx[i], t[i]) }
+        for i in x.indices { total += (weights?[i] ?? 1) * _customerLogLikelihood(p, x[i], tx[i], t[i]) }
         return total.isNaN ? -.infinity : total
     }
 

@@ -68,16 +68,17 @@ public struct CoxProportionalHazards: Sendable {
             scales[j] = (scales[j] / Double(n - 1)).squareRoot()
             guard scales[j] > 0 else { throw .unusableCovariate("covariate \"\(names[j])\" is constant; it cannot enter the model") }
         }
-        var z = covariates
-        for i in 0..<n { for j in 0..<p { z[i, j] = (covariates[i, j] - means[j]) / scales[j] } }
         let order = durations.indices.sorted { durations[$0] > durations[$1] }
-        let problem = _EfronProblem(x: z, durations: durations, events: events, order: order)
+        let problem = covariates.withUnsafeBufferPointer { xs in
+            _EfronProblem(standardizing: xs, columns: p, means: means, scales: scales, durations: durations, events: events, order: order)
+        }
 
         var beta = [Double](repeating: 0, count: p)
-        var current = problem.evaluate(beta)
         var iterations = 0
         var converged = false
+        var current: (logLikelihood: Double, gradient: [Double], information: [Double])
         do {
+            current = try problem.evaluate(beta)
             while iterations < maxIterations {
                 iterations += 1
                 let information = try Matrix(rows: p, columns: p, values: current.information)
@@ -87,7 +88,7 @@ public struct CoxProportionalHazards: Sendable {
                 var trial = current
                 for _ in 0..<40 {
                     next = zip(beta, step).map { $0 + scale * $1 }
-                    trial = problem.evaluate(next)
+                    trial = try problem.evaluate(next)
                     if trial.logLikelihood.isFinite, trial.logLikelihood >= current.logLikelihood - 1e-12 * abs(current.logLikelihood) { break }
                     scale *= 0.5
                 }
@@ -195,79 +196,4 @@ public struct CoxModel: Sendable, Codable, Equatable {
     public var iterationCount: Int
     /// The interval level.
     public var confidence: Double
-}
-
-/// The Efron partial likelihood, gradient and information for standardized covariates.
-struct _EfronProblem {
-    let x: Matrix
-    let durations: [Double]
-    let events: [Bool]
-    /// Row indices by decreasing duration.
-    let order: [Int]
-
-    func evaluate(_ beta: [Double]) -> (logLikelihood: Double, gradient: [Double], information: [Double]) {
-        let n = x.rows, p = x.columns
-        var eta = [Double](repeating: 0, count: n)
-        x.withUnsafeBufferPointer { xs in
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0..<p { s += xs[i * p + j] * beta[j] }
-                eta[i] = s
-            }
-        }
-        let shift = eta.max() ?? 0
-        var s0 = 0.0, s1 = [Double](repeating: 0, count: p), s2 = [Double](repeating: 0, count: p * p)
-        var ll = 0.0, gradient = [Double](repeating: 0, count: p), information = [Double](repeating: 0, count: p * p)
-        var d1 = [Double](repeating: 0, count: p), d2 = [Double](repeating: 0, count: p * p)
-        var mean = [Double](repeating: 0, count: p)
-        var k = 0
-        x.withUnsafeBufferPointer { xs in
-            while k < n {
-                let t = durations[order[k]]
-                var deaths = 0
-                var d0 = 0.0
-                for j in 0..<p { d1[j] = 0 }
-                for j in 0..<(p * p) { d2[j] = 0 }
-                while k < n, durations[order[k]] == t {
-                    let i = order[k]
-                    let w = exp(eta[i] - shift)
-                    let row = i * p
-                    s0 += w
-                    for j in 0..<p {
-                        let wx = w * xs[row + j]
-                        s1[j] += wx
-                        for l in 0...j { s2[j * p + l] += wx * xs[row + l] }
-                    }
-                    if events[i] {
-                        deaths += 1
-                        d0 += w
-                        ll += eta[i]
-                        for j in 0..<p {
-                            let wx = w * xs[row + j]
-                            gradient[j] += xs[row + j]
-                            d1[j] += wx
-                            for l in 0...j { d2[j * p + l] += wx * xs[row + l] }
-                        }
-                    }
-                    k += 1
-                }
-                guard deaths > 0 else { continue }
-                let dd = Double(deaths)
-                for l in 0..<deaths {
-                    let phi = Double(l) / dd
-                    let denominator = s0 - phi * d0
-                    ll -= log(denominator) + shift
-                    for j in 0..<p { mean[j] = (s1[j] - phi * d1[j]) / denominator }
-                    for j in 0..<p {
-                        gradient[j] -= mean[j]
-                        for m in 0...j {
-                            information[j * p + m] += (s2[j * p + m] - phi * d2[j * p + m]) / denominator - mean[j] * mean[m]
-                        }
-                    }
-                }
-            }
-        }
-        for j in 0..<p { for m in 0..<j { information[m * p + j] = information[j * p + m] } }
-        return (ll, gradient, information)
-    }
 }

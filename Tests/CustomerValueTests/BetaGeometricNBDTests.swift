@@ -54,3 +54,20 @@ import Testing
         #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1, 2], recency: [1], age: [4]) }
     }
 }
+
+/// The fits run on distinct histories with counts: the weighted likelihood equals the sum over
+/// every customer (BG/NBD and Pareto/NBD, on the lifetimes fixture's CDNOW table).
+@Test func distinctHistoriesKeepTheLikelihood() throws {
+    let t = try LifetimesFixtures.load().table
+    let histories = _DistinctHistories(frequency: t.frequency, recency: t.recency, age: t.age)
+    #expect(histories.count.reduce(0, +) == Double(t.frequency.count))
+    #expect(histories.frequency.count < t.frequency.count)
+    for p in [[0.243, 4.414, 0.793, 2.426], [1.0, 10.0, 2.0, 0.5]] {
+        let all = BetaGeometricNBDModel._logLikelihood(p, t.frequency, t.recency, t.age)
+        let grouped = BetaGeometricNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+        #expect(abs(grouped - all) <= 1e-11 * abs(all), "\(grouped) vs \(all)")
+        let pareto = ParetoNBDModel._logLikelihood(p, t.frequency, t.recency, t.age)
+        let paretoGrouped = ParetoNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+        #expect(abs(paretoGrouped - pareto) <= 1e-11 * abs(pareto), "\(paretoGrouped) vs \(pareto)")
+    }
+}
