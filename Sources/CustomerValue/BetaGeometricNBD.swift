@@ -43,10 +43,10 @@ public struct BetaGeometricNBD: Sendable {
         try _validateRepeatData(frequency: frequency, recency: recency, age: age)
         let meanAge = age.reduce(0, +) / Double(age.count)
         let start = [1.0, max(meanAge, 1e-3), 1.0, 1.0]
-        let histories = _DistinctHistories(frequency: frequency, recency: recency, age: age)
+        let histories = _DistinctRows(frequency, recency, age)
         do {
             let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                BetaGeometricNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+                BetaGeometricNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)
             }
             return BetaGeometricNBDModel(
                 r: fit.parameters[0], alpha: fit.parameters[1], a: fit.parameters[2], b: fit.parameters[3],

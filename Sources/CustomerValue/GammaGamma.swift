@@ -50,12 +50,13 @@ public struct GammaGamma: Sendable {
         // whose population mean spend p gamma / (q - 1) is the sample's, and keeps the best fit
         // with a finite information matrix.
         let meanSpend = m.reduce(0, +) / Double(m.count)
+        let distinct = _DistinctRows(x, m)
         var best: (parameters: [Double], logLikelihood: Double, standardErrors: [Double], iterations: Int)?
         var failure = "no start converged"
         for start in [[1, 1, 1], [1, 2, meanSpend], [4, 3, meanSpend / 2]] {
             do {
                 let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                    GammaGammaModel._logLikelihood(p, x, m)
+                    GammaGammaModel._logLikelihood(p, distinct.columns[0], distinct.columns[1], weights: distinct.count)
                 }
                 guard fit.standardErrors.allSatisfy(\.isFinite), fit.parameters.allSatisfy({ $0 > 1e-8 && $0 < 1e8 }) else {
                     failure = "the likelihood has no interior maximum from start \(start) (p, q, gamma -> \(fit.parameters))"
@@ -105,13 +106,15 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
         self.iterationCount = iterationCount
     }
 
-    static func _logLikelihood(_ parameters: [Double], _ x: [Double], _ m: [Double]) -> Double {
+    /// Σ wᵢ ln L(p, q, γ | xᵢ, mᵢ) (every weight 1 when `weights` is nil).
+    static func _logLikelihood(_ parameters: [Double], _ x: [Double], _ m: [Double], weights: [Double]? = nil) -> Double {
         let (p, q, v) = (parameters[0], parameters[1], parameters[2])
         var total = 0.0
         let common = -lgamma(q) + q * log(v)
         for i in x.indices {
             let px = p * x[i]
-            total += lgamma(px + q) - lgamma(px) + common + (px - 1) * log(m[i]) + px * log(x[i]) - (px + q) * log(x[i] * m[i] + v)
+            total += (weights?[i] ?? 1)
+                * (lgamma(px + q) - lgamma(px) + common + (px - 1) * log(m[i]) + px * log(x[i]) - (px + q) * log(x[i] * m[i] + v))
         }
         return total.isNaN ? -.infinity : total
     }

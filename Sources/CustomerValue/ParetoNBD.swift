@@ -40,10 +40,10 @@ public struct ParetoNBD: Sendable {
         try _validateRepeatData(frequency: frequency, recency: recency, age: age)
         let meanAge = age.reduce(0, +) / Double(age.count)
         let start = [1.0, max(meanAge, 1e-3), 1.0, max(meanAge, 1e-3)]
-        let histories = _DistinctHistories(frequency: frequency, recency: recency, age: age)
+        let histories = _DistinctRows(frequency, recency, age)
         do {
             let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                ParetoNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+                ParetoNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)
             }
             return ParetoNBDModel(
                 r: fit.parameters[0], alpha: fit.parameters[1], s: fit.parameters[2], beta: fit.parameters[3],

@@ -56,18 +56,25 @@ import Testing
 }
 
 /// The fits run on distinct histories with counts: the weighted likelihood equals the sum over
-/// every customer (BG/NBD and Pareto/NBD, on the lifetimes fixture's CDNOW table).
+/// every customer (BG/NBD, Pareto/NBD and Gamma-Gamma, on the lifetimes fixture's CDNOW table).
 @Test func distinctHistoriesKeepTheLikelihood() throws {
     let t = try LifetimesFixtures.load().table
-    let histories = _DistinctHistories(frequency: t.frequency, recency: t.recency, age: t.age)
+    let histories = _DistinctRows(t.frequency, t.recency, t.age)
     #expect(histories.count.reduce(0, +) == Double(t.frequency.count))
-    #expect(histories.frequency.count < t.frequency.count)
+    #expect(histories.count.count < t.frequency.count && histories.columns.count == 3)
     for p in [[0.243, 4.414, 0.793, 2.426], [1.0, 10.0, 2.0, 0.5]] {
         let all = BetaGeometricNBDModel._logLikelihood(p, t.frequency, t.recency, t.age)
-        let grouped = BetaGeometricNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+        let grouped = BetaGeometricNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)
         #expect(abs(grouped - all) <= 1e-11 * abs(all), "\(grouped) vs \(all)")
         let pareto = ParetoNBDModel._logLikelihood(p, t.frequency, t.recency, t.age)
-        let paretoGrouped = ParetoNBDModel._logLikelihood(p, histories.frequency, histories.recency, histories.age, weights: histories.count)
+        let paretoGrouped = ParetoNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)
         #expect(abs(paretoGrouped - pareto) <= 1e-11 * abs(pareto), "\(paretoGrouped) vs \(pareto)")
     }
+    let repeaters = t.frequency.indices.filter { t.frequency[$0] > 0 }
+    let x = repeaters.map { t.frequency[$0] }, m = repeaters.map { t.monetary[$0] }
+    let spend = _DistinctRows(x, m)
+    #expect(spend.columns.count == 2 && spend.count.reduce(0, +) == Double(x.count))
+    let all = GammaGammaModel._logLikelihood([6.25, 3.74, 15.44], x, m)
+    let grouped = GammaGammaModel._logLikelihood([6.25, 3.74, 15.44], spend.columns[0], spend.columns[1], weights: spend.count)
+    #expect(abs(grouped - all) <= 1e-11 * abs(all), "\(grouped) vs \(all)")
 }
