@@ -110,12 +110,18 @@ public struct BetaGeometricNBDModel: RepeatPurchaseModel, Codable, Equatable {
         let common = -lgamma(r) + r * log(alpha) + lgamma(a + b) - lgamma(b)
         let logA = log(a)
         var total = 0.0
+        // The terms of x alone, recomputed when x changes (rows sorted by x reuse them).
+        var lastX = Double.nan, a1a2 = 0.0, logB = 0.0
         for i in x.indices {
             let xi = x[i], w = weights?[i] ?? 1
-            let a1a2 = lgamma(r + xi) + lgamma(b + xi) - lgamma(a + b + xi)
+            if xi != lastX {
+                lastX = xi
+                a1a2 = lgamma(r + xi) + lgamma(b + xi) - lgamma(a + b + xi)
+                logB = xi > 0 ? log(b + xi - 1) : 0
+            }
             let a3 = -(r + xi) * log(alpha + t[i])
             if xi > 0 {
-                let a4 = logA - log(b + xi - 1) - (r + xi) * log(alpha + tx[i])
+                let a4 = logA - logB - (r + xi) * log(alpha + tx[i])
                 let top = max(a3, a4)
                 total += w * (a1a2 + top + log(exp(a3 - top) + exp(a4 - top)))
             } else {

@@ -5,8 +5,10 @@
 /// Day-stamped logs repeat histories often (every customer without a repeat purchase who first
 /// bought on the same day has the same one; amounts are in cents): of 1,000,000 customers
 /// simulated from CDNOW's parameters, 105,590 distinct (x, tₓ, T) remain for BG/NBD and Pareto/NBD,
-/// and of the 402,898 repeat buyers 129,620 distinct (x, mₓ) for Gamma-Gamma. Rows keep the order
-/// of first appearance, so a fit stays deterministic.
+/// and of the 402,898 repeat buyers 129,620 distinct (x, mₓ) for Gamma-Gamma. The distinct rows are
+/// ordered by their first column (x), ties in order of first appearance, so a fit stays
+/// deterministic and the likelihoods can compute their x-only terms (log-gamma functions) once
+/// per run of equal x.
 struct _DistinctRows {
     /// The distinct rows' values, one array per column (two or three columns).
     private(set) var columns: [[Double]]
@@ -37,5 +39,9 @@ struct _DistinctRows {
                 count.append(1)
             }
         }
+        let first = columns.first ?? []
+        let order = count.indices.sorted { (first[$0], $0) < (first[$1], $1) }
+        columns = columns.map { column in order.map { column[$0] } }
+        count = order.map { count[$0] }
     }
 }

@@ -111,10 +111,15 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
         let (p, q, v) = (parameters[0], parameters[1], parameters[2])
         var total = 0.0
         let common = -lgamma(q) + q * log(v)
+        // The terms of x alone, recomputed when x changes (rows sorted by x reuse them).
+        var lastX = Double.nan, px = 0.0, ofX = 0.0
         for i in x.indices {
-            let px = p * x[i]
-            total += (weights?[i] ?? 1)
-                * (lgamma(px + q) - lgamma(px) + common + (px - 1) * log(m[i]) + px * log(x[i]) - (px + q) * log(x[i] * m[i] + v))
+            if x[i] != lastX {
+                lastX = x[i]
+                px = p * x[i]
+                ofX = lgamma(px + q) - lgamma(px) + common + px * log(x[i])
+            }
+            total += (weights?[i] ?? 1) * (ofX + (px - 1) * log(m[i]) - (px + q) * log(x[i] * m[i] + v))
         }
         return total.isNaN ? -.infinity : total
     }

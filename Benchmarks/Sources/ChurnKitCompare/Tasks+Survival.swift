@@ -22,6 +22,7 @@ let survivalTasks: [String: CompareTask] = [
             seconds: seconds,
             extra: ["logPartialLikelihood": (model.logPartialLikelihood * 1e4).rounded() / 1e4,
                     "coefficient0": ((model.coefficients.first?.coefficient ?? .nan) * 1e6).rounded() / 1e6,
+                    "concordance": (model.concordance * 1e6).rounded() / 1e6, "phTestX0": ((model.proportionalHazardsTest.first?.statistic ?? .nan) * 1e4).rounded() / 1e4,
                     "iterations": model.iterationCount])
     },
 ]
