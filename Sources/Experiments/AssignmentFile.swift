@@ -100,7 +100,7 @@ public enum AssignmentFile {
     /// Decodes an assignment from the bytes of its CSV file and of its manifest.
     /// - Parameters:
     ///   - csv: The assignment file's bytes.
-    ///   - manifest: The manifest's bytes.
+    ///   - manifestData: The manifest's bytes.
     ///   - path: The assignment's path, naming both files in errors.
     /// - Returns: The assignment and its manifest.
     /// - Throws: As ``read(from:)``.
