@@ -9,8 +9,12 @@
 // ln L = A₁ + A₂ + ln(e^{A₃} + δ_{x>0} e^{A₄}) with
 //   A₁ = lnΓ(r+x) − lnΓ(r) + r ln α,  A₂ = ln B(a, b+x) − ln B(a, b),
 //   A₃ = −(r+x) ln(α+T),               A₄ = ln a − ln(b+x−1) − (r+x) ln(α+tₓ),
-// and the last sum by log-sum-exp, so long histories neither overflow nor underflow. The
-// conditional expectation (paper eq. 10) uses ₂F₁ in logarithms (SpecialFunctions).
+// and the last sum by log-sum-exp, so long histories neither overflow nor underflow. The fit's
+// gradient and Hessian are analytic: with π₄ = e^{A₄}/(e^{A₃} + e^{A₄}) the softmax weight of A₄,
+//   ∇ ln(e^{A₃} + e^{A₄}) = π₃∇A₃ + π₄∇A₄,
+//   ∇² ln(e^{A₃} + e^{A₄}) = π₃∇²A₃ + π₄∇²A₄ + π₃π₄ (∇A₃ − ∇A₄)(∇A₃ − ∇A₄)ᵀ,
+// and the log-gamma terms give digamma and trigamma functions. The conditional expectation
+// (paper eq. 10) uses ₂F₁ in logarithms (SpecialFunctions).
 
 #if canImport(Glibc)
 import Glibc
@@ -37,17 +41,18 @@ public struct BetaGeometricNBD: Sendable {
     /// - Returns: The fitted model with standard errors from the observed information.
     /// - Throws: `CustomerValueError.invalidInput` for inconsistent histories, `.fitFailed`
     ///   when the likelihood cannot be maximised.
-    /// - Complexity: O(n + T · d) for T Newton iterations (about 30 likelihood passes each), n
-    ///   customers and d distinct histories (x, tₓ, T).
+    /// - Complexity: O(n + T · d) for T Newton iterations (one derivative pass and a few
+    ///   likelihood passes each), n customers and d distinct histories (x, tₓ, T).
     public func fit(frequency: [Double], recency: [Double], age: [Double]) throws(CustomerValueError) -> BetaGeometricNBDModel {
         try _validateRepeatData(frequency: frequency, recency: recency, age: age)
         let meanAge = age.reduce(0, +) / Double(age.count)
         let start = [1.0, max(meanAge, 1e-3), 1.0, 1.0]
         let histories = _DistinctRows(frequency, recency, age)
         do {
-            let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                BetaGeometricNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)
-            }
+            let (x, tx, t) = (histories.columns[0], histories.columns[1], histories.columns[2])
+            let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(
+                start: start, logLikelihood: { BetaGeometricNBDModel._logLikelihood($0, x, tx, t, weights: histories.count) },
+                derivatives: { BetaGeometricNBDModel._logLikelihoodDerivatives($0, x, tx, t, weights: histories.count) })
             return BetaGeometricNBDModel(
                 r: fit.parameters[0], alpha: fit.parameters[1], a: fit.parameters[2], b: fit.parameters[3],
                 logLikelihood: fit.logLikelihood, standardErrors: fit.standardErrors,
@@ -130,6 +135,88 @@ public struct BetaGeometricNBDModel: RepeatPurchaseModel, Codable, Equatable {
         }
         let value = total + (weights?.reduce(0, +) ?? Double(x.count)) * common
         return value.isNaN ? -.infinity : value
+    }
+
+    /// The gradient and Hessian (row-major 4 × 4) in (r, α, a, b) of Σ wᵢ ln L (see the file header).
+    static func _logLikelihoodDerivatives(_ p: [Double], _ x: [Double], _ tx: [Double], _ t: [Double], weights: [Double]) -> NewtonDerivatives {
+        let (r, alpha, a, b) = (p[0], p[1], p[2], p[3])
+        let psiAB = SpecialFunctions.digamma(a + b), triAB = SpecialFunctions.trigamma(a + b)
+        // Sums of wᵢ ∂ ln Lᵢ and wᵢ ∂² ln Lᵢ, common terms included at the end.
+        var gR = 0.0, gAlpha = 0.0, gA = 0.0, gB = 0.0
+        var hRR = 0.0, hRAlpha = 0.0, hAlphaAlpha = 0.0, hAA = 0.0, hAB = 0.0, hBB = 0.0
+        var hRA = 0.0, hRB = 0.0, hAlphaA = 0.0, hAlphaB = 0.0
+        var lastX = Double.nan
+        var psiRX = 0.0, psiBX = 0.0, psiABX = 0.0, triRX = 0.0, triBX = 0.0, triABX = 0.0, logB = 0.0, inverseB = 0.0
+        for i in x.indices {
+            let xi = x[i], w = weights[i]
+            if xi != lastX {
+                lastX = xi
+                psiRX = SpecialFunctions.digamma(r + xi)
+                psiBX = SpecialFunctions.digamma(b + xi)
+                psiABX = SpecialFunctions.digamma(a + b + xi)
+                triRX = SpecialFunctions.trigamma(r + xi)
+                triBX = SpecialFunctions.trigamma(b + xi)
+                triABX = SpecialFunctions.trigamma(a + b + xi)
+                logB = xi > 0 ? log(b + xi - 1) : 0
+                inverseB = xi > 0 ? 1 / (b + xi - 1) : 0
+            }
+            // lnΓ(r+x) + lnΓ(b+x) − lnΓ(a+b+x).
+            gR += w * psiRX
+            gA -= w * psiABX
+            gB += w * (psiBX - psiABX)
+            hRR += w * triRX
+            hAA -= w * triABX
+            hAB -= w * triABX
+            hBB += w * (triBX - triABX)
+            // A₃ = −(r+x) ln(α+T): ∇A₃ = (−ln(α+T), −(r+x)/(α+T), 0, 0).
+            let rx = r + xi
+            let logT = log(alpha + t[i]), inverseT = 1 / (alpha + t[i])
+            guard xi > 0 else {
+                gR -= w * logT
+                gAlpha -= w * rx * inverseT
+                hRAlpha -= w * inverseT
+                hAlphaAlpha += w * rx * inverseT * inverseT
+                continue
+            }
+            // A₄ = ln a − ln(b+x−1) − (r+x) ln(α+tₓ): ∇A₄ = (−ln(α+tₓ), −(r+x)/(α+tₓ), 1/a, −1/(b+x−1)).
+            let logTx = log(alpha + tx[i]), inverseTx = 1 / (alpha + tx[i])
+            let a3 = -rx * logT, a4 = log(a) - logB - rx * logTx
+            let pi4 = a4 > a3 ? 1 / (1 + exp(a3 - a4)) : exp(a4 - a3) / (1 + exp(a4 - a3))
+            let pi3 = 1 - pi4, mix = w * pi3 * pi4
+            let dR = logTx - logT, dAlpha = rx * (inverseTx - inverseT), dA = -1 / a, dB = inverseB  // ∇A₃ − ∇A₄
+            gR -= w * (pi3 * logT + pi4 * logTx)
+            gAlpha -= w * rx * (pi3 * inverseT + pi4 * inverseTx)
+            gA += w * pi4 / a
+            gB -= w * pi4 * inverseB
+            hRR += mix * dR * dR
+            hRAlpha += -w * (pi3 * inverseT + pi4 * inverseTx) + mix * dR * dAlpha
+            hAlphaAlpha += w * rx * (pi3 * inverseT * inverseT + pi4 * inverseTx * inverseTx) + mix * dAlpha * dAlpha
+            hRA += mix * dR * dA
+            hRB += mix * dR * dB
+            hAlphaA += mix * dAlpha * dA
+            hAlphaB += mix * dAlpha * dB
+            hAA += -w * pi4 / (a * a) + mix * dA * dA
+            hAB += mix * dA * dB
+            hBB += w * pi4 * inverseB * inverseB + mix * dB * dB
+        }
+        // n (−lnΓ(r) + r ln α + lnΓ(a+b) − lnΓ(b)).
+        let n = weights.reduce(0, +)
+        gR += n * (log(alpha) - SpecialFunctions.digamma(r))
+        gAlpha += n * r / alpha
+        gA += n * psiAB
+        gB += n * (psiAB - SpecialFunctions.digamma(b))
+        hRR -= n * SpecialFunctions.trigamma(r)
+        hRAlpha += n / alpha
+        hAlphaAlpha -= n * r / (alpha * alpha)
+        hAA += n * triAB
+        hAB += n * triAB
+        hBB += n * (triAB - SpecialFunctions.trigamma(b))
+        return ([gR, gAlpha, gA, gB], [
+            hRR, hRAlpha, hRA, hRB,
+            hRAlpha, hAlphaAlpha, hAlphaA, hAlphaB,
+            hRA, hAlphaA, hAA, hAB,
+            hRB, hAlphaB, hAB, hBB,
+        ])
     }
 
     /// P(alive | x, tₓ, T) = 1 / (1 + δ_{x>0} · a/(b+x−1) · ((α+T)/(α+tₓ))^{r+x}) (paper eq. 11).

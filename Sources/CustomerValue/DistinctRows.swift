@@ -14,6 +14,8 @@ struct _DistinctRows {
     private(set) var columns: [[Double]]
     /// Rows with each distinct value.
     private(set) var count: [Double] = []
+    /// The distinct row of every input row.
+    private(set) var rowOfInput: [Int] = []
 
     /// A row's identity: the bit patterns of its values (0 for a missing third column).
     private struct Key: Hashable {
@@ -28,13 +30,16 @@ struct _DistinctRows {
         columns = used.map { _ in [] }
         let n = used.map(\.count).min() ?? 0
         var index: [Key: Int] = [:]
+        rowOfInput.reserveCapacity(n)
         for i in 0..<n {
             let key = Key(first: used[0][i].bitPattern, second: used.count > 1 ? used[1][i].bitPattern : 0,
                           third: used.count > 2 ? used[2][i].bitPattern : 0)
             if let row = index[key] {
                 count[row] += 1
+                rowOfInput.append(row)
             } else {
                 index[key] = count.count
+                rowOfInput.append(count.count)
                 for c in used.indices { columns[c].append(used[c][i]) }
                 count.append(1)
             }
@@ -43,5 +48,14 @@ struct _DistinctRows {
         let order = count.indices.sorted { (first[$0], $0) < (first[$1], $1) }
         columns = columns.map { column in order.map { column[$0] } }
         count = order.map { count[$0] }
+        var position = [Int](repeating: 0, count: order.count)
+        for (sorted, unsorted) in order.enumerated() { position[unsorted] = sorted }
+        rowOfInput = rowOfInput.map { position[$0] }
+    }
+
+    /// `body` applied to every distinct row of three columns (x, tₓ, T), in order.
+    /// - Complexity: O(d) calls of `body` for d distinct rows.
+    func rows<Result>(_ body: (Double, Double, Double) -> Result) -> [Result] {
+        count.indices.map { body(columns[0][$0], columns[1][$0], columns.count > 2 ? columns[2][$0] : 0) }
     }
 }

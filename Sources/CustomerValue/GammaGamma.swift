@@ -6,6 +6,11 @@
 // (x > 0) with their mean repeat spend mₓ enter the fit. Goal: p, q, γ = 6.25, 3.74, 15.44 on CDNOW,
 // and the `lifetimes` package's likelihood and conditional expectation. Per customer,
 //   ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln mₓ + px ln x − (px+q) ln(x mₓ + γ).
+// The fit's gradient and Hessian are analytic, in digamma ψ and trigamma ψ′ functions: with
+// s = px+q and u = x mₓ + γ,
+//   ∂p = x (ψ(s) − ψ(px) + ln mₓ + ln x − ln u),  ∂q = ψ(s) − ψ(q) + ln γ − ln u,  ∂γ = q/γ − s/u,
+//   ∂pp = x² (ψ′(s) − ψ′(px)),  ∂pq = x ψ′(s),  ∂pγ = −x/u,  ∂qq = ψ′(s) − ψ′(q),
+//   ∂qγ = 1/γ − 1/u,  ∂γγ = s/u² − q/γ².
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +18,7 @@ import Glibc
 import Darwin
 #endif
 import LinearAlgebra
+import _ChurnKitCore
 
 /// The Gamma-Gamma trainer: maximum likelihood by damped Newton over the logarithms of p, q, γ.
 public struct GammaGamma: Sendable {
@@ -55,9 +61,9 @@ public struct GammaGamma: Sendable {
         var failure = "no start converged"
         for start in [[1, 1, 1], [1, 2, meanSpend], [4, 3, meanSpend / 2]] {
             do {
-                let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(start: start) { p in
-                    GammaGammaModel._logLikelihood(p, distinct.columns[0], distinct.columns[1], weights: distinct.count)
-                }
+                let fit = try NewtonMaximizer(maxIterations: maxIterations).maximizePositive(
+                    start: start, logLikelihood: { GammaGammaModel._logLikelihood($0, distinct.columns[0], distinct.columns[1], weights: distinct.count) },
+                    derivatives: { GammaGammaModel._logLikelihoodDerivatives($0, distinct.columns[0], distinct.columns[1], weights: distinct.count) })
                 guard fit.standardErrors.allSatisfy(\.isFinite), fit.parameters.allSatisfy({ $0 > 1e-8 && $0 < 1e8 }) else {
                     failure = "the likelihood has no interior maximum from start \(start) (p, q, gamma -> \(fit.parameters))"
                     continue
@@ -122,6 +128,43 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
             total += (weights?[i] ?? 1) * (ofX + (px - 1) * log(m[i]) - (px + q) * log(x[i] * m[i] + v))
         }
         return total.isNaN ? -.infinity : total
+    }
+
+    /// The gradient and Hessian (row-major 3 × 3) in (p, q, γ) of Σ wᵢ ln L (see the file header).
+    static func _logLikelihoodDerivatives(_ parameters: [Double], _ x: [Double], _ m: [Double], weights: [Double]) -> NewtonDerivatives {
+        let (p, q, v) = (parameters[0], parameters[1], parameters[2])
+        var gP = 0.0, gQ = 0.0, gV = 0.0, hPP = 0.0, hPQ = 0.0, hPV = 0.0, hQQ = 0.0, hQV = 0.0, hVV = 0.0
+        // The terms of x alone, recomputed when x changes (rows sorted by x reuse them).
+        var lastX = Double.nan, s = 0.0, psiS = 0.0, ofX = 0.0, triS = 0.0, triPX = 0.0
+        for i in x.indices {
+            let xi = x[i], w = weights[i]
+            if xi != lastX {
+                lastX = xi
+                s = p * xi + q
+                psiS = SpecialFunctions.digamma(s)
+                ofX = psiS - SpecialFunctions.digamma(p * xi) + log(xi)
+                triS = SpecialFunctions.trigamma(s)
+                triPX = SpecialFunctions.trigamma(p * xi)
+            }
+            let inverseU = 1 / (xi * m[i] + v), logU = log(xi * m[i] + v)
+            gP += w * xi * (ofX + log(m[i]) - logU)
+            gQ += w * (psiS - logU)
+            gV -= w * s * inverseU
+            hPP += w * xi * xi * (triS - triPX)
+            hPQ += w * xi * triS
+            hPV -= w * xi * inverseU
+            hQQ += w * triS
+            hQV -= w * inverseU
+            hVV += w * s * inverseU * inverseU
+        }
+        // n (−lnΓ(q) + q ln γ).
+        let n = weights.reduce(0, +)
+        gQ += n * (log(v) - SpecialFunctions.digamma(q))
+        gV += n * q / v
+        hQQ -= n * SpecialFunctions.trigamma(q)
+        hQV += n / v
+        hVV -= n * q / (v * v)
+        return ([gP, gQ, gV], [hPP, hPQ, hPV, hPQ, hQQ, hQV, hPV, hQV, hVV])
     }
 
     /// The expected spend per future transaction of a customer, E[M | x, mₓ] =

@@ -3,7 +3,10 @@
 // Goal: the `lifetimes` package's `customer_lifetime_value` (0.11.3) with a margin on top:
 //   CLV = margin · Σ_{k=1..H} E[spend] · (E[X(T, T+k·u)] − E[X(T, T+(k−1)·u)]) / (1 + d)^k,
 // for H months of u time units each (30 days or 4.345 weeks), monthly discount rate d, the
-// repeat-purchase model's conditional expectations and the Gamma-Gamma expected spend.
+// repeat-purchase model's conditional expectations and the Gamma-Gamma expected spend. The sum
+// over months depends on the history (x, tₓ, T) alone and the spend on (x, mₓ) alone, so the
+// value of a customer table computes the sum once per distinct history (105,590 of 1,000,000
+// simulated CDNOW customers): CLV = margin · E[spend | x, mₓ] · S(x, tₓ, T).
 
 /// Lifetime value settings: horizon, discounting and margin.
 public struct LifetimeValueOptions: Sendable, Codable, Equatable {
@@ -69,7 +72,46 @@ public enum LifetimeValue {
         transactions: some RepeatPurchaseModel, spend: GammaGammaModel, frequency: Double, recency: Double, age: Double,
         monetaryValue: Double, unit: TimeUnit, options: LifetimeValueOptions
     ) -> Double {
-        let perPurchase = spend.conditionalExpectedSpend(frequency: frequency, monetaryValue: monetaryValue)
+        options.margin * spend.conditionalExpectedSpend(frequency: frequency, monetaryValue: monetaryValue)
+            * discountedPurchases(transactions: transactions, frequency: frequency, recency: recency, age: age, unit: unit, options: options)
+    }
+
+    /// The lifetime values of many customers (as `value` for each, with the monthly sum computed
+    /// once per distinct history (x, tₓ, T)).
+    /// - Parameters:
+    ///   - transactions: The repeat-purchase model.
+    ///   - spend: The Gamma-Gamma model.
+    ///   - frequency: Repeat purchases x per customer.
+    ///   - recency: Recency tₓ per customer.
+    ///   - age: Age T per customer.
+    ///   - monetaryValue: Mean repeat spend per customer.
+    ///   - unit: The models' time unit.
+    ///   - options: Horizon, discount rate, margin.
+    /// - Returns: One lifetime value per customer, in the given order.
+    /// - Throws: `CustomerValueError.invalidInput` when the four columns differ in length.
+    /// - Complexity: O(n + d · H · h) for n customers, d distinct histories, H months and h ₂F₁ terms.
+    public static func values(
+        transactions: some RepeatPurchaseModel, spend: GammaGammaModel, frequency: [Double], recency: [Double], age: [Double],
+        monetaryValue: [Double], unit: TimeUnit, options: LifetimeValueOptions
+    ) throws(CustomerValueError) -> [Double] {
+        guard frequency.count == recency.count, recency.count == age.count, age.count == monetaryValue.count else {
+            throw .invalidInput("frequency, recency, age and monetary value have \(frequency.count), \(recency.count), \(age.count) and \(monetaryValue.count) values")
+        }
+        let histories = _DistinctRows(frequency, recency, age)
+        let sums = histories.rows { x, tx, t in
+            discountedPurchases(transactions: transactions, frequency: x, recency: tx, age: t, unit: unit, options: options)
+        }
+        return frequency.indices.map { i in
+            options.margin * spend.conditionalExpectedSpend(frequency: frequency[i], monetaryValue: monetaryValue[i]) * sums[histories.rowOfInput[i]]
+        }
+    }
+
+    /// S(x, tₓ, T) = Σ_{k=1..H} (E[X(T, T+k·u)] − E[X(T, T+(k−1)·u)]) / (1 + d)^k, the discounted
+    /// purchases expected of a history over the horizon.
+    private static func discountedPurchases(
+        transactions: some RepeatPurchaseModel, frequency: Double, recency: Double, age: Double, unit: TimeUnit,
+        options: LifetimeValueOptions
+    ) -> Double {
         var total = 0.0
         var previous = 0.0
         var discount = 1.0
@@ -77,10 +119,10 @@ public enum LifetimeValue {
             let cumulative = transactions.conditionalExpectedPurchases(
                 duration: Double(month) * unit.perMonth, frequency: frequency, recency: recency, age: age)
             discount /= 1 + options.monthlyDiscountRate
-            total += perPurchase * (cumulative - previous) * discount
+            total += (cumulative - previous) * discount
             previous = cumulative
         }
-        return options.margin * total
+        return total
     }
 
     /// Predictions for every customer of a table.
@@ -91,20 +133,23 @@ public enum LifetimeValue {
     ///   - horizon: The horizon of `expectedPurchases`, in the table's unit.
     ///   - options: The lifetime-value settings.
     /// - Returns: One prediction per customer, in the table's order.
-    /// - Complexity: O(n · H · h).
+    /// - Complexity: O(n + d · H · h) for n customers and d distinct histories (x, tₓ, T).
     public static func predictions(
         for summary: CustomerSummary, transactions: some RepeatPurchaseModel, spend: GammaGammaModel, horizon: Double,
         options: LifetimeValueOptions
     ) -> [CustomerValuePrediction] {
-        summary.customers.map { c in
-            let x = Double(c.frequency)
+        let histories = _DistinctRows(summary.frequencies, summary.recencies, summary.ages)
+        let perHistory = histories.rows { x, tx, t in
+            (alive: transactions.probabilityAlive(frequency: x, recency: tx, age: t),
+             expected: transactions.conditionalExpectedPurchases(duration: horizon, frequency: x, recency: tx, age: t),
+             discounted: discountedPurchases(transactions: transactions, frequency: x, recency: tx, age: t, unit: summary.unit, options: options))
+        }
+        return summary.customers.indices.map { i in
+            let c = summary.customers[i], history = perHistory[histories.rowOfInput[i]]
+            let expectedSpend = spend.conditionalExpectedSpend(frequency: Double(c.frequency), monetaryValue: c.monetaryValue)
             return CustomerValuePrediction(
-                id: c.id, probabilityAlive: transactions.probabilityAlive(frequency: x, recency: c.recency, age: c.age),
-                expectedPurchases: transactions.conditionalExpectedPurchases(duration: horizon, frequency: x, recency: c.recency, age: c.age),
-                expectedSpend: spend.conditionalExpectedSpend(frequency: x, monetaryValue: c.monetaryValue),
-                lifetimeValue: value(
-                    transactions: transactions, spend: spend, frequency: x, recency: c.recency, age: c.age,
-                    monetaryValue: c.monetaryValue, unit: summary.unit, options: options))
+                id: c.id, probabilityAlive: history.alive, expectedPurchases: history.expected, expectedSpend: expectedSpend,
+                lifetimeValue: options.margin * expectedSpend * history.discounted)
         }
     }
 }

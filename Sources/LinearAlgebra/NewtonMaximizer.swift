@@ -6,7 +6,8 @@
 // theirs), and the observed information (minus the Hessian) at the maximum for standard errors.
 //
 // Method: parameters are unconstrained (callers optimise logarithms of positive parameters).
-// The gradient and Hessian are central finite differences of the objective (steps 1e-5 and 1e-3
+// The gradient and Hessian are the caller's analytic ones when it has them (one pass over the data
+// instead of 4p² + 2p ≈ 40 for p = 4), otherwise central finite differences of the objective (steps 1e-5 and 1e-3
 // times max(1, |θᵢ|): truncation errors O(h²) ≈ 1e-10 and 1e-6 relative, kept above the rounding noise of a sum over many customers, which grows as 1/h²). Each step solves (−H + λI) d = g by
 // Cholesky (dpotrf/dpotrs through `Matrix.cholesky()`), with λ = 0 when −H is positive definite
 // and grown by tenfold otherwise (Levenberg-Marquardt damping), then backtracks (halving) until the
@@ -32,6 +33,9 @@ package struct NewtonMaximum: Sendable {
     package var iterations: Int
 }
 
+/// The gradient and the Hessian (row-major, p × p) of an objective of p parameters at a point.
+package typealias NewtonDerivatives = (gradient: [Double], hessian: [Double])
+
 /// Damped Newton ascent for smooth objectives of a few parameters (see the file header).
 package struct NewtonMaximizer: Sendable {
     /// The iteration cap.
@@ -45,21 +49,31 @@ package struct NewtonMaximizer: Sendable {
     /// - Parameters:
     ///   - start: The starting parameters (the objective must be finite there).
     ///   - objective: The function to maximise; it returns −∞ or NaN where it is undefined.
+    ///   - derivatives: The objective's analytic gradient and Hessian, or nil for central
+    ///     differences of `objective`.
     /// - Returns: The maximum, its value, the Hessian there and the iteration count.
     /// - Throws: `LinearAlgebraError.nonFinite` when the objective is not finite at the start or
     ///   its Hessian is not finite, and `.notPositiveDefinite` when no damping makes the step
     ///   system positive definite.
     /// - Complexity: O(T · p² · f) for T iterations, p parameters and an objective costing f.
     package func maximize(
-        start: [Double], objective: ([Double]) -> Double
+        start: [Double], objective: ([Double]) -> Double, derivatives analytic: (([Double]) -> NewtonDerivatives)? = nil
     ) throws(LinearAlgebraError) -> NewtonMaximum {
+        func derivatives(at x: [Double], value: Double) throws(LinearAlgebraError) -> (gradient: [Double], hessian: Matrix) {
+            let (gradient, hessian) = analytic?(x) ?? centralDifferences(objective, at: x, value: value)
+            guard gradient.count == x.count, hessian.count == x.count * x.count,
+                  gradient.allSatisfy(\.isFinite), hessian.allSatisfy(\.isFinite) else {
+                throw .nonFinite("the objective's derivatives are not finite at \(x)")
+            }
+            return (gradient, Matrix(unchecked: x.count, x.count, hessian))
+        }
         var x = start
         var value = objective(x)
         guard value.isFinite else { throw .nonFinite("the objective is not finite at the starting point \(start)") }
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            let (gradient, hessian) = try derivatives(objective, at: x, value: value)
+            let (gradient, hessian) = try derivatives(at: x, value: value)
             let step = try dampedNewtonStep(gradient: gradient, hessian: hessian)
             var scale = 1.0
             var improved = false
@@ -77,7 +91,7 @@ package struct NewtonMaximizer: Sendable {
             let small = zip(x, step).allSatisfy { abs($1) <= 1e-10 * max(1, abs($0)) }
             if small || !improved { break }
         }
-        let (_, hessian) = try derivatives(objective, at: x, value: value)
+        let (_, hessian) = try derivatives(at: x, value: value)
         return NewtonMaximum(point: x, value: value, hessian: hessian, iterations: iterations)
     }
 
@@ -89,15 +103,31 @@ package struct NewtonMaximizer: Sendable {
     /// - Parameters:
     ///   - start: Positive starting parameters.
     ///   - logLikelihood: The log-likelihood of the natural (positive) parameters.
+    ///   - derivatives: The log-likelihood's analytic gradient and Hessian in the natural
+    ///     parameters (carried to the logarithms by the chain rule), or nil for central differences.
     /// - Returns: The parameters, the maximum log-likelihood, the standard errors (NaN when the
     ///   information is singular) and the iteration count.
     /// - Throws: As `maximize`; `.nonFinite` when a start value is not positive.
     /// - Complexity: As `maximize`.
     package func maximizePositive(
-        start: [Double], logLikelihood: ([Double]) -> Double
+        start: [Double], logLikelihood: ([Double]) -> Double, derivatives: (([Double]) -> NewtonDerivatives)? = nil
     ) throws(LinearAlgebraError) -> (parameters: [Double], logLikelihood: Double, standardErrors: [Double], iterations: Int) {
         guard start.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw .nonFinite("starting parameters \(start) must be positive") }
-        let result = try maximize(start: start.map { log($0) }) { logLikelihood($0.map { exp($0) }) }
+        // With θ = e^φ: ∂f/∂φᵢ = θᵢ gᵢ and ∂²f/∂φᵢ∂φⱼ = θᵢ θⱼ Hᵢⱼ + δᵢⱼ θᵢ gᵢ.
+        let inLogarithms = derivatives.map { natural in
+            { (phi: [Double]) -> NewtonDerivatives in
+                let theta = phi.map { exp($0) }
+                var (gradient, hessian) = natural(theta)
+                guard gradient.count == theta.count, hessian.count == theta.count * theta.count else { return (gradient, hessian) }
+                for i in theta.indices {
+                    for j in theta.indices { hessian[i * theta.count + j] *= theta[i] * theta[j] }
+                    gradient[i] *= theta[i]
+                    hessian[i * theta.count + i] += gradient[i]
+                }
+                return (gradient, hessian)
+            }
+        }
+        let result = try maximize(start: start.map { log($0) }, objective: { logLikelihood($0.map { exp($0) }) }, derivatives: inLogarithms)
         let parameters = result.point.map { exp($0) }
         var information = result.hessian
         for i in 0..<information.storage.count { information.storage[i] = -information.storage[i] }
@@ -109,12 +139,10 @@ package struct NewtonMaximizer: Sendable {
     }
 
     /// Central-difference gradient and Hessian of `f` at `x`.
-    private func derivatives(
-        _ f: ([Double]) -> Double, at x: [Double], value: Double
-    ) throws(LinearAlgebraError) -> (gradient: [Double], hessian: Matrix) {
+    private func centralDifferences(_ f: ([Double]) -> Double, at x: [Double], value: Double) -> NewtonDerivatives {
         let p = x.count
         var gradient = [Double](repeating: 0, count: p)
-        var hessian = try Matrix(rows: p, columns: p)
+        var hessian = [Double](repeating: 0, count: p * p)
         func shifted(_ moves: [(Int, Double)]) -> Double {
             var y = x
             for (index, delta) in moves { y[index] += delta }
@@ -124,17 +152,14 @@ package struct NewtonMaximizer: Sendable {
             let g = 1e-5 * max(1, abs(x[i]))
             gradient[i] = (shifted([(i, g)]) - shifted([(i, -g)])) / (2 * g)
             let h = 1e-3 * max(1, abs(x[i]))
-            hessian[i, i] = (shifted([(i, h)]) - 2 * value + shifted([(i, -h)])) / (h * h)
+            hessian[i * p + i] = (shifted([(i, h)]) - 2 * value + shifted([(i, -h)])) / (h * h)
             for j in 0..<i {
                 let k = 1e-3 * max(1, abs(x[j]))
                 let mixed = (shifted([(i, h), (j, k)]) - shifted([(i, h), (j, -k)])
                     - shifted([(i, -h), (j, k)]) + shifted([(i, -h), (j, -k)])) / (4 * h * k)
-                hessian[i, j] = mixed
-                hessian[j, i] = mixed
+                hessian[i * p + j] = mixed
+                hessian[j * p + i] = mixed
             }
-        }
-        guard gradient.allSatisfy(\.isFinite), hessian.storage.allSatisfy(\.isFinite) else {
-            throw .nonFinite("the objective's derivatives are not finite at \(x)")
         }
         return (gradient, hessian)
     }

@@ -46,6 +46,17 @@ import Testing
         #expect(model.conditionalExpectedPurchases(duration: 0, frequency: 2, recency: 3, age: 10) == 0)
     }
 
+    @Test func analyticDerivativesEqualDifferences() throws {
+        let table = try LifetimesFixtures.load().table
+        let histories = _DistinctRows(table.frequency, table.recency, table.age)
+        let (x, tx, t, w) = (histories.columns[0], histories.columns[1], histories.columns[2], histories.count)
+        for point in [[0.243, 4.414, 0.793, 2.426], [1.0, 10.0, 2.0, 0.5], [3.0, 0.7, 0.2, 8.0]] {
+            expectDerivativesMatchDifferences(
+                { BetaGeometricNBDModel._logLikelihood($0, x, tx, t, weights: w) },
+                { BetaGeometricNBDModel._logLikelihoodDerivatives($0, x, tx, t, weights: w) }, at: point)
+        }
+    }
+
     @Test func inconsistentHistoriesAreRejected() {
         #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1], recency: [5], age: [4]) }
         #expect(throws: CustomerValueError.self) { try BetaGeometricNBD().fit(frequency: [1.5], recency: [1], age: [4]) }
@@ -62,6 +73,10 @@ import Testing
     let histories = _DistinctRows(t.frequency, t.recency, t.age)
     #expect(histories.count.reduce(0, +) == Double(t.frequency.count))
     #expect(histories.count.count < t.frequency.count && histories.columns.count == 3)
+    for i in t.frequency.indices {
+        let row = histories.rowOfInput[i]
+        #expect([histories.columns[0][row], histories.columns[1][row], histories.columns[2][row]] == [t.frequency[i], t.recency[i], t.age[i]])
+    }
     for p in [[0.243, 4.414, 0.793, 2.426], [1.0, 10.0, 2.0, 0.5]] {
         let all = BetaGeometricNBDModel._logLikelihood(p, t.frequency, t.recency, t.age)
         let grouped = BetaGeometricNBDModel._logLikelihood(p, histories.columns[0], histories.columns[1], histories.columns[2], weights: histories.count)

@@ -26,6 +26,18 @@ import Testing
         #expect(GammaGammaModel(p: 1, q: 0.5, gamma: 1).conditionalExpectedSpend(frequency: 1, monetaryValue: 2).isNaN)
     }
 
+    @Test func analyticDerivativesEqualDifferences() throws {
+        let t = try LifetimesFixtures.load().table
+        let repeaters = t.frequency.indices.filter { t.frequency[$0] > 0 }
+        let spend = _DistinctRows(repeaters.map { t.frequency[$0] }, repeaters.map { t.monetary[$0] })
+        let (x, m, w) = (spend.columns[0], spend.columns[1], spend.count)
+        for point in [[6.25, 3.74, 15.44], [1.0, 1.0, 1.0], [0.5, 12.0, 300.0]] {
+            expectDerivativesMatchDifferences(
+                { GammaGammaModel._logLikelihood($0, x, m, weights: w) },
+                { GammaGammaModel._logLikelihoodDerivatives($0, x, m, weights: w) }, at: point)
+        }
+    }
+
     @Test func badSpendIsRejected() {
         #expect(throws: CustomerValueError.self) { try GammaGamma().fit(frequency: [1], monetaryValue: [0]) }
         #expect(throws: CustomerValueError.self) { try GammaGamma().fit(frequency: [0, 0], monetaryValue: [0, 0]) }

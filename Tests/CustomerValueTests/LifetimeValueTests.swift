@@ -21,6 +21,27 @@ import Testing
         }
     }
 
+    @Test func valuesOfATableEqualEachCustomersValue() throws {
+        let fixture = try LifetimesFixtures.load()
+        let p = fixture.bgnbd.params, g = fixture.gammaGamma.params
+        let transactions = BetaGeometricNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        let spend = GammaGammaModel(p: g[0], q: g[1], gamma: g[2])
+        let t = fixture.table, options = LifetimeValueOptions(margin: 0.3)
+        let values = try LifetimeValue.values(
+            transactions: transactions, spend: spend, frequency: t.frequency, recency: t.recency, age: t.age, monetaryValue: t.monetary,
+            unit: .weeks, options: options)
+        for i in t.frequency.indices {
+            let one = LifetimeValue.value(
+                transactions: transactions, spend: spend, frequency: t.frequency[i], recency: t.recency[i], age: t.age[i],
+                monetaryValue: t.monetary[i], unit: .weeks, options: options)
+            #expect(values[i] == one, "row \(i)")
+        }
+        #expect(throws: CustomerValueError.self) {
+            try LifetimeValue.values(transactions: transactions, spend: spend, frequency: [1], recency: [1], age: [2], monetaryValue: [],
+                                     unit: .weeks, options: options)
+        }
+    }
+
     @Test func undiscountedValueIsSpendTimesExpectedPurchases() {
         let transactions = BetaGeometricNBDModel(r: 0.5, alpha: 5, a: 2, b: 3)
         let spend = GammaGammaModel(p: 6, q: 4, gamma: 15)

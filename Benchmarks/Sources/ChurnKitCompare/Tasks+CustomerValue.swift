@@ -16,13 +16,10 @@ let customerValueTasks: [String: CompareTask] = [
         let ((purchases, spend, total), seconds) = try timed {
             let purchases = try BetaGeometricNBD().fit(frequency: frequency, recency: recency, age: age)
             let spend = try GammaGamma().fit(frequency: frequency, monetaryValue: monetary)
-            var total = 0.0
-            for i in 0..<n {
-                total += LifetimeValue.value(
-                    transactions: purchases, spend: spend, frequency: frequency[i], recency: recency[i], age: age[i],
-                    monetaryValue: monetary[i], unit: .weeks, options: LifetimeValueOptions())
-            }
-            return (purchases, spend, total)
+            let values = try LifetimeValue.values(
+                transactions: purchases, spend: spend, frequency: frequency, recency: recency, age: age, monetaryValue: monetary,
+                unit: .weeks, options: LifetimeValueOptions())
+            return (purchases, spend, values.reduce(0, +))
         }
         func rounded(_ value: Double) -> Double { (value * 1e4).rounded() / 1e4 }
         return CompareResult(
