@@ -5,6 +5,8 @@
 // the row that lived longer has the higher score (scores are predicted survival, e.g. −Xβ), and
 // counts one half when the scores are equal: C = (correct + ½·tied) / comparisons.
 // Rows are swept by time with a Fenwick tree over the distinct event-row scores: O(n log n).
+// Each row's rank among those scores comes from one sort of the scores rather than a binary
+// search per row, and the sweep follows the order of (time, event) the Cox fit sorts once.
 // Reference: F. E. Harrell, K. L. Lee and D. B. Mark, Statistics in Medicine 15 (1996).
 
 /// Harrell's concordance index.
@@ -14,22 +16,37 @@ public enum ConcordanceIndex {
     ///   - durations: Observed times.
     ///   - scores: Predicted survival (higher = expected to live longer).
     ///   - events: Whether each time is an event.
-    /// - Returns: C in [0, 1]; NaN when no pair is comparable.
+    /// - Returns: C in [0, 1]; NaN when no pair is comparable, the arrays differ in length or a
+    ///   duration is NaN.
     /// - Complexity: O(n log n).
     public static func harrell(durations: [Double], scores: [Double], events: [Bool]) -> Double {
-        let died = durations.indices.filter { events[$0] }.sorted { durations[$0] < durations[$1] }
-        let censored = durations.indices.filter { !events[$0] }.sorted { durations[$0] < durations[$1] }
-        let levels = Array(Set(died.map { scores[$0] })).sorted()
-        var tree = [Int](repeating: 0, count: levels.count + 1)
-        var inserted = 0
-        func position(_ score: Double) -> Int {  // the number of levels < score
-            var lo = 0, hi = levels.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if levels[mid] < score { lo = mid + 1 } else { hi = mid }
+        guard durations.count == scores.count, scores.count == events.count, !durations.contains(where: \.isNaN) else { return .nan }
+        return _harrell(scores: scores, events: events, durations: durations, order: _survivalOrder(durations: durations, events: events))
+    }
+
+    /// `harrell` with the rows already in `_survivalOrder` (the Cox fit shares its sort).
+    static func _harrell(scores: [Double], events: [Bool], durations: [Double], order: [Int]) -> Double {
+        let n = scores.count
+        // Every row's number of distinct event scores below its own (`below`), and whether its
+        // score is one of them, from one sort of all scores (total order of the bit patterns).
+        var byScore = scores.indices.map { (key: _orderKey(scores[$0]), row: $0) }
+        byScore.sort { ($0.key, $0.row) < ($1.key, $1.row) }
+        var below = [Int](repeating: 0, count: n), isLevel = [Bool](repeating: false, count: n)
+        var levels = 0, start = 0
+        while start < n {
+            var end = start + 1
+            while end < n, byScore[end].key == byScore[start].key { end += 1 }
+            let level = byScore[start..<end].contains { events[$0.row] }
+            for entry in byScore[start..<end] {
+                below[entry.row] = levels
+                isLevel[entry.row] = level
             }
-            return lo
+            if level { levels += 1 }
+            start = end
         }
+        // A Fenwick tree of the event rows inserted so far, by level, and their count per level.
+        var tree = [Int](repeating: 0, count: levels + 1), atLevel = [Int](repeating: 0, count: levels)
+        var inserted = 0
         func prefix(_ count: Int) -> Int {  // inserted scores among the first `count` levels
             var i = count, total = 0
             while i > 0 { total += tree[i]; i -= i & -i }
@@ -39,31 +56,28 @@ public enum ConcordanceIndex {
         func handle(_ rows: ArraySlice<Int>) {
             pairs += Double(inserted * rows.count)
             for row in rows {
-                let below = position(scores[row])
-                correct += Double(prefix(below))
-                if below < levels.count, levels[below] == scores[row] {
-                    tied += Double(prefix(below + 1) - prefix(below))
-                }
+                correct += Double(prefix(below[row]))
+                if isLevel[row] { tied += Double(atLevel[below[row]]) }
             }
         }
-        var d = 0, c = 0
-        while d < died.count || c < censored.count {
-            if c < censored.count, d == died.count || durations[died[d]] > durations[censored[c]] {
-                var end = c
-                while end < censored.count, durations[censored[end]] == durations[censored[c]] { end += 1 }
-                handle(censored[c..<end])
-                c = end
-            } else {
-                var end = d
-                while end < died.count, durations[died[end]] == durations[died[d]] { end += 1 }
-                handle(died[d..<end])
-                for row in died[d..<end] {
-                    var i = position(scores[row]) + 1
-                    while i < tree.count { tree[i] += 1; i += i & -i }
-                    inserted += 1
-                }
-                d = end
+        // `order` holds each time's censored rows before its events. A time's events are compared
+        // with the events of earlier times, then join the tree; its censored rows are compared
+        // with the events of earlier and equal times.
+        var k = 0
+        while k < n {
+            var firstEvent = k
+            while firstEvent < n, durations[order[firstEvent]] == durations[order[k]], !events[order[firstEvent]] { firstEvent += 1 }
+            var end = firstEvent
+            while end < n, durations[order[end]] == durations[order[k]] { end += 1 }
+            handle(order[firstEvent..<end])
+            for row in order[firstEvent..<end] {
+                var i = below[row] + 1
+                while i < tree.count { tree[i] += 1; i += i & -i }
+                atLevel[below[row]] += 1
+                inserted += 1
             }
+            handle(order[k..<firstEvent])
+            k = end
         }
         return pairs > 0 ? (correct + 0.5 * tied) / pairs : .nan
     }

@@ -68,9 +68,10 @@ public struct CoxProportionalHazards: Sendable {
             scales[j] = (scales[j] / Double(n - 1)).squareRoot()
             guard scales[j] > 0 else { throw .unusableCovariate("covariate \"\(names[j])\" is constant; it cannot enter the model") }
         }
-        let order = durations.indices.sorted { durations[$0] > durations[$1] }
+        // One sort serves the likelihood (longest durations first), the concordance and the PH test.
+        let order = _survivalOrder(durations: durations, events: events)
         let problem = covariates.withUnsafeBufferPointer { xs in
-            _EfronProblem(standardizing: xs, columns: p, means: means, scales: scales, durations: durations, events: events, order: order)
+            _EfronProblem(standardizing: xs, columns: p, means: means, scales: scales, durations: durations, events: events, order: order.reversed())
         }
 
         var beta = [Double](repeating: 0, count: p)
@@ -127,9 +128,9 @@ public struct CoxProportionalHazards: Sendable {
                 lower: coefficients[j] - critical * se, upper: coefficients[j] + critical * se)
         }
         let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + covariates[i, $1] * coefficients[$1] } }
-        let concordance = ConcordanceIndex.harrell(durations: durations, scores: eta.map { -$0 }, events: events)
+        let concordance = ConcordanceIndex._harrell(scores: eta.map { -$0 }, events: events, durations: durations, order: order)
         var phTest = _ProportionalHazardsTest.rankTime(
-            covariates: covariates, durations: durations, events: events, coefficients: coefficients, covariance: covariance)
+            covariates: covariates, durations: durations, events: events, order: order, coefficients: coefficients, covariance: covariance)
         for j in 0..<p { phTest[j].name = names[j] }
         return CoxModel(
             coefficients: rows, covariance: covariance, logPartialLikelihood: current.logLikelihood, concordance: concordance,

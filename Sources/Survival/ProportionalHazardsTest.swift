@@ -17,23 +17,25 @@ import LinearAlgebra
 import _ChurnKitCore
 
 enum _ProportionalHazardsTest {
-    /// The test for every covariate (names are filled in by the caller's order).
+    /// The test for every covariate (names are filled in by the caller's order), with the rows in
+    /// `_survivalOrder`.
     static func rankTime(
-        covariates x: Matrix, durations: [Double], events: [Bool], coefficients beta: [Double], covariance: [Double]
+        covariates x: Matrix, durations: [Double], events: [Bool], order: [Int], coefficients beta: [Double], covariance: [Double]
     ) -> [ProportionalHazardsCheck] {
         let n = x.rows, p = x.columns
-        let order = durations.indices.sorted {
-            (durations[$0], events[$0] ? 1 : 0, $0) < (durations[$1], events[$1] ? 1 : 0, $1)
-        }
         let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + x[i, $1] * beta[$1] } }
         let shift = eta.max() ?? 0
-        var residuals = [[Double]](repeating: [], count: n)  // by sorted position, event rows only
+        // Residuals of the event rows (p per row, in their sorted order), from the last time down.
+        let eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var residuals = [Double](repeating: 0, count: eventCount * p)
         var riskSum = 0.0, riskX = [Double](repeating: 0, count: p)
-        var k = n - 1
+        var tieX = [Double](repeating: 0, count: p), mean = [Double](repeating: 0, count: p)
+        var k = n - 1, eventSlot = eventCount
         while k >= 0 {
             let t = durations[order[k]]
-            var tieSum = 0.0, tieX = [Double](repeating: 0, count: p), deaths = 0
-            var members: [Int] = []
+            var tieSum = 0.0, deaths = 0
+            for j in 0..<p { tieX[j] = 0 }
+            let groupEnd = k
             while k >= 0, durations[order[k]] == t {
                 let i = order[k]
                 let w = exp(eta[i] - shift)
@@ -43,33 +45,36 @@ enum _ProportionalHazardsTest {
                     tieSum += w
                     for j in 0..<p { tieX[j] += w * x[i, j] }
                     deaths += 1
-                    members.append(k)
                 }
                 k -= 1
             }
             guard deaths > 0 else { continue }
-            var mean = [Double](repeating: 0, count: p)
+            for j in 0..<p { mean[j] = 0 }
             let dd = Double(deaths)
             for l in 0..<deaths {
                 let phi = Double(l) / dd
                 for j in 0..<p { mean[j] += (riskX[j] - phi * tieX[j]) / ((riskSum - phi * tieSum) * dd) }
             }
-            for position in members { residuals[position] = (0..<p).map { x[order[position], $0] - mean[$0] } }
+            // The group's events are the last `deaths` rows of positions k+1...groupEnd.
+            eventSlot -= deaths
+            for (slot, position) in (groupEnd - deaths + 1...groupEnd).enumerated() {
+                for j in 0..<p { residuals[(eventSlot + slot) * p + j] = x[order[position], j] - mean[j] }
+            }
         }
-        let eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
-        var ranks: [Double] = [], scaled: [[Double]] = []
-        var running = 0.0
-        for position in 0..<n where events[order[position]] {
-            running += 1
-            ranks.append(running)
-            let r = residuals[position]
-            scaled.append((0..<p).map { j in Double(eventCount) * (0..<p).reduce(0.0) { $0 + r[$1] * covariance[$1 * p + j] } })
+        // Scaled residuals D · r · V against the rank times 1, 2, …, D.
+        let meanRank = (Double(eventCount) + 1) / 2
+        var spread = 0.0, cross = [Double](repeating: 0, count: p)
+        for e in 0..<eventCount {
+            let centred = Double(e + 1) - meanRank
+            spread += centred * centred
+            for j in 0..<p {
+                var scaled = 0.0
+                for l in 0..<p { scaled += residuals[e * p + l] * covariance[l * p + j] }
+                cross[j] += centred * (Double(eventCount) * scaled)
+            }
         }
-        let meanRank = ranks.reduce(0, +) / Double(ranks.count)
-        let spread = ranks.reduce(0.0) { $0 + ($1 - meanRank) * ($1 - meanRank) }
         return (0..<p).map { j in
-            let cross = zip(ranks, scaled).reduce(0.0) { $0 + ($1.0 - meanRank) * $1.1[j] }
-            let statistic = cross * cross / (Double(eventCount) * covariance[j * p + j] * spread)
+            let statistic = cross[j] * cross[j] / (Double(eventCount) * covariance[j * p + j] * spread)
             return ProportionalHazardsCheck(
                 name: "", statistic: statistic, pValue: SpecialFunctions.chiSquareSurvival(statistic, degreesOfFreedom: 1))
         }

@@ -107,3 +107,19 @@ public struct SurvivalData: Sendable, Equatable {
         return SurvivalData(durations: rows.map { durations[$0] }, events: rows.map { events[$0] })
     }
 }
+
+/// The rows in order of (duration, event, row): ascending durations, censored rows before the
+/// events of the same time, ties in input order. Sorted as contiguous integer keys, several times
+/// faster on a million rows than sorting indices through the durations array.
+/// - Complexity: O(n log n).
+func _survivalOrder(durations: [Double], events: [Bool]) -> [Int] {
+    var keys = durations.indices.map { i in (duration: _orderKey(durations[i]), eventAndRow: (events[i] ? 1 << 62 : 0) | i) }
+    keys.sort { ($0.duration, $0.eventAndRow) < ($1.duration, $1.eventAndRow) }
+    return keys.map { $0.eventAndRow & (1 << 62 - 1) }
+}
+
+/// An unsigned key that orders as the number does (−0 as 0; NaN above +∞).
+func _orderKey(_ value: Double) -> UInt64 {
+    let bits = (value + 0).bitPattern
+    return bits >> 63 == 1 ? ~bits : bits | 1 << 63
+}

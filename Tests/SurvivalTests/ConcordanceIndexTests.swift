@@ -33,5 +33,7 @@ import Testing
         #expect(ConcordanceIndex.harrell(durations: [1, 2, 3], scores: [1, 2, 3], events: [true, true, true]) == 1)
         #expect(ConcordanceIndex.harrell(durations: [1, 2, 3], scores: [3, 2, 1], events: [true, true, true]) == 0)
         #expect(ConcordanceIndex.harrell(durations: [1, 2], scores: [1, 2], events: [false, false]).isNaN)
+        #expect(ConcordanceIndex.harrell(durations: [1, .nan, 3], scores: [1, 2, 3], events: [true, true, true]).isNaN)
+        #expect(ConcordanceIndex.harrell(durations: [1, 2], scores: [1], events: [true, true]).isNaN)
     }
 }

@@ -33,3 +33,11 @@ import Testing
         #expect(error?.description == "f.csv: no column \"tenure\" (columns: t, e)")
     }
 }
+
+/// The shared sort of the Cox fit: (duration, event, row) ascending, negative and signed-zero
+/// durations in numeric order.
+@Test func survivalOrderSortsByDurationThenEventThenRow() {
+    let durations = [3.0, 1, 3, -0.0, 2, 3, 0, -1.5]
+    let events = [true, false, false, true, true, false, false, false]
+    #expect(_survivalOrder(durations: durations, events: events) == [7, 6, 3, 1, 4, 2, 5, 0])
+}
