@@ -60,10 +60,11 @@ public struct CoxProportionalHazards: Sendable {
         }
         guard events.contains(true) else { throw .invalidInput("Cox: no events") }
         // Standardize.
+        let xs = covariates.storage
         var means = [Double](repeating: 0, count: p), scales = [Double](repeating: 0, count: p)
-        for i in 0..<n { for j in 0..<p { means[j] += covariates[i, j] } }
+        for i in 0..<n { for j in 0..<p { means[j] += xs[i * p + j] } }
         for j in 0..<p { means[j] /= Double(n) }
-        for i in 0..<n { for j in 0..<p { let d = covariates[i, j] - means[j]; scales[j] += d * d } }
+        for i in 0..<n { for j in 0..<p { let d = xs[i * p + j] - means[j]; scales[j] += d * d } }
         for j in 0..<p {
             scales[j] = (scales[j] / Double(n - 1)).squareRoot()
             guard scales[j] > 0 else { throw .unusableCovariate("covariate \"\(names[j])\" is constant; it cannot enter the model") }
@@ -127,7 +128,7 @@ public struct CoxProportionalHazards: Sendable {
                 pValue: 2 * SpecialFunctions.normalSurvival(abs(zValue)),
                 lower: coefficients[j] - critical * se, upper: coefficients[j] + critical * se)
         }
-        let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + covariates[i, $1] * coefficients[$1] } }
+        let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + xs[i * p + $1] * coefficients[$1] } }
         let concordance = ConcordanceIndex._harrell(scores: eta.map { -$0 }, events: events, durations: durations, order: order)
         var phTest = _ProportionalHazardsTest.rankTime(
             covariates: covariates, durations: durations, events: events, order: order, coefficients: coefficients, covariance: covariance)

@@ -1,5 +1,5 @@
 // The Efron partial likelihood of a Cox model, its gradient and its information matrix, in one
-// pass over the rows sorted by decreasing duration plus one BLAS dsyrk.
+// pass over the rows sorted by decreasing duration plus BLAS dsyrk over blocks of rows.
 //
 // With risk-set sums S0 = Σ w, S1 = Σ w x, S2 = Σ w x xᵀ over the rows still at risk at a tie
 // group's time (w = exp(xᵀβ)), and D0, D1, D2 the same sums over the group's d deaths, Efron's
@@ -47,7 +47,7 @@ struct _EfronProblem {
 
     /// The log partial likelihood, its gradient and its information (p × p, row-major) at `beta`.
     /// - Throws: `LinearAlgebraError.invalidShape` when n is beyond BLAS's 32-bit range.
-    /// - Complexity: O(n p) plus one n × p dsyrk.
+    /// - Complexity: O(n p) plus dsyrk over n × p.
     func evaluate(_ beta: [Double]) throws(LinearAlgebraError) -> (logLikelihood: Double, gradient: [Double], information: [Double]) {
         let n = self.n, p = self.p
         var eta = [Double](repeating: 0, count: n)
@@ -100,20 +100,27 @@ struct _EfronProblem {
         }
         // Σ_l 1/den over the groups at or after each group (their risk sets hold its rows).
         for g in stride(from: groups - 2, through: 0, by: -1) { later[g] += later[g + 1] }
-        var scaled = [Double](repeating: 0, count: n * p)
-        for g in 0..<groups {
-            for i in groupStart[g]..<groupStart[g + 1] {
+        // Σ vᵢ xᵢ xᵢᵀ by dsyrk over blocks of rows scaled by √vᵢ, accumulated in one small buffer
+        // (a scaled copy of all n × p would be allocated and page-faulted in at every evaluation).
+        var information = [Double](repeating: 0, count: p * p)
+        let blockRows = 4096
+        var scaled = [Double](repeating: 0, count: min(n, blockRows) * p)
+        var g = 0, start = 0
+        while start < n {
+            let end = min(start + blockRows, n)
+            for i in start..<end {
+                while i >= groupStart[g + 1] { g += 1 }
                 let v = w[i] * (later[g] - (died[i] ? own[g] : 0))
                 let root = max(v, 0).squareRoot()
-                for j in 0..<p { scaled[i * p + j] = root * x[i * p + j] }
+                for j in 0..<p { scaled[(i - start) * p + j] = root * x[i * p + j] }
             }
-        }
-        var information = [Double](repeating: 0, count: p * p)
-        try scaled.withUnsafeBufferPointer { (z) throws(LinearAlgebraError) in
-            try information.withUnsafeMutableBufferPointer { (c) throws(LinearAlgebraError) in
-                guard let zs = z.baseAddress, let cs = c.baseAddress else { return }
-                try BLAS.syrk(triangle: .lower, transpose: true, n: p, k: n, a: zs, lda: p, c: cs, ldc: p)
+            try scaled.withUnsafeBufferPointer { (z) throws(LinearAlgebraError) in
+                try information.withUnsafeMutableBufferPointer { (c) throws(LinearAlgebraError) in
+                    guard let zs = z.baseAddress, let cs = c.baseAddress else { return }
+                    try BLAS.syrk(triangle: .lower, transpose: true, n: p, k: end - start, a: zs, lda: p, beta: start == 0 ? 0 : 1, c: cs, ldc: p)
+                }
             }
+            start = end
         }
         for j in 0..<p {
             for m in 0...j {

@@ -38,7 +38,7 @@ public struct KaplanMeier: Sendable {
         }
         guard confidence > 0, confidence < 1 else { throw .invalidInput("the confidence level must be in (0, 1), got \(confidence)") }
         guard durations.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidInput("durations must be finite and ≥ 0") }
-        let order = durations.indices.sorted { durations[$0] < durations[$1] }
+        let order = _survivalOrder(durations: durations, events: events)
         let z = SpecialFunctions.normalQuantile(1 - (1 - confidence) / 2)
         var times: [Double] = [], atRisk: [Int] = [], observed: [Int] = [], censored: [Int] = []
         var survival: [Double] = [], lower: [Double] = [], upper: [Double] = []

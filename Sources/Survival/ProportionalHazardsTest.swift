@@ -22,8 +22,8 @@ enum _ProportionalHazardsTest {
     static func rankTime(
         covariates x: Matrix, durations: [Double], events: [Bool], order: [Int], coefficients beta: [Double], covariance: [Double]
     ) -> [ProportionalHazardsCheck] {
-        let n = x.rows, p = x.columns
-        let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + x[i, $1] * beta[$1] } }
+        let n = x.rows, p = x.columns, xs = x.storage
+        let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + xs[i * p + $1] * beta[$1] } }
         let shift = eta.max() ?? 0
         // Residuals of the event rows (p per row, in their sorted order), from the last time down.
         let eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -40,10 +40,10 @@ enum _ProportionalHazardsTest {
                 let i = order[k]
                 let w = exp(eta[i] - shift)
                 riskSum += w
-                for j in 0..<p { riskX[j] += w * x[i, j] }
+                for j in 0..<p { riskX[j] += w * xs[i * p + j] }
                 if events[i] {
                     tieSum += w
-                    for j in 0..<p { tieX[j] += w * x[i, j] }
+                    for j in 0..<p { tieX[j] += w * xs[i * p + j] }
                     deaths += 1
                 }
                 k -= 1
@@ -58,7 +58,7 @@ enum _ProportionalHazardsTest {
             // The group's events are the last `deaths` rows of positions k+1...groupEnd.
             eventSlot -= deaths
             for (slot, position) in (groupEnd - deaths + 1...groupEnd).enumerated() {
-                for j in 0..<p { residuals[(eventSlot + slot) * p + j] = x[order[position], j] - mean[j] }
+                for j in 0..<p { residuals[(eventSlot + slot) * p + j] = xs[order[position] * p + j] - mean[j] }
             }
         }
         // Scaled residuals D · r · V against the rank times 1, 2, …, D.
