@@ -17,31 +17,60 @@ struct _DistinctRows {
     /// The distinct row of every input row.
     private(set) var rowOfInput: [Int] = []
 
-    /// A row's identity: the bit patterns of its values (0 for a missing third column).
-    private struct Key: Hashable {
-        let first, second, third: UInt64
-    }
-
     /// Groups the rows of two or three equally long columns (a third column, when given, is part
-    /// of the identity; further columns are ignored).
+    /// of the identity; further columns are ignored). Rows are identical when their values' bit
+    /// patterns are, found through an open-addressing table of distinct rows (linear probing, at
+    /// most half full, SplitMix64's finalizer as the hash of the bit patterns): several times
+    /// faster on a million rows than a `Dictionary`, whose SipHash and resizing dominated the fits.
     /// - Complexity: O(n) expected.
     init(_ values: [Double]...) {
         let used = Array(values.prefix(3))
         columns = used.map { _ in [] }
         let n = used.map(\.count).min() ?? 0
-        var index: [Key: Int] = [:]
+        let width = used.count
         rowOfInput.reserveCapacity(n)
+        func bits(_ c: Int, _ i: Int) -> UInt64 { c < width ? used[c][i].bitPattern : 0 }
+        var slots = [Int](repeating: -1, count: 1024)  // the distinct row in each slot, −1 when empty
+        var mask = slots.count - 1
+        func mix(_ value: UInt64) -> UInt64 {
+            var z = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        func slot(of a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
+            Int(truncatingIfNeeded: mix(a ^ mix(b ^ mix(c)))) & mask
+        }
+        var firstRows: [Int] = []  // the input row of each distinct row
         for i in 0..<n {
-            let key = Key(first: used[0][i].bitPattern, second: used.count > 1 ? used[1][i].bitPattern : 0,
-                          third: used.count > 2 ? used[2][i].bitPattern : 0)
-            if let row = index[key] {
-                count[row] += 1
-                rowOfInput.append(row)
-            } else {
-                index[key] = count.count
-                rowOfInput.append(count.count)
-                for c in used.indices { columns[c].append(used[c][i]) }
-                count.append(1)
+            let (a, b, c) = (bits(0, i), bits(1, i), bits(2, i))
+            var s = slot(of: a, b, c)
+            while true {
+                let row = slots[s]
+                if row < 0 {
+                    slots[s] = count.count
+                    rowOfInput.append(count.count)
+                    firstRows.append(i)
+                    for column in used.indices { columns[column].append(used[column][i]) }
+                    count.append(1)
+                    break
+                }
+                let first = firstRows[row]
+                if bits(0, first) == a, bits(1, first) == b, bits(2, first) == c {
+                    count[row] += 1
+                    rowOfInput.append(row)
+                    break
+                }
+                s = (s + 1) & mask
+            }
+            if 2 * count.count > slots.count {
+                // Double the table and re-insert the distinct rows.
+                slots = [Int](repeating: -1, count: 2 * slots.count)
+                mask = slots.count - 1
+                for (row, first) in firstRows.enumerated() {
+                    var s = slot(of: bits(0, first), bits(1, first), bits(2, first))
+                    while slots[s] >= 0 { s = (s + 1) & mask }
+                    slots[s] = row
+                }
             }
         }
         let first = columns.first ?? []

@@ -52,12 +52,12 @@ public struct GammaGamma: Sendable {
         }
         guard !x.isEmpty else { throw .invalidInput("no repeat customer (x > 0) to fit the spend model to") }
         // Newton from (1, 1, 1) can climb the degenerate ridge p -> inf, q, gamma -> 0 when spends are
-        // far from 1 (20,000 customers simulated from CDNOW's fit did): it also starts from points
-        // whose population mean spend p gamma / (q - 1) is the sample's, and keeps the best fit
-        // with a finite information matrix.
+        // far from 1 (20,000 customers simulated from CDNOW's fit did): it then starts from points
+        // whose population mean spend p gamma / (q - 1) is the sample's, and keeps the first fit
+        // that ends at an interior maximum with a finite information matrix.
         let meanSpend = m.reduce(0, +) / Double(m.count)
         let distinct = _DistinctRows(x, m)
-        var best: (parameters: [Double], logLikelihood: Double, standardErrors: [Double], iterations: Int)?
+        var chosen: (parameters: [Double], logLikelihood: Double, standardErrors: [Double], iterations: Int)?
         var failure = "no start converged"
         for start in [[1, 1, 1], [1, 2, meanSpend], [4, 3, meanSpend / 2]] {
             do {
@@ -68,12 +68,13 @@ public struct GammaGamma: Sendable {
                     failure = "the likelihood has no interior maximum from start \(start) (p, q, gamma -> \(fit.parameters))"
                     continue
                 }
-                if fit.logLikelihood > best?.logLikelihood ?? -.infinity { best = fit }
+                chosen = fit
+                break
             } catch {
                 failure = error.description
             }
         }
-        guard let fit = best else { throw .fitFailed(model: "Gamma-Gamma", reason: failure) }
+        guard let fit = chosen else { throw .fitFailed(model: "Gamma-Gamma", reason: failure) }
         return GammaGammaModel(
             p: fit.parameters[0], q: fit.parameters[1], gamma: fit.parameters[2], logLikelihood: fit.logLikelihood,
             standardErrors: fit.standardErrors, customerCount: x.count, iterationCount: fit.iterations)
