@@ -15,6 +15,8 @@ let benchmarkTargets = [
     "EnsemblesBenchmarks",
     "ExperimentsBenchmarks",
     "PipelinesBenchmarks",
+    "CustomerValueBenchmarks",
+    "SurvivalBenchmarks",
 ]
 
 let package = Package(
