@@ -18,7 +18,7 @@ public struct ChurnCommand: ParsableCommand {
         subcommands: [
             InspectCommand.self, TrainCommand.self, TuneCommand.self, EvaluateCommand.self, ScoreCommand.self, TargetCommand.self, RulesCommand.self,
             SegmentGroupCommand.self, RFMCommand.self, LifetimeCommand.self, SurvivalCommand.self, RetentionCommand.self,
-            ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self,
+            ExperimentCommand.self, ExperimentUpliftCommand.self, GenerateCommand.self, ReportCommand.self,
             DemoCommand.self, DoctorCommand.self,
         ]
     )

@@ -46,13 +46,10 @@ struct EvaluateCommand: ParsableCommand {
             printError("warning: \(transform.unknownCount) values are categories unseen in training (encoded as the reference level)")
         }
         var report = EvaluationReport(try BinaryClassificationReport(labels: labels, scores: scores))
-        let calibration = CalibrationReport(try BrierDecomposition(
-            labels: labels, scores: scores, binCount: calibrationBins, strategy: calibrationStrategy))
-        report.calibration = calibration
-        report.roc = .init(try ROCCurve(labels: labels, scores: scores))
+        try report.addCurves(labels: labels, scores: scores, binCount: calibrationBins, strategy: calibrationStrategy)
         switch output.format {
         case .json: return try jsonText(report)
-        case .text: return report.text(title: "\(file) with \(model)") + "\n\n" + calibration.text
+        case .text: return report.text(title: "\(file) with \(model)") + "\n\n" + (report.calibration?.text ?? "")
         }
     }
 }

@@ -21,9 +21,9 @@ struct EvaluationReport: Encodable {
     let logLoss: Double?
     let brier: Double?
     let lift: [Decile]
-    /// The calibration table and Brier decomposition (`churn evaluate`), nil elsewhere.
+    /// The calibration table and Brier decomposition (`churn evaluate`, `churn train`'s hold-out), nil elsewhere.
     var calibration: CalibrationReport?
-    /// The ROC curve's points (`churn evaluate`), nil elsewhere.
+    /// The ROC curve's points (`churn evaluate`, `churn train`'s hold-out), nil elsewhere.
     var roc: ROCPoints?
 
     /// The points of a ROC curve (scikit-learn's `roc_curve` with collinear points dropped),
@@ -50,6 +50,14 @@ struct EvaluationReport: Encodable {
             Decile(decile: $0.group, rows: $0.rows, positives: $0.positives, rate: $0.rate, lift: $0.lift,
                    cumulativeGain: $0.cumulativeGain, cumulativeLift: $0.cumulativeLift)
         }
+    }
+
+    /// Adds the ROC curve's points and the calibration table (`binCount` bins by `strategy`) of
+    /// `labels` and `scores`, the rows this report describes.
+    /// - Throws: `ModelMetricsError` for scores that are not probabilities or labels of one class.
+    mutating func addCurves(labels: [Bool], scores: [Double], binCount: Int = 10, strategy: CalibrationStrategy = .quantile) throws {
+        calibration = CalibrationReport(try BrierDecomposition(labels: labels, scores: scores, binCount: binCount, strategy: strategy))
+        roc = .init(try ROCCurve(labels: labels, scores: scores))
     }
 
     /// The metrics and the decile table as text.

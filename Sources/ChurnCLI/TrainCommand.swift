@@ -201,7 +201,14 @@ struct TrainReport: Encodable {
         }
         rules = result.rules?.map(RuleReport.init)
         featureImportances = result.featureImportances?.map { FeatureImportance(feature: $0.feature, importance: $0.importance) }
-        holdout = result.holdout.map(EvaluationReport.init)
+        if let report = result.holdout {
+            var holdout = EvaluationReport(report)
+            // The curves need both classes among the hold-out rows; without them the report has none.
+            try? holdout.addCurves(labels: result.holdoutLabels, scores: result.holdoutScores)
+            self.holdout = holdout
+        } else {
+            holdout = nil
+        }
         learningCurve = result.learningCurve
         let classifier = pipeline.model.classifier
         splitImportances = (classifier as? GradientBoostingModel)?.importances ?? (classifier as? RandomForestModel)?.importances

@@ -1,23 +1,40 @@
 import Foundation
 
-/// A Jupyter notebook (nbformat 4.5) assembled from Markdown text, commands with their recorded
-/// output, and SVG figures, so that a run of `churn` can be read, shared and re-run as a notebook.
+/// A Jupyter notebook (nbformat 4.5) assembled from Markdown text, code cells and their recorded
+/// outputs, and SVG figures: a run of `churn demo` recorded for a bash kernel, or the unexecuted
+/// Python notebook of `churn report`.
 ///
-/// Cells get deterministic ids (`cell-1`, `cell-2`, ...), so the same run gives the same bytes.
+/// Cells get deterministic ids (`cell-1`, `cell-2`, ...), so the same cells give the same bytes.
 public struct Notebook: Sendable {
+    /// The kernel a notebook's code cells are written for.
+    public enum Kernel: String, Sendable {
+        /// The bash kernel: code cells are shell commands.
+        case bash
+        /// The IPython kernel (`python3`): code cells are Python.
+        case python3
+    }
+
     /// One cell of the notebook.
     public enum Cell: Sendable {
         /// Markdown text.
         case markdown(String)
-        /// A shell command (the notebook's kernel is bash) with the text it printed and figures.
+        /// A code cell with the text it printed and its SVG figures (both empty for a cell not yet run).
         case command(String, output: String, figures: [String])
+        /// A code cell whose source Jupyter shows collapsed (`metadata.jupyter.source_hidden`), not yet run.
+        case hiddenCode(String)
     }
+
+    /// The kernel the code cells are written for.
+    public let kernel: Kernel
 
     /// The cells, in order.
     public private(set) var cells: [Cell] = []
 
-    /// Creates an empty notebook.
-    public init() {}
+    /// Extra keys of the notebook's `metadata.churnkit` object (for example the ChurnKit version).
+    public var churnKitMetadata: [String: String] = [:]
+
+    /// Creates an empty notebook for `kernel` (bash by default).
+    public init(kernel: Kernel = .bash) { self.kernel = kernel }
 
     /// Appends a Markdown cell.
     public mutating func markdown(_ text: String) { cells.append(.markdown(text)) }
@@ -26,6 +43,14 @@ public struct Notebook: Sendable {
     public mutating func command(_ command: String, output: String, figures: [String] = []) {
         cells.append(.command(command, output: output, figures: figures))
     }
+
+    /// Appends a code cell that has not been run.
+    public mutating func code(_ source: String) {
+        cells.append(.command(source, output: "", figures: []))
+    }
+
+    /// Appends a code cell that has not been run and whose source Jupyter shows collapsed.
+    public mutating func hiddenCode(_ source: String) { cells.append(.hiddenCode(source)) }
 
     /// Appends a figure (an SVG document) as the output of a cell whose source is `caption` as a comment.
     public mutating func figure(_ svg: String, caption: String) {
@@ -42,7 +67,6 @@ public struct Notebook: Sendable {
             case .markdown(let text):
                 return ["cell_type": "markdown", "id": id, "metadata": [String: Any](), "source": lines(text)]
             case .command(let source, let output, let figures):
-                execution += 1
                 var outputs: [[String: Any]] = []
                 if !output.isEmpty {
                     outputs.append(["output_type": "stream", "name": "stdout", "text": lines(output)])
@@ -53,19 +77,24 @@ public struct Notebook: Sendable {
                         "data": ["image/svg+xml": lines(svg), "text/plain": ["<figure>"]],
                     ])
                 }
-                return ["cell_type": "code", "id": id, "execution_count": execution, "metadata": [String: Any](),
+                // A cell with outputs was run (the demo records them), one without was not (a report).
+                if !outputs.isEmpty { execution += 1 }
+                return ["cell_type": "code", "id": id, "execution_count": outputs.isEmpty ? NSNull() : execution as Any,
+                        "metadata": [String: Any](),
                         "outputs": outputs, "source": lines(source)]
+            case .hiddenCode(let source):
+                return ["cell_type": "code", "id": id, "execution_count": NSNull(), "metadata": ["jupyter": ["source_hidden": true]],
+                        "outputs": [[String: Any]](), "source": lines(source)]
             }
         }
-        let notebook: [String: Any] = [
-            "cells": cellObjects,
-            "metadata": [
-                "kernelspec": ["display_name": "Bash", "language": "bash", "name": "bash"],
-                "language_info": ["name": "bash"],
-            ],
-            "nbformat": 4,
-            "nbformat_minor": 5,
+        var metadata: [String: Any] = [
+            "kernelspec": kernel == .bash
+                ? ["display_name": "Bash", "language": "bash", "name": "bash"]
+                : ["display_name": "Python 3", "language": "python", "name": "python3"],
+            "language_info": ["name": kernel == .bash ? "bash" : "python"],
         ]
+        if !churnKitMetadata.isEmpty { metadata["churnkit"] = churnKitMetadata }
+        let notebook: [String: Any] = ["cells": cellObjects, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5]
         return try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys])
     }
 

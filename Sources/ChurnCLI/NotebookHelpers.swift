@@ -1,15 +1,20 @@
-"""What the ChurnKit notebooks share: run the `churn` command line and show its results.
-
-Every cell of the notebooks in this folder runs `churn` through `churn(...)`, which prints the exact
-command (as you would type it from the repository root) and what the command wrote to stderr, and
-returns its output: the parsed JSON when the command has `--format json`, else the text it printed.
-Tables are drawn as HTML (`table`), figures as SVG (`line_chart`, `bar_chart`), from that JSON.
-
-The `churn` binary is `$CHURN` when set, else `.build/release/churn` or
-`Benchmarks/.build/release/churn` (what `scripts/export-notebooks.sh` builds), else `churn` on the PATH. Commands run in the repository
-root, so the paths they name are relative to it; files the notebooks write go to `notebook-output/`.
-"""
-
+/// The Python helpers every `churn report` notebook carries in its first (hidden) cell: run the
+/// `churn` command line and show its results as HTML tables and SVG figures.
+enum NotebookHelpers {
+    /// The helper cell's source.
+    /// - Parameters:
+    ///   - workdir: the directory the commands run in, relative to the notebook's directory
+    ///     (where the kernel starts): the directory `churn report` ran in, so that the data paths
+    ///     the user typed stay valid.
+    ///   - binary: the `churn` executable to fall back on, relative to `workdir` or absolute.
+    static func source(workdir: String, binary: String) -> String {
+        #"""
+# ChurnKit notebook helpers, written by `churn report` (hidden: Jupyter shows this cell collapsed).
+# churn(...) runs the `churn` command line in WORKDIR and prints the exact command and what it wrote
+# to stderr; it returns the parsed JSON for `--format json`, else the printed text. table(...) shows
+# rows as HTML; line_chart(...) and bar_chart(...) draw SVG figures from the JSON; show_svg(...) shows
+# a figure a command wrote (--plot). The binary is $CHURN when set, else `churn` on the PATH, else
+# the one that wrote this notebook. Files the commands write go to notebook-output/ in WORKDIR.
 import html
 import json
 import math
@@ -21,17 +26,15 @@ from pathlib import Path
 
 from IPython.display import HTML, SVG, display
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = (Path.cwd() / \#(pythonLiteral(workdir))).resolve()
 OUTPUT = "notebook-output"
 
 
 def _binary():
     if os.environ.get("CHURN"):
         return os.environ["CHURN"]
-    for built in (ROOT / ".build" / "release" / "churn", ROOT / "Benchmarks" / ".build" / "release" / "churn"):
-        if built.is_file():
-            return str(built)
-    return shutil.which("churn") or "churn"
+    written_by = ROOT / \#(pythonLiteral(binary))
+    return shutil.which("churn") or str(written_by)
 
 
 def churn(*args):
@@ -229,3 +232,6 @@ def join_csv(out, key, *paths):
 def show_svg(path):
     """Shows an SVG figure that a `churn` command wrote (`--plot FILE`)."""
     display(SVG((ROOT / path).read_text()))
+"""#
+    }
+}
