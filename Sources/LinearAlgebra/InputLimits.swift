@@ -85,7 +85,11 @@ public enum InputLimits {
         let inside = open ? value > range.lowerBound && value < range.upperBound : range.contains(value)
         guard inside else {
             let (l, r) = open ? ("(", ")") : ("[", "]")
-            throw .outOfRange(name: name, value: "\(value)", expected: "in \(l)\(range.lowerBound), \(range.upperBound)\(r)")
+            // A range open above (up to the largest double) is "at least" its bound, not "in [0, 1.797e308]".
+            let expected = range.upperBound == .greatestFiniteMagnitude
+                ? (open ? "above \(range.lowerBound)" : "at least \(range.lowerBound)")
+                : "in \(l)\(range.lowerBound), \(range.upperBound)\(r)"
+            throw .outOfRange(name: name, value: "\(value)", expected: expected)
         }
         return value
     }

@@ -20,6 +20,13 @@ import Testing
             try InputLimits.real(1, name: "--alpha", in: 0...1, open: true)
         }
         #expect(try InputLimits.real(1, name: "--fraction", in: 0...1) == 1)
+        // A range up to the largest double says "at least", not "in [0.0, 1.7976931348623157e+308]".
+        #expect(throws: InputLimitError.outOfRange(name: "--cost call", value: "-5.0", expected: "at least 0.0")) {
+            try InputLimits.real(-5, name: "--cost call", in: 0...Double.greatestFiniteMagnitude)
+        }
+        #expect(throws: InputLimitError.outOfRange(name: "--rate", value: "0.0", expected: "above 0.0")) {
+            try InputLimits.real(0, name: "--rate", in: 0...Double.greatestFiniteMagnitude, open: true)
+        }
     }
 
     /// Sizes computed in floating point become integers only when they are finite and in range
