@@ -49,6 +49,10 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     public static let newtonFeatureLimit = 500
     /// L-BFGS fits with more features than this skip the Hessian, so they have no inference table.
     public static let inferenceFeatureLimit = 500
+    /// A penalized fit whose coefficients are all at most this in absolute value (on the features'
+    /// scale: 1e-6 per standard deviation of a standardized feature moves the logit by 1e-6) gets
+    /// the warning `penaltyZeroedCoefficients`.
+    public static let negligibleCoefficient = 1e-6
 
     /// Strength of the l2 penalty on the coefficients (not the intercept); 0 for none. Equals
     /// 1 / C of scikit-learn.
@@ -209,6 +213,10 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         if l2 == 0, evaluation.saturatedRows > 0 {
             warnings.append(.quasiCompleteSeparation(rows: evaluation.saturatedRows))
         }
+        let offset = objective.coefficientOffset
+        if l2 > 0, theta.count > offset, let largest = theta[offset...].map(abs).max(), largest <= Self.negligibleCoefficient {
+            warnings.append(.penaltyZeroedCoefficients(l2: l2, largest: largest))
+        }
         let inference: _InferenceState
         if let hessian = evaluation.hessian {
             inference = .from(hessian: hessian, fitIntercept: fitIntercept)
@@ -217,7 +225,6 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                 "L-BFGS fit with \(objective.x.columns) features (more than \(Self.inferenceFeatureLimit)) "
                     + "skips the d x d Hessian")
         }
-        let offset = objective.coefficientOffset
         return LogisticRegressionModel(
             coefficients: Array(theta[offset...]), intercept: fitIntercept ? theta[0] : 0,
             fitsIntercept: fitIntercept, l2: l2, solver: solver, iterationCount: iterations,

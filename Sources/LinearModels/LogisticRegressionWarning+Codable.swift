@@ -2,12 +2,14 @@ import _ChurnKitCore
 
 /// Model files write a warning as one key naming the case: `{"notConverged": {"iterations": 100,
 /// "gradientNorm": 0.01}}`, `{"quasiCompleteSeparation": {"rows": 12}}`, `{"singularHessian": {}}`,
-/// `{"aliased": {"column": 6, "aliasedWith": [...]}}`, `{"nearCollinear": {...}}`; the
+/// `{"aliased": {"column": 6, "aliasedWith": [...]}}`, `{"nearCollinear": {...}}`,
+/// `{"penaltyZeroedCoefficients": {"l2": 1e200, "largest": 0}}`; the
 /// `{"aliased": {"_0": {...}}}` form of earlier files reads.
 extension LogisticRegressionWarning: Codable {
-    private enum CodingKeys: String, CodingKey { case notConverged, quasiCompleteSeparation, singularHessian, aliased, nearCollinear }
+    private enum CodingKeys: String, CodingKey { case notConverged, quasiCompleteSeparation, singularHessian, aliased, nearCollinear, penaltyZeroedCoefficients }
     private enum ConvergenceKeys: String, CodingKey { case iterations, gradientNorm }
     private enum SeparationKeys: String, CodingKey { case rows }
+    private enum PenaltyKeys: String, CodingKey { case l2, largest }
 
     /// Decodes either form.
     /// - Parameter decoder: The decoder.
@@ -23,6 +25,9 @@ extension LogisticRegressionWarning: Codable {
             let payload = try container.nestedContainer(keyedBy: SeparationKeys.self, forKey: .quasiCompleteSeparation)
             self = .quasiCompleteSeparation(rows: try payload.decode(Int.self, forKey: .rows))
         case .singularHessian: self = .singularHessian
+        case .penaltyZeroedCoefficients:
+            let payload = try container.nestedContainer(keyedBy: PenaltyKeys.self, forKey: .penaltyZeroedCoefficients)
+            self = .penaltyZeroedCoefficients(l2: try payload.decode(Double.self, forKey: .l2), largest: try payload.decode(Double.self, forKey: .largest))
         case .aliased: self = .aliased(try EnumPayloadCoding.decode(AliasedTerm.self, from: container, forKey: .aliased))
         case .nearCollinear:
             self = .nearCollinear(try EnumPayloadCoding.decode(NearCollinearTerm.self, from: container, forKey: .nearCollinear))
@@ -42,6 +47,10 @@ extension LogisticRegressionWarning: Codable {
         case .quasiCompleteSeparation(let rows):
             var payload = container.nestedContainer(keyedBy: SeparationKeys.self, forKey: .quasiCompleteSeparation)
             try payload.encode(rows, forKey: .rows)
+        case .penaltyZeroedCoefficients(let l2, let largest):
+            var payload = container.nestedContainer(keyedBy: PenaltyKeys.self, forKey: .penaltyZeroedCoefficients)
+            try payload.encode(l2, forKey: .l2)
+            try payload.encode(largest, forKey: .largest)
         case .singularHessian: _ = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .singularHessian)
         case .aliased(let term): try container.encode(term, forKey: .aliased)
         case .nearCollinear(let term): try container.encode(term, forKey: .nearCollinear)

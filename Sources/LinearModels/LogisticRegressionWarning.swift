@@ -21,6 +21,10 @@ public enum LogisticRegressionWarning: Sendable, Hashable, CustomStringConvertib
     /// `DesignCollinearity.varianceInflationThreshold`: its standard error is inflated by
     /// √VIF and its estimate is hard to separate from its partner's.
     case nearCollinear(NearCollinearTerm)
+    /// The L2 penalty `l2` left no coefficient larger than `largest` in absolute value
+    /// (`LogisticRegression.negligibleCoefficient`): the model scores every row at about the same
+    /// probability, the base rate; a smaller penalty lets the features count.
+    case penaltyZeroedCoefficients(l2: Double, largest: Double)
 
     /// A one-line explanation with the remedy, columns named "feature j".
     public var description: String { description(featureNames: []) }
@@ -51,6 +55,9 @@ public enum LogisticRegressionWarning: Sendable, Hashable, CustomStringConvertib
         case .quasiCompleteSeparation(let rows):
             return "quasi-complete separation: \(rows) rows are predicted with probability 0 or 1; "
                 + "the unpenalized coefficients are not identified and grow without bound (set l2 > 0)"
+        case .penaltyZeroedCoefficients(let l2, let largest):
+            return "the L2 penalty \(Self._short(l2)) shrank every coefficient to at most \(Self._short(largest)) in absolute value: "
+                + "the model gives every row about the base rate; use a smaller l2"
         case .singularHessian:
             return "the Hessian is singular (collinear features or separation); switched to L-BFGS, "
                 + "the coefficients may not be unique"

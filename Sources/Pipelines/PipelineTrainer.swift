@@ -272,6 +272,10 @@ public struct PipelineTrainer: Sendable {
             warnings += fitted.warnings.map { "logistic regression: \($0.description(featureNames: encoder.featureNames))" }
             means = _columnMeans(x)
         }
+        if let tree = model.classifier as? DecisionTreeModel, tree.leafCount == 1 {
+            warnings.append("the tree has no split (one leaf): every customer gets the churn rate of the \(rows.rowCount) training rows; "
+                + "the minimum rows per leaf or per split, the depth or the pruning allow none")
+        }
         return (encoder, model, try model.probabilities(x), warnings, means)
     }
 

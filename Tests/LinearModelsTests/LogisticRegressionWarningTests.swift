@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Testing
 
@@ -15,6 +16,21 @@ import Testing
         let penalized = try LogisticRegression(l2: 1).fit(x, [false, false, false, true, true, true])
         #expect(penalized.warnings.isEmpty)
         #expect(penalized.converged)
+    }
+
+    @Test("a penalty that zeroes every coefficient warns, and the warning survives the model file")
+    func penaltyZeroedCoefficients() throws {
+        // The penalized optimum is w = X'(y - p) / l2 at p = the base rate: about 6 / 1e200 here, so
+        // the model gives every row the base rate 0.5 (its unpenalized intercept is logit 0.5 = 0).
+        let x = try Matrix([[-3], [-2], [-1], [1], [2], [3]]), y = [false, true, false, true, false, true]
+        let model = try LogisticRegression(l2: 1e200).fit(x, y)
+        let warning = try #require(model.warnings.first { if case .penaltyZeroedCoefficients = $0 { true } else { false } })
+        guard case .penaltyZeroedCoefficients(let l2, let largest) = warning else { return }
+        #expect(l2 == 1e200 && largest <= 1e-190)
+        #expect(warning.description.contains("shrank every coefficient") && warning.description.contains("smaller l2"))
+        #expect(try JSONDecoder().decode(LogisticRegressionWarning.self, from: JSONEncoder().encode(warning)) == warning)
+        // The default penalty keeps a real coefficient and gives no such warning.
+        #expect(try LogisticRegression(l2: 1).fit(x, y).warnings.isEmpty)
     }
 
     @Test("a budget of one iteration warns that the fit did not converge")

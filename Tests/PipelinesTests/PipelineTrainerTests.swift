@@ -1,4 +1,5 @@
 import Foundation
+import DecisionTrees
 import LinearModels
 import ModelMetrics
 import Testing
@@ -202,4 +203,15 @@ func telcoUnpenalizedFitDropsAliasedDummiesAndMatchesStatsmodels() throws {
     #expect(refitted.pipeline.riskDecileEdges == allRows.pipeline.riskDecileEdges)
     #expect(refitted.coefficients == allRows.coefficients)
     #expect(kept.pipeline.model != refitted.pipeline.model)
+}
+
+/// A tree that cannot split (here: a minimum leaf of 2^62 rows) is trained, but not silently: every
+/// customer gets the training churn rate, and the warnings say so; a reachable minimum does not warn.
+@Test func aTreeWithoutASplitWarns() throws {
+    let (table, _) = try syntheticCustomers(rows: 400, seed: 5)
+    let options = TrainingOptions(target: "churned", testFraction: 0)
+    let stump = try PipelineTrainer(options: options).train(table, model: .decisionTree(DecisionTreeClassifier(minSamplesLeaf: 1 << 62)))
+    #expect(stump.warnings.contains { $0.contains("the tree has no split (one leaf)") && $0.contains("400 training rows") })
+    let tree = try PipelineTrainer(options: options).train(table, model: .decisionTree(DecisionTreeClassifier(maxDepth: 3, minSamplesLeaf: 20)))
+    #expect(!tree.warnings.contains { $0.contains("no split") })
 }
