@@ -34,6 +34,9 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup(title: "Columns (features: numeric columns to cluster on)")
     var columns: ColumnRoleOptions
 
+    @Option(help: "A numeric column of what each customer is worth (e.g. lifetime_value from churn lifetime predict --add-to), never a feature: each segment's total, share and mean.")
+    var valueColumn: String?
+
     @Option(help: "k-means++ restarts per k; the lowest inertia wins (scikit-learn's classic n_init).")
     var restarts: Int = 10
 
@@ -89,7 +92,7 @@ struct SegmentCommand: ParsableCommand {
         let table = try readTable(file, options: reading.csvOptions)
         let options = SegmentationOptions(
             features: columns.featureColumns, target: target, positiveLabel: positive, idColumn: columns.id,
-            ignoredColumns: columns.ignoredColumns, k: try range(), restarts: restarts, seed: seed)
+            ignoredColumns: columns.ignoredColumns, k: try range(), restarts: restarts, seed: seed, valueColumn: valueColumn)
         let start = Date()
         printError("segmenting \(table.rowCount) customers ...")
         let result = try SegmentationTrainer(options: options).segment(table) { candidate, done, total in
@@ -122,6 +125,7 @@ struct SegmentReport: Encodable {
         let churnRate: Double?
         let lift: Double?
         let profile: [SegmentProfiles.FeatureProfile]
+        let value: SegmentProfiles.SegmentValue?
     }
 
     let k: Int
@@ -134,6 +138,8 @@ struct SegmentReport: Encodable {
     let restarts: Int
     let positiveLabel: String?
     let overallChurnRate: Double?
+    /// `--value-column`: all customers' total value.
+    let totalValue: Double?
     let kSelection: KSelection?
     let segments: [Segment]
     private let table: String
@@ -149,16 +155,17 @@ struct SegmentReport: Encodable {
         iterations = result.model.iterationCount
         features = result.features
         overallChurnRate = result.profiles.overallChurnRate
+        totalValue = result.profiles.totalValue
         kSelection = result.selection
         segments = result.profiles.segments.map {
-            Segment(id: $0.id, size: $0.size, share: $0.share, churnRate: $0.churnRate, lift: $0.lift, profile: $0.features)
+            Segment(id: $0.id, size: $0.size, share: $0.share, churnRate: $0.churnRate, lift: $0.lift, profile: $0.features, value: $0.value)
         }
         table = result.profiles.textTable()
     }
 
     private enum CodingKeys: String, CodingKey {
         case k, inertia, silhouette, silhouetteRows, iterations, features, columnRoles, restarts, positiveLabel
-        case overallChurnRate, kSelection, segments
+        case overallChurnRate, totalValue, kSelection, segments
     }
 
     /// The report for people: the choice of k, quality, and the profile table.

@@ -5,7 +5,9 @@
 // (categorical and boolean; missing values left out), each next to the value over all customers,
 // in the original units of the table; and, when a target (churn) column is given, the segment's
 // churn rate and its lift over the base rate (rate / overall rate). Rows whose target is missing
-// count in sizes and profiles but not in churn rates.
+// count in sizes and profiles but not in churn rates. With a value column (a customer's lifetime
+// value, say), each segment's total value and its share of all customers' value: where the value
+// of the base is concentrated, beside where its churn is.
 
 import Foundation
 import Tabular
@@ -36,6 +38,18 @@ public struct SegmentProfiles: Sendable, Equatable, Codable {
         public let topLevels: [LevelShare]
     }
 
+    /// What a segment's customers are worth, from a numeric value column (missing values left out).
+    public struct SegmentValue: Sendable, Equatable, Codable {
+        /// The sum of the segment's values.
+        public let total: Double
+        /// The segment's customers with a value (not missing).
+        public let customers: Int
+        /// The segment's mean value (`nil` when every value is missing).
+        public let mean: Double?
+        /// The segment's share of all customers' total value (`nil` when that total is 0).
+        public let share: Double?
+    }
+
     /// One segment (cluster).
     public struct Segment: Sendable, Equatable, Codable {
         /// The segment's label (0-based).
@@ -50,6 +64,8 @@ public struct SegmentProfiles: Sendable, Equatable, Codable {
         public let lift: Double?
         /// One profile per feature column, in column order.
         public let features: [FeatureProfile]
+        /// The segment's value, when a value column was given.
+        public let value: SegmentValue?
     }
 
     /// The segments, by id.
@@ -60,6 +76,10 @@ public struct SegmentProfiles: Sendable, Equatable, Codable {
     public let targetColumn: String?
     /// Overall churn rate (customers with a known target); `nil` without a target.
     public let overallChurnRate: Double?
+    /// The value column, when one was given.
+    public let valueColumn: String?
+    /// All customers' total value (missing values left out); `nil` without a value column.
+    public let totalValue: Double?
 
     /// Profiles the segments of `table` given by `labels`.
     /// - Parameters:
@@ -71,14 +91,17 @@ public struct SegmentProfiles: Sendable, Equatable, Codable {
     ///     levels (the positive one is `positiveLabel`, else "Yes", "yes", "True", "true" or "1").
     ///   - positiveLabel: the level of a categorical target that means churned.
     ///   - topLevelCount: how many levels to keep per categorical column (default 3).
+    ///   - valueColumn: a numeric column of what each customer is worth (for example
+    ///     `lifetime_value` from `churn lifetime predict --add-to`), summed per segment.
     /// - Returns: the profiles.
     /// - Throws: `ClusteringError.lengthMismatch` when labels and rows differ,
     ///   `.invalidParameter` for a negative label or topLevelCount < 1, `.tabular` for an unknown
-    ///   column, `.invalidColumn` for a target that is not 0/1 or has no recognizable positive level.
+    ///   column, `.invalidColumn` for a target that is not 0/1 or has no recognizable positive level,
+    ///   or a value column that is not numeric or holds an infinite value.
     /// - Complexity: O(n c) for c columns, plus O(levels log levels) per categorical column.
     public init(
         table: Table, labels: [Int], columns: [String]? = nil, target: String? = nil, positiveLabel: String? = nil,
-        topLevelCount: Int = 3
+        topLevelCount: Int = 3, valueColumn: String? = nil
     ) throws(ClusteringError) {
         guard labels.count == table.rowCount else {
             throw .lengthMismatch(argument: "labels", count: labels.count, expected: table.rowCount)
@@ -126,15 +149,43 @@ public struct SegmentProfiles: Sendable, Equatable, Codable {
             overall = knownTotal > 0 ? Double(churned.reduce(0, +)) / Double(knownTotal) : nil
             for j in 0..<k where known[j] > 0 { rates[j] = Double(churned[j]) / Double(known[j]) }
         }
+        let values = try valueColumn.map { name throws(ClusteringError) in try Self._values(of: name, in: table, labels: labels, k: k) }
         self.segments = (0..<k).map { j in
             let lift: Double? = if let rate = rates[j], let overall, overall > 0 { rate / overall } else { nil }
             return Segment(
                 id: j, size: sizes[j], share: n > 0 ? Double(sizes[j]) / Double(n) : 0, churnRate: rates[j],
-                lift: lift, features: perSegment[j])
+                lift: lift, features: perSegment[j], value: values?.segments[j])
         }
         self.rowCount = n
         self.targetColumn = target
         self.overallChurnRate = overall
+        self.valueColumn = valueColumn
+        self.totalValue = values?.total
+    }
+
+    /// Each segment's total, mean and share of the numeric column `name`.
+    private static func _values(of name: String, in table: Table, labels: [Int], k: Int) throws(ClusteringError)
+        -> (segments: [SegmentValue], total: Double)
+    {
+        let column: Column
+        do { column = try table.column(named: name) } catch { throw .tabular(error) }
+        guard case .numeric(let values) = column.values else {
+            throw .invalidColumn(name: name, reason: "the value column must be numeric (a value per customer, e.g. lifetime_value)")
+        }
+        var sums = [Double](repeating: 0, count: k), counts = [Int](repeating: 0, count: k)
+        for (row, value) in values.enumerated() where !value.isNaN {
+            guard value.isFinite else {
+                throw .invalidColumn(name: name, reason: "row \(row + 1) holds \(value); every value must be finite or missing")
+            }
+            sums[labels[row]] += value
+            counts[labels[row]] += 1
+        }
+        let total = sums.reduce(0, +)
+        guard total.isFinite else { throw .invalidColumn(name: name, reason: "the values' sum overflows (\(total))") }
+        let segments = (0..<k).map { j in
+            SegmentValue(total: sums[j], customers: counts[j], mean: counts[j] > 0 ? sums[j] / Double(counts[j]) : nil, share: total != 0 ? sums[j] / total : nil)
+        }
+        return (segments, total)
     }
 
     /// The profile of one column in each of `k` segments.
@@ -239,6 +290,13 @@ extension SegmentProfiles {
         if let overall = overallChurnRate {
             rows.append(["churn rate"] + segments.map { $0.churnRate.map(_percent) ?? "-" } + [_percent(overall)])
             rows.append(["lift"] + segments.map { $0.lift.map { _fixed($0, 2) } ?? "-" } + ["1.00"])
+        }
+        if let valueColumn, let totalValue {
+            rows.append(["\(valueColumn) (total)"] + segments.map { $0.value.map { _number($0.total) } ?? "-" } + [_number(totalValue)])
+            rows.append(["\(valueColumn) (share)"] + segments.map { $0.value?.share.map(_percent) ?? "-" } + [totalValue != 0 ? "100.0%" : "-"])
+            let valued = segments.reduce(0) { $0 + ($1.value?.customers ?? 0) }
+            rows.append(["\(valueColumn) (mean)"] + segments.map { $0.value?.mean.map(_number) ?? "-" }
+                + [valued > 0 ? _number(totalValue / Double(valued)) : "-"])
         }
         let columnCount = segments.first?.features.count ?? 0
         for f in 0..<columnCount {

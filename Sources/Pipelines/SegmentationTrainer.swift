@@ -27,12 +27,15 @@ public struct SegmentationOptions: Sendable {
     public var silhouetteSampleSize: Int
     /// Seed of the k-means++ seeding and of the silhouette sample.
     public var seed: UInt64
+    /// A numeric column of what each customer is worth (e.g. lifetime value), summed per segment in
+    /// the profiles; never a feature.
+    public var valueColumn: String?
 
     /// Creates segmentation options; see each property for the defaults' meaning.
     public init(
         features: [String]? = nil, target: String? = nil, positiveLabel: String? = nil, idColumn: String? = nil,
         ignoredColumns: [String] = [], k: ClosedRange<Int>, standardize: Bool = true, restarts: Int = 10,
-        silhouetteSampleSize: Int = 10_000, seed: UInt64 = 0
+        silhouetteSampleSize: Int = 10_000, seed: UInt64 = 0, valueColumn: String? = nil
     ) {
         self.features = features
         self.target = target
@@ -44,6 +47,7 @@ public struct SegmentationOptions: Sendable {
         self.restarts = restarts
         self.silhouetteSampleSize = silhouetteSampleSize
         self.seed = seed
+        self.valueColumn = valueColumn
     }
 }
 
@@ -108,8 +112,9 @@ public struct SegmentationTrainer: Sendable {
         let roles: ColumnRoles
         do {
             roles = try ColumnRoles(
-                table: table, target: options.target, id: options.idColumn, ignored: options.ignoredColumns,
-                features: options.features, use: .clustering)
+                // The value column describes segments; it does not make them.
+                table: table, target: options.target, id: options.idColumn,
+                ignored: options.ignoredColumns + (options.valueColumn.map { [$0] } ?? []), features: options.features, use: .clustering)
         } catch PipelineError.noFeatures {
             throw PipelineError.invalidOption("no numeric feature to segment on; name them with --features")
         }
@@ -143,7 +148,7 @@ public struct SegmentationTrainer: Sendable {
         }
         let profiles = try SegmentProfiles(
             table: table, labels: model.labels, columns: profiled, target: options.target,
-            positiveLabel: target?.positiveLabel ?? options.positiveLabel)
+            positiveLabel: target?.positiveLabel ?? options.positiveLabel, valueColumn: options.valueColumn)
         let pipeline = FittedPipeline(
             schema: CSVSchema(of: table), idColumn: idColumn, target: nil, encoder: encoder, model: .segmenter(model),
             riskDecileEdges: [])

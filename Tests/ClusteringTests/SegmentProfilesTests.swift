@@ -26,6 +26,25 @@ struct SegmentProfilesTests {
         ])
     }
 
+    @Test("a value column: each segment's total, mean and share of all value, hand-worked")
+    func valueColumn() throws {
+        let table = try Table(columns: try Self.table().columns + [Column(name: "lifetime_value", numeric: [10, 30, .nan, 100, 200, 60])])
+        let profiles = try SegmentProfiles(table: table, labels: [0, 0, 0, 1, 1, 1], columns: ["tenure"], valueColumn: "lifetime_value")
+        // Segment 0: 10 + 30 = 40 (c's value missing), mean 20; segment 1: 360, mean 120; total 400.
+        #expect(profiles.totalValue == 400)
+        #expect(profiles.segments.map(\.value) == [
+            .init(total: 40, customers: 2, mean: 20, share: 0.1), .init(total: 360, customers: 3, mean: 120, share: 0.9),
+        ])
+        let lines = profiles.textTable().split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.contains("lifetime_value (share) 10.0% 90.0% 100.0%"))
+        #expect(lines.contains("lifetime_value (mean) 20.0 120.0 80.0"))
+        #expect(throws: ClusteringError.self) {
+            try SegmentProfiles(table: table, labels: [0, 0, 0, 1, 1, 1], valueColumn: "contract")
+        }
+        let infinite = try Table(columns: [Column(name: "v", numeric: [1, .infinity])])
+        #expect(throws: ClusteringError.self) { try SegmentProfiles(table: infinite, labels: [0, 1], valueColumn: "v") }
+    }
+
     @Test("hand-worked profiles: sizes, means, top levels, churn rates and lifts")
     func handWorked() throws {
         let profiles = try SegmentProfiles(
