@@ -191,7 +191,7 @@ extension BadInput {
         BadInput(name: "analyze: --cost action=nan", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "action=nan"],
                  expected: "--cost action must be a finite number", setup: experiment),
         BadInput(name: "analyze: --cost action=-5", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "action=-5"],
-                 expected: "--cost action must be in [0.0,", setup: experiment),
+                 expected: "--cost action must be at least 0.0, not -5.0", setup: experiment),
         BadInput(name: "analyze: a cost for an unknown arm", arguments: ["experiment", "analyze", "@/o.csv", "--assignment", "@/a.csv", "--cost", "sms=2"],
                  expected: "--cost names arm \"sms\"", setup: experiment),
         BadInput(name: "analyze: --value-per-customer nan",
