@@ -2,7 +2,7 @@
 
     python scripts/notebooks.py export            # write and execute every notebook into notebooks-export/
     python scripts/notebooks.py check [FILE ...]  # re-execute stored notebooks in a fresh kernel, compare outputs
-    python scripts/notebooks.py self-test         # the check must fail on a notebook with one edited output
+    python scripts/notebooks.py self-test         # the check must fail on an edited output and on a stale cell
 
 Run it with the pinned environment of notebooks-export/requirements.txt (scripts/export-notebooks.sh
 and scripts/check-notebooks.sh create it). `check` compares every cell's outputs with the stored
@@ -18,7 +18,6 @@ import re
 import shlex
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -190,19 +189,26 @@ def check(paths):
 
 
 def self_test():
-    """Edits one stored output of a notebook (a copy) and requires `check` to fail on it."""
+    """Edits one stored output, then one cell's source, of a notebook (copies beside it, so that the
+    helper cell names the same working directory) and requires `check` to fail on each."""
     source = EXPORT / "segmentation.ipynb"
+    edited = EXPORT / ".self-test-segmentation.ipynb"
     nb = nbformat.read(source, as_version=4)
     stream = next(o for c in nb.cells if c.cell_type == "code" for o in c.outputs
                   if o.get("output_type") == "stream" and "silhouette" in o.get("text", ""))
     stream["text"] = stream["text"].replace("silhouette", "silhouette (edited)", 1)
-    with tempfile.TemporaryDirectory() as directory:
-        edited = Path(directory) / source.name
-        nbformat.write(nb, edited)
-        if check([edited]) == 0:
-            print("FAIL self-test: the check passed a notebook whose stored output was edited")
-            return 1
-    print("ok   self-test: the check fails on a notebook with one edited output")
+    stale = nbformat.read(source, as_version=4)
+    cell = next(c for c in stale.cells if c.cell_type == "markdown" and c.source.startswith("## Profiles"))
+    cell.source = cell.source.replace("Profiles", "Profiles (edited)", 1)
+    try:
+        for what, notebook in (("one edited output", nb), ("one edited cell source (a stale export)", stale)):
+            nbformat.write(notebook, edited)
+            if check([edited]) == 0:
+                print(f"FAIL self-test: the check passed a notebook with {what}")
+                return 1
+            print(f"ok   self-test: the check fails on a notebook with {what}")
+    finally:
+        edited.unlink(missing_ok=True)
     return 0
 
 
