@@ -20,11 +20,17 @@ enum FuzzedReader {
     }()
 }
 
-_ = FuzzedReader.target
-var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-var argumentCount = CommandLine.argc
-exit(LLVMFuzzerRunDriver(&argumentCount, &arguments) { data, size in
+/// Runs the target reader on one input. It is also libFuzzer's `LLVMFuzzerTestOneInput`: a debug
+/// build links libFuzzer's own main (SwiftPM renames this executable's main there), which calls it;
+/// a release build runs the main below, which hands it to `LLVMFuzzerRunDriver`.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     _ = FuzzedReader.target.run(bytes)
     return 0
-})
+}
+
+_ = FuzzedReader.target
+var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+var argumentCount = CommandLine.argc
+exit(LLVMFuzzerRunDriver(&argumentCount, &arguments) { data, size in fuzzOneInput(data, size) })
