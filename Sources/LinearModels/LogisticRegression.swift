@@ -214,7 +214,8 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             warnings.append(.quasiCompleteSeparation(rows: evaluation.saturatedRows))
         }
         let offset = objective.coefficientOffset
-        if l2 > 0, theta.count > offset, let largest = theta[offset...].map(abs).max(), largest <= Self.negligibleCoefficient {
+        let largest = theta[offset...].reduce(0) { max($0, abs($1)) }
+        if l2 > 0, theta.count > offset, largest <= Self.negligibleCoefficient {
             warnings.append(.penaltyZeroedCoefficients(l2: l2, largest: largest))
         }
         let inference: _InferenceState
