@@ -31,12 +31,16 @@ public struct LogRankTest: Sendable, Codable, Equatable {
 
     /// Tests whether the groups of `data` share one survival curve.
     /// - Parameter data: Durations, events and group labels.
-    /// - Throws: `SurvivalError.invalidInput` when there are fewer than two groups, no events, or
+    /// - Throws: `SurvivalError.invalidInput` when the arrays differ in length, there are fewer than two groups, no events, or
     ///   the covariance is singular (a group without rows at any event time).
     /// - Complexity: O(n log n + n·k + k³).
     public init(_ data: SurvivalData) throws(SurvivalError) {
         let labels = data.groupLabels
-        guard labels.count >= 2, data.groups.count == data.durations.count else {
+        guard data.events.count == data.durations.count, data.groups.count == data.durations.count else {
+            throw .invalidInput("the log-rank test needs one event and one group per duration (\(data.durations.count) durations, "
+                + "\(data.events.count) events, \(data.groups.count) groups)")
+        }
+        guard labels.count >= 2 else {
             throw .invalidInput("the log-rank test needs at least two groups (found \(labels.count))")
         }
         let k = labels.count

@@ -25,5 +25,9 @@ import Testing
         let difference = 2 - (0.5 + 1.0 / 3)
         #expect(isClose(test.statistic, difference * difference / (0.25 + 2.0 / 9), tolerance: 1e-14))
         #expect(throws: SurvivalError.self) { try LogRankTest(SurvivalData(durations: [1], events: [true], groups: ["a"])) }
+        // Arrays of different lengths are refused with their counts (they indexed out of range).
+        #expect(throws: SurvivalError.invalidInput("the log-rank test needs one event and one group per duration (4 durations, 3 events, 4 groups)")) {
+            try LogRankTest(SurvivalData(durations: [1, 2, 3, 4], events: [true, true, true], groups: ["a", "a", "b", "b"]))
+        }
     }
 }
