@@ -1,6 +1,6 @@
 """The ChurnKit notebooks: their export from `churn report`, and the check that they reproduce.
 
-    python scripts/notebooks.py export            # write and execute every notebook into notebooks-export/
+    python scripts/notebooks.py export [NAME ...] # write and execute every notebook (or those named) into notebooks-export/
     python scripts/notebooks.py check [FILE ...]  # re-execute stored notebooks in a fresh kernel, compare outputs
     python scripts/notebooks.py self-test         # the check must fail on an edited output and on a stale cell
 
@@ -88,10 +88,13 @@ def commands(nb):
             if out.get("output_type") == "stream" for line in out.get("text", "").splitlines() if line.startswith("$ churn")]
 
 
-def export():
+def export(names=()):
+    """Writes and executes every notebook (or those named) into notebooks-export/."""
     churnkit = version()
     binary = os.environ.get("CHURN") or str(ROOT / "Benchmarks/.build/release/churn")
     for name, arguments in NOTEBOOKS:
+        if names and name not in names:
+            continue
         path = EXPORT / name
         subprocess.run([binary, "report", *arguments, "--out", str(path.relative_to(ROOT)), "--force"], cwd=ROOT, check=True)
         nb = nbformat.read(path, as_version=4)
@@ -215,7 +218,7 @@ def self_test():
 def main(argv):
     command = argv[1] if len(argv) > 1 else "check"
     if command == "export":
-        export()
+        export(argv[2:])
         return 0
     if command == "check":
         paths = [Path(p) for p in argv[2:]] or sorted(EXPORT.glob("*.ipynb"))
