@@ -97,12 +97,12 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusteringTests", dependencies: ["Clustering", "CKMeansKernel", "ModelMetrics", "Tabular", "_TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "Ensembles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "Ensembles", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CustomerValueTests", dependencies: ["CustomerValue", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Tabular", "LinearAlgebra", "_TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"]),
+        .testTarget(name: "ChurnCLITests", dependencies: ["ChurnCLI"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzTests", dependencies: ["_ChurnKitFuzz", "Tabular"], resources: [.copy("Corpus")]),
     ]
 )

@@ -1,3 +1,4 @@
+import _TestSupport
 import DecisionTrees
 import Foundation
 import Tabular
@@ -5,9 +6,9 @@ import Testing
 @testable import Experiments
 
 @Suite struct FittedUpliftModelFileTests {
-    static func model() throws -> FittedUpliftModel {
+    static func model(method: UpliftMethod = .twoModel) throws -> FittedUpliftModel {
         let (table, y, t) = try FittedUpliftModelTests.handSample()
-        return try FittedUpliftModel.fit(table, response: y, treatment: t, columns: FittedUpliftModelTests.columns, method: .twoModel,
+        return try FittedUpliftModel.fit(table, response: y, treatment: t, columns: FittedUpliftModelTests.columns, method: method,
                                          learner: .decisionTree(DecisionTreeClassifier(maxDepth: 1)))
     }
 
@@ -19,6 +20,11 @@ import Testing
         #expect(try FittedUpliftModel.load(from: path) == model)
         let header = try JSONSerialization.jsonObject(with: try model.jsonData()) as? [String: Any]
         #expect(header?["format"] as? String == "churnkit-uplift-model" && header?["version"] as? Int == 2)
+    }
+
+    @Test(arguments: [UpliftMethod.twoModel, .classTransformation])
+    func bothMethodsValidateAgainstTheSchema(_ method: UpliftMethod) throws {
+        #expect(try modelFileSchema.get().errors(in: Self.model(method: method).jsonData()) == [])
     }
 
     @Test func foreignNewerAndCorruptFilesAreRejectedClearly() throws {

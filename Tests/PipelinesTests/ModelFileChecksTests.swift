@@ -1,3 +1,4 @@
+import _TestSupport
 import DecisionTrees
 import Ensembles
 import Foundation
@@ -89,6 +90,23 @@ func everyModelKindLoadsWithItsContentHash(_ kind: String) throws {
     // A file without the hash (written before it existed) still loads.
     let unhashed = loadError(try edited(data, [], { var o = $0 as? [String: Any] ?? [:]; o["contentSHA256"] = nil; return o }))
     #expect(unhashed == nil, "\(unhashed ?? "")")
+}
+
+/// Every kind validates against docs/model-file.schema.json; an unknown key or another kind's
+/// parameters do not.
+@Test(arguments: ["logistic", "calibrated", "tree", "gbdt", "forest", "kmeans"])
+func everyModelKindValidatesAgainstTheSchema(_ kind: String) throws {
+    let data = try #require(try modelFiles.get()[kind])
+    let schema = try modelFileSchema.get()
+    #expect(try schema.errors(in: data) == [])
+    let extra = try edited(data, pipelineKey + [.key("model"), .key("parameters")]) { old in
+        var parameters = old as? [String: Any] ?? [:]
+        parameters["extra"] = 1
+        return parameters
+    }
+    #expect(try schema.errors(in: extra).joined().contains(#"$.pipeline.model.parameters: unexpected key "extra""#))
+    let otherKind = try edited(data, pipelineKey + [.key("model"), .key("kind")]) { _ in kind == "kmeans" ? "logistic" : "kmeans" }
+    #expect(try schema.errors(in: otherKind) != [])
 }
 
 @Test func anEditedParameterBreaksTheContentHash() throws {

@@ -1,3 +1,4 @@
+import _TestSupport
 import DecisionTrees
 import Ensembles
 import Foundation
@@ -38,6 +39,7 @@ struct ModelFileKeysTests {
             let result = try PipelineTrainer(options: TrainingOptions(target: "churned", testFraction: 0)).train(table, model: model)
             let json = try JSONSerialization.jsonObject(with: result.pipeline.jsonData())
             #expect(!keys(json).contains("_0"), "\(model): \(keys(json).sorted())")
+            #expect(try modelFileSchema.get().errors(in: result.pipeline.jsonData()) == [], "\(model)")
             #expect(try FittedPipeline.decode(result.pipeline.jsonData(), path: "m.json") == result.pipeline)
         }
     }
