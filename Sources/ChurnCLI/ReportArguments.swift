@@ -2,7 +2,7 @@
 extension ColumnRoleOptions {
     /// `--id`, `--ignore` and `--features` as given (absent options omitted).
     var arguments: [String] {
-        [("--id", id), ("--ignore", ignore), ("--features", features)].flatMap { option, value in value.map { [option, $0] } ?? [] }
+        givenOptions([("--id", id), ("--ignore", ignore), ("--features", features)])
     }
 
     /// The columns these options name, with the option naming each (for `requireColumns`).
@@ -15,7 +15,12 @@ extension ColumnRoleOptions {
 extension PurchaseLogOptions {
     /// `--customer`, `--date`, `--amount` and `--whitespace` as given (absent options omitted).
     var arguments: [String] {
-        [("--customer", customer), ("--date", date), ("--amount", amount)].flatMap { option, value in value.map { [option, $0] } ?? [] }
+        givenOptions([("--customer", customer), ("--date", date), ("--amount", amount)])
             + (whitespace ? ["--whitespace"] : [])
     }
+}
+
+/// `option value` for each option that has a value, in order (absent options omitted).
+func givenOptions(_ options: [(option: String, value: String?)]) -> [String] {
+    options.flatMap { option, value in value.map { [option, $0] } ?? [] }
 }

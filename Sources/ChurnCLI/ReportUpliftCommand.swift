@@ -104,7 +104,7 @@ struct ReportUpliftCommand: ParsableCommand {
         }
         notebook.markdown("## The uplift model")
         let columnArguments = rehearsal ? ["--features", "age,tenure,premium,claims,channel,payment_frequency,vehicle_age,region"]
-            : [("--features", features), ("--exclude", exclude)].flatMap { option, value in value.map { [option, $0] } ?? [] }
+            : givenOptions([("--features", features), ("--exclude", exclude)])
         let groups = ["--treatment", treatment] + (control.map { ["--control", $0] } ?? []) + ["--outcome", outcome]
             + (churnOutcome ? ["--churn-outcome"] : [])
         notebook.code(

@@ -214,9 +214,9 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             warnings.append(.quasiCompleteSeparation(rows: evaluation.saturatedRows))
         }
         let offset = objective.coefficientOffset
-        let largest = theta[offset...].reduce(0) { max($0, abs($1)) }
-        if l2 > 0, theta.count > offset, largest <= Self.negligibleCoefficient {
-            warnings.append(.penaltyZeroedCoefficients(l2: l2, largest: largest))
+        if l2 > 0, theta.count > offset {
+            let largest = theta[offset...].reduce(0) { max($0, abs($1)) }
+            if largest <= Self.negligibleCoefficient { warnings.append(.penaltyZeroedCoefficients(l2: l2, largest: largest)) }
         }
         let inference: _InferenceState
         if let hessian = evaluation.hessian {
