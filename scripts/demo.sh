@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job end to end on the bundled data: installs what is missing, builds in release mode,
-# and runs `churn demo` on datasets/telecom-customers.csv. Outputs (model, scores, notebook with
-# figures) go to demo-output/. Usage: scripts/demo.sh
+# and runs `churn demo` on datasets/telecom-customers.csv. Outputs (model, scores, SVG figures,
+# the model report notebook) go to demo-output/. Usage: scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh

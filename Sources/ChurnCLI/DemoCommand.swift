@@ -2,16 +2,18 @@ import ArgumentParser
 import ChurnKit
 import Foundation
 
-/// `churn demo`: the whole loop on the bundled data, ending in a summary a manager can read and a
-/// notebook with the figures.
+/// `churn demo`: the whole loop on the bundled data, ending in a summary a manager can read, the
+/// figures as SVG files and the `churn report model` notebook of the same file.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the churn loop end to end on a customer file and export a notebook.",
+        abstract: "Run the churn loop end to end on a customer file, with figures and a notebook.",
         discussion: """
             Describes the data, trains a churn model on a stratified hold-out split, reports its \
-            ranking quality and the churn drivers, scores every customer, and writes the scores, the \
-            model and a Jupyter notebook with the figures into the output folder.
+            ranking quality and the churn drivers, scores every customer, segments them and rehearses \
+            the AXA experiment. It writes the model, the scores, the figures (SVG: ROC, cumulative \
+            gains, lift by decile, calibration, churn rate by segment) and the notebook of `churn \
+            report model` for the same file (run it in Jupyter) into the output folder.
             """
     )
 
@@ -21,7 +23,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The churn label column.")
     var target: String = "churned"
 
-    @Option(help: "Folder for the model, scores and notebook (created if needed).")
+    @Option(help: "Folder for the model, scores, figures and notebook (created if needed).")
     var outDir: String = "demo-output"
 
     @Option(help: "Seed of every random step (split, segmentation, experiment).")
@@ -30,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Policyholders in the AXA rehearsal (the real case had about 2,000,000); 0 skips it.")
     var policyholders: Int = 2_000_000
 
-    @Flag(help: "Replace the model, scores and notebook of an earlier run in the output folder.")
+    @Flag(help: "Replace the model, scores, figures and notebook of an earlier run in the output folder.")
     var force = false
 
     func validate() throws {
@@ -48,27 +50,22 @@ struct DemoCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: data) else {
             throw CommandError("no file \(data); run from the repository root or pass --data FILE")
         }
-        let modelPath = outDir + "/churn-model.json", scoresPath = outDir + "/scores.csv", notebookPath = outDir + "/churn-demo.ipynb"
-        try checkOutputs([("--out-dir", modelPath), ("--out-dir", scoresPath), ("--out-dir", notebookPath)], inputs: [data], force: force)
-        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        var notebook = Notebook()
+        let modelPath = outDir + "/churn-model.json", scoresPath = outDir + "/scores.csv"
+        let notebookPath = outDir + "/churn-model-report.ipynb", figuresDir = outDir + "/figures"
+        let figureNames = ["roc", "gains", "lift", "calibration", "segments"]
+        let figurePaths = figureNames.map { "\(figuresDir)/\($0).svg" }
+        try checkOutputs([modelPath, scoresPath, notebookPath].map { ("--out-dir", $0) } + figurePaths.map { ("--out-dir", $0) },
+                         inputs: [data], force: force)
+        // The notebook's own checks (its target column) run before anything is written.
+        let report = try ReportModelCommand.parse([data, "--target", target, "--seed", String(seed), "--out", notebookPath]
+                                                  + (force ? ["--force"] : []))
+        try FileManager.default.createDirectory(atPath: figuresDir, withIntermediateDirectories: true)
         var summary: [String] = []
-        notebook.markdown("""
-            # Churn demo: \(data)
-
-            Produced by `churn demo --data \(data) --target \(target) --seed \(seed)`. Every step is \
-            reproducible from the seed; the commands below give the same results one by one.
-            """)
+        var figures: [String: String] = [:]
 
         let table = try readTable(data)
         let description = try TableSummary(table, target: target)
-        var columns = MarkdownTable(headers: ["column", "kind", "missing", "distinct"])
-        for column in description.columns {
-            columns.append([column.name, column.kind.rawValue, String(column.missing), String(column.distinct)])
-        }
         let churnRate = description.target?.positiveRate ?? .nan
-        notebook.markdown("## The data\n\n\(table.rowCount) customers, \(table.columns.count) columns, churn rate "
-            + "\(percent(churnRate)).\n\n" + columns.text)
         summary.append("\(table.rowCount) customers, of whom \(percent(churnRate)) churned.")
 
         printError("training the churn model ...")
@@ -76,15 +73,11 @@ struct DemoCommand: ParsableCommand {
         let result = try PipelineTrainer(options: options).train(table, model: .logisticRegression(LogisticRegression(l2: 0)))
         for warning in result.warnings { printError("warning: \(warning)") }
         try result.pipeline.write(to: modelPath, replacing: force)
-        let report = TrainReport(result, file: data, modelPath: modelPath)
-        notebook.command("churn train \(data) --target \(target) --l2 0 --seed \(seed) --out \(modelPath)", output: report.text + "\n")
         if let holdout = result.holdout {
-            notebook.markdown("## How well the model ranks customers (hold-out)")
-            notebook.figure(try ClassificationFigures.roc(labels: result.holdoutLabels, scores: result.holdoutScores), caption: "ROC curve")
-            notebook.figure(ClassificationFigures.gains(holdout.lift), caption: "cumulative gains")
-            notebook.figure(ClassificationFigures.liftBars(holdout.lift), caption: "lift by decile")
-            notebook.figure(try ClassificationFigures.calibration(labels: result.holdoutLabels, scores: result.holdoutScores),
-                            caption: "calibration")
+            figures["roc"] = try ClassificationFigures.roc(labels: result.holdoutLabels, scores: result.holdoutScores)
+            figures["gains"] = ClassificationFigures.gains(holdout.lift)
+            figures["lift"] = ClassificationFigures.liftBars(holdout.lift)
+            figures["calibration"] = try ClassificationFigures.calibration(labels: result.holdoutLabels, scores: result.holdoutScores)
             summary.append(rankingSentence(auc: holdout.auc, lift: holdout.lift, subject: "The churn model"))
         }
         if let drivers = result.coefficients?.filter({ $0.feature != "(intercept)" && $0.pValue < 0.05 }).prefix(5), !drivers.isEmpty {
@@ -98,7 +91,6 @@ struct DemoCommand: ParsableCommand {
         try CSVWriter.write(
             try scoreRows(table, idColumn: result.pipeline.idColumn, firstRow: 0, scores: scores, deciles: deciles),
             toFileAt: scoresPath, replacing: force)
-        notebook.command("churn score \(modelPath) \(data) --out \(scoresPath)", output: "scored \(table.rowCount) customers\n")
         let expected = scores.reduce(0, +)
         summary.append("Scores for all \(table.rowCount) customers are in \(scoresPath); "
             + "the model expects about \(Int(expected.rounded())) of them to churn.")
@@ -107,12 +99,9 @@ struct DemoCommand: ParsableCommand {
         let segmentation = try SegmentationTrainer(options: SegmentationOptions(
             features: segmentFeatures(table), target: target, k: 4...4, seed: seed)).segment(table)
         let profiles = segmentation.profiles
-        notebook.markdown("## Segments\n\nk-means with k = 4 on standardized \(segmentation.features.joined(separator: ", ")).")
-        notebook.command("churn segment \(data) --k 4 --features \(segmentation.features.joined(separator: ",")) --target \(target) --seed \(seed)",
-                         output: SegmentReport(segmentation).text + "\n",
-                         figures: [BarChart(title: "Churn rate by segment", xLabel: "segment", yLabel: "churn rate",
-                                            bars: profiles.segments.map { (label: String($0.id), value: $0.churnRate ?? .nan) },
-                                            reference: profiles.overallChurnRate).svg()])
+        figures["segments"] = BarChart(title: "Churn rate by segment", xLabel: "segment", yLabel: "churn rate",
+                                       bars: profiles.segments.map { (label: String($0.id), value: $0.churnRate ?? .nan) },
+                                       reference: profiles.overallChurnRate).svg()
         if let worst = profiles.segments.max(by: { ($0.churnRate ?? 0) < ($1.churnRate ?? 0) }), let rate = worst.churnRate {
             let means = worst.features.filter { segmentation.features.contains($0.column) }
                 .compactMap { f in f.mean.map { "\(f.column) \(formatted($0, digits: 3))" } }
@@ -123,28 +112,22 @@ struct DemoCommand: ParsableCommand {
         if policyholders > 0 {
             printError("AXA rehearsal: \(policyholders) simulated policyholders ...")
             let rehearsal = try RetentionRehearsal(policyholders: policyholders, seed: seed)
-            let report = RehearsalReport(rehearsal: rehearsal)
-            let truth = rehearsal.manifest
-            notebook.markdown("""
-                ## AXA rehearsal
-
-                \(rehearsal.policyholders) simulated car-insurance policyholders (scenario `axa`: mean cancellation \
-                probability \(percent(truth.meanBaselineProbability)); contacting everyone would lower cancellations by \
-                \(percent(truth.relativeReduction)) relative, portfolio-wide). A churn model trained on last year's cancellations \
-                (hold-out AUC \(formatted(rehearsal.model.auc, digits: 3))) splits them into a high-risk tier (top 20%) \
-                and a low-risk tier; each tier keeps a random 10% no-action control group and splits the rest between a call \
-                (cost 15) and a discount (cost 40). The simulated outcomes are analysed per tier and arm against the \
-                tier's control, per tier with both actions together, and pooled over tiers (Mantel-Haenszel), next to \
-                the scenario's true relative reduction and true value retained (expected premium kept) for those customers.
-                """)
-            notebook.command("churn demo --policyholders \(policyholders) --seed \(seed)", output: report.table + "\n")
-            summary += report.sentences
+            summary += RehearsalReport(rehearsal: rehearsal).sentences
         }
 
-        notebook.markdown("## Summary\n\n" + summary.map { "- " + $0 }.joined(separator: "\n"))
-        try AtomicFile.write(Array(notebook.jsonData()), to: notebookPath, replacing: force)
-        return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 }
-            + ["", "Model: \(modelPath); scores: \(scoresPath); notebook with figures: \(notebookPath)"]).joined(separator: "\n")
+        var written: [String] = []
+        for (name, path) in zip(figureNames, figurePaths) {
+            guard let svg = figures[name] else { continue }
+            try AtomicFile.write(Array(svg.utf8), to: path, replacing: force)
+            written.append(path)
+        }
+        _ = try report.makeOutput()
+        return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 } + [
+            "",
+            "Model: \(modelPath); scores: \(scoresPath); figures: \(written.joined(separator: ", ")).",
+            "Notebook (churn report model of the same file): \(notebookPath); run it in Jupyter or with "
+                + "`jupyter nbconvert --to notebook --execute \(notebookPath)`.",
+        ]).joined(separator: "\n")
     }
 }
 

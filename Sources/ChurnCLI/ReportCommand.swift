@@ -44,7 +44,7 @@ struct ReportOptions: ParsableArguments {
 /// The cells of a `churn report` notebook and how they are written: a title, the user's paragraph,
 /// the hidden helper cell, the version cell, then the kind's own cells.
 struct ReportNotebook {
-    private var notebook = Notebook(kernel: .python3)
+    private var notebook = Notebook()
 
     /// Starts a notebook with its title and introduction, the helper cell and `churn --version`.
     /// - Parameters:
