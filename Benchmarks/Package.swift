@@ -33,6 +33,18 @@ let package = Package(
             dependencies: [.product(name: "Benchmark", package: "package-benchmark")],
             path: "Sources/BenchmarkProfile"
         ),
+        // Seeded synthetic inputs shared by the suites and the instruction counts.
+        .target(
+            name: "BenchmarkData",
+            dependencies: [.product(name: "ChurnKit", package: "ChurnKit")],
+            path: "Sources/BenchmarkData"
+        ),
+        // One key kernel per run, counted under callgrind by scripts/instruction-counts.sh.
+        .executableTarget(
+            name: "InstructionCounts",
+            dependencies: [.product(name: "ChurnKit", package: "ChurnKit"), "BenchmarkData"],
+            path: "Sources/InstructionCounts"
+        ),
         // Timed tasks for the comparison script: `ChurnKitCompare TASK ARGS...` prints one JSON line.
         .executableTarget(
             name: "ChurnKitCompare",
@@ -46,6 +58,7 @@ let package = Package(
                 .product(name: "ChurnKit", package: "ChurnKit"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 "BenchmarkProfile",
+                "BenchmarkData",
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

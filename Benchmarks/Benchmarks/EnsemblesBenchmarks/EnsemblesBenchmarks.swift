@@ -4,31 +4,14 @@
 // Sizes follow CHURNKIT_BENCHMARK_PROFILE (full: 200,000 training rows, 1,000,000 scored, 100
 // rounds or trees, 10,000 explained; ci: 5,000 / 20,000, 20 rounds or trees, 1,000 explained).
 import Benchmark
+import BenchmarkData
 import BenchmarkProfile
 import ChurnKit
 import Foundation
 
-/// n x 32 seeded features (normal, uniform, integer and binary columns) and labels drawn from a
-/// nonlinear model with thresholds and an interaction.
+/// The suite's seeded churn-like sample (BenchmarkData.churnLike, 32 columns, seed 12).
 private func sample(rows n: Int) throws -> (x: Matrix, y: [Bool]) {
-    var random = SeededRandom(seed: 12)
-    let d = 32
-    var values = [Double](repeating: 0, count: n * d)
-    var labels = [Bool](repeating: false, count: n)
-    for i in 0..<n {
-        for j in 0..<d {
-            switch j % 4 {
-            case 0: values[i * d + j] = random.nextGaussian()
-            case 1: values[i * d + j] = random.nextUnitDouble() * 100
-            case 2: values[i * d + j] = Double(random.nextIndex(below: 72))
-            default: values[i * d + j] = Double(random.nextIndex(below: 2))
-            }
-        }
-        let logit = -1 + 0.8 * values[i * d] - 0.02 * values[i * d + 1] + (values[i * d + 2] < 6 ? 0.8 : 0)
-            + 0.6 * values[i * d + 3] * (values[i * d + 5] > 70 ? 1 : 0) + 0.4 * values[i * d + 4] * values[i * d + 8]
-        labels[i] = random.nextUnitDouble() < 1 / (1 + exp(-logit))
-    }
-    return (try Matrix(rows: n, columns: d, values: values), labels)
+    try BenchmarkData.churnLike(rows: n, columns: 32, seed: 12, secondInteraction: true)
 }
 
 private let trainRows = BenchmarkProfile.size(ci: 5_000, full: 200_000)

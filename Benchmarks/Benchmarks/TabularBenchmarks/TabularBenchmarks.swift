@@ -3,35 +3,10 @@
 // `swift package --package-path Benchmarks benchmark --target TabularBenchmarks`.
 // Sizes follow CHURNKIT_BENCHMARK_PROFILE (full: 100,000 rows in 10,000-row chunks; ci: 5,000 in 1,000).
 import Benchmark
+import BenchmarkData
 import BenchmarkProfile
 import ChurnKit
 import Foundation
-
-/// Writes (once) a CSV of `rows` x 33 numbers like the comparison's file: 5 integer columns,
-/// 14 columns with 6 significant digits, 14 with 12, and 1% empty fields; returns its path.
-private func numericCSV(rows: Int) throws -> String {
-    let path = NSTemporaryDirectory() + "churnkit-bench-numeric-n\(rows)-d33.csv"
-    if FileManager.default.fileExists(atPath: path) { return path }
-    var rng = SeededRandom(seed: 33)
-    var text = (0..<33).map { "x\($0)" }.joined(separator: ",") + "\n"
-    for _ in 0..<rows {
-        var fields: [String] = []
-        for j in 0..<33 {
-            if rng.nextIndex(below: 100) == 0 {
-                fields.append("")
-            } else if j < 5 {
-                fields.append(String(rng.nextIndex(below: 60)))
-            } else if j < 19 {
-                fields.append(String(format: "%.6g", rng.nextGaussian() * 100))
-            } else {
-                fields.append(String(format: "%.12g", rng.nextUnitDouble() * 2000 - 1000))
-            }
-        }
-        text += fields.joined(separator: ",") + "\n"
-    }
-    try AtomicFile.write(Array(text.utf8), to: path)
-    return path
-}
 
 /// The Telco file beside the package (../shared/datasets), if present.
 private let telcoPath: String? = {
@@ -51,13 +26,13 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 20))
 
     Benchmark("CSV.read.n\(rows).d33") { benchmark in
-        let path = try numericCSV(rows: rows)
+        let path = try BenchmarkData.numericCSV(rows: rows)
         benchmark.startMeasurement()
         blackHole(try Table(csvAt: path))
     }
 
     Benchmark("CSV.chunks.n\(rows).d33.r\(chunkRows)") { benchmark in
-        let path = try numericCSV(rows: rows)
+        let path = try BenchmarkData.numericCSV(rows: rows)
         benchmark.startMeasurement()
         let reader = try CSVChunkReader(fileAt: path, rowsPerChunk: chunkRows)
         while let chunk = try reader.next() { blackHole(chunk) }
