@@ -101,7 +101,8 @@ struct DemoCommand: ParsableCommand {
         let profiles = segmentation.profiles
         figures["segments"] = BarChart(title: "Churn rate by segment", xLabel: "segment", yLabel: "churn rate",
                                        bars: profiles.segments.map { (label: String($0.id), value: $0.churnRate ?? .nan) },
-                                       reference: profiles.overallChurnRate).svg()
+                                       reference: profiles.overallChurnRate,
+                                       referenceLabel: profiles.overallChurnRate.map { "all customers (\(percent($0)))" }).svg()
         if let worst = profiles.segments.max(by: { ($0.churnRate ?? 0) < ($1.churnRate ?? 0) }), let rate = worst.churnRate {
             let means = worst.features.filter { segmentation.features.contains($0.column) }
                 .compactMap { f in f.mean.map { "\(f.column) \(formatted($0, digits: 3))" } }

@@ -27,20 +27,22 @@ public enum ClassificationFigures {
         ).svg()
     }
 
-    /// Lift per decile (churn rate of the decile / overall churn rate) with the reference lift 1.
+    /// Lift per decile (churn rate of the decile / overall churn rate) with the reference lift 1, labelled.
     public static func liftBars(_ lift: [LiftRow]) -> String {
         BarChart(title: "Lift by risk decile", xLabel: "decile (1 = riskiest)", yLabel: "lift",
-                 bars: lift.map { (label: String($0.group), value: $0.lift) }, reference: 1).svg()
+                 bars: lift.map { (label: String($0.group), value: $0.lift) }, reference: 1, referenceLabel: "average (lift 1)").svg()
     }
 
-    /// Observed churn rate against mean predicted probability per bin, with the diagonal.
+    /// Observed churn rate against mean predicted probability per bin (`bins` of equal width, empty ones skipped),
+    /// each bin marked and labelled with its count ("n=100"), with the diagonal.
     /// - Throws: `MetricsError` for invalid labels or scores.
     public static func calibration(labels: [Bool], scores: [Double], bins: Int = 10) throws -> String {
         let table = try CalibrationTable(labels: labels, scores: scores, binCount: bins)
         let points = table.bins.map { (x: $0.meanPredicted, y: $0.observedRate) }
         return LineChart(
             title: "Calibration", xLabel: "mean predicted churn probability", yLabel: "observed churn rate",
-            series: [.init(name: "model", points: points), .init(name: "perfect", points: [(0, 0), (1, 1)], dashed: true)],
+            series: [.init(name: "model", points: points, markers: true, pointLabels: table.bins.map { "n=\($0.rows)" }),
+                     .init(name: "perfectly calibrated", points: [(0, 0), (1, 1)], dashed: true)],
             xRange: 0...1, yRange: 0...1
         ).svg()
     }

@@ -9,12 +9,19 @@ public struct LineChart: Sendable {
         public var points: [(x: Double, y: Double)]
         /// Whether to draw the line dashed (reference lines such as "random").
         public var dashed: Bool
+        /// Whether to mark each point with a dot.
+        public var markers: Bool
+        /// A label written beside each point (for example a bin's count, "n=120"); empty for none.
+        public var pointLabels: [String]
 
         /// Creates a series.
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false) {
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false,
+                    pointLabels: [String] = []) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.markers = markers
+            self.pointLabels = pointLabels
         }
     }
 
@@ -54,6 +61,9 @@ public struct LineChart: Sendable {
         canvas.drawFrame(title: title, xLabel: xLabel, yLabel: yLabel)
         for (index, line) in series.enumerated() {
             canvas.drawPolyline(line.points, colorIndex: index, dashed: line.dashed)
+            if line.markers || !line.pointLabels.isEmpty {
+                canvas.drawMarkers(line.points, colorIndex: index, dots: line.markers, labels: line.pointLabels)
+            }
         }
         canvas.drawLegend(series.enumerated().map { ($0.element.name, $0.offset, $0.element.dashed) })
         return canvas.document
@@ -72,14 +82,18 @@ public struct BarChart: Sendable {
     public var bars: [(label: String, value: Double)]
     /// A horizontal reference line (for example lift 1 or the base churn rate), or nil.
     public var reference: Double?
+    /// What the reference line is ("average (lift 1)"), written at its right end; nil for no label.
+    public var referenceLabel: String?
 
     /// Creates a bar chart.
-    public init(title: String, xLabel: String, yLabel: String, bars: [(label: String, value: Double)], reference: Double? = nil) {
+    public init(title: String, xLabel: String, yLabel: String, bars: [(label: String, value: Double)], reference: Double? = nil,
+                referenceLabel: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.bars = bars
         self.reference = reference
+        self.referenceLabel = referenceLabel
     }
 
     /// The chart as an SVG document of `width` x `height` pixels.
@@ -92,7 +106,10 @@ public struct BarChart: Sendable {
         for (index, bar) in bars.enumerated() where bar.value.isFinite {
             canvas.drawBar(at: Double(index), width: 1, value: bar.value, label: bar.label)
         }
-        if let reference { canvas.drawPolyline([(0, reference), (Double(bars.count), reference)], colorIndex: 1, dashed: true) }
+        if let reference {
+            canvas.drawPolyline([(0, reference), (Double(bars.count), reference)], colorIndex: 1, dashed: true)
+            if let referenceLabel { canvas.drawLabel(referenceLabel, at: (Double(bars.count), reference), colorIndex: 1, anchor: "end") }
+        }
         return canvas.document
     }
 }

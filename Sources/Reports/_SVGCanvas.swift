@@ -54,6 +54,25 @@ struct _SVGCanvas {
         elements.append(##"<polyline points="\##(coordinates.joined(separator: " "))" fill="none" stroke="\##(color(colorIndex))" stroke-width="2"\##(dash)/>"##)
     }
 
+    /// A dot at each finite point (when `dots`) and `labels[i]` above and right of point `i`.
+    mutating func drawMarkers(_ points: [(x: Double, y: Double)], colorIndex: Int, dots: Bool, labels: [String]) {
+        for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
+            if dots {
+                elements.append(##"<circle cx="\##(f(px(point.x)))" cy="\##(f(py(point.y)))" r="3.5" fill="\##(color(colorIndex))"/>"##)
+            }
+            if index < labels.count, !labels[index].isEmpty {
+                drawLabel(labels[index], at: point, colorIndex: colorIndex, anchor: "start")
+            }
+        }
+    }
+
+    /// `text` just above the data point `at`, in the series' color; `anchor` is SVG's text-anchor
+    /// (`start`: the text begins right of the point, `end`: it ends there).
+    mutating func drawLabel(_ text: String, at point: (x: Double, y: Double), colorIndex: Int, anchor: String) {
+        let dx = anchor == "end" ? -4.0 : 5.0
+        elements.append(##"<text x="\##(f(px(point.x) + dx))" y="\##(f(py(point.y) - 6))" text-anchor="\##(anchor)" font-size="11" fill="\##(color(colorIndex))" stroke="white" stroke-width="3" paint-order="stroke">\##(escape(text))</text>"##)
+    }
+
     /// A bar from 0 to `value` over [at, at + width), labelled under the axis.
     mutating func drawBar(at x: Double, width w: Double, value: Double, label: String) {
         let xa = px(x + 0.1 * w), xb = px(x + 0.9 * w), ya = py(max(value, 0)), yb = py(0)

@@ -40,6 +40,10 @@ func elementNames(_ svg: String) -> [String]? {
                          bars: [("1", 3), ("2", 1.5), ("3", .nan)], reference: 1)
     let names = try #require(elementNames(chart.svg()))
     #expect(names.filter { $0 == "rect" }.count == 1 + 2)
+    var labelled = chart
+    labelled.referenceLabel = "average (lift 1)"
+    #expect(!chart.svg().contains("average (lift 1)"))
+    #expect(labelled.svg().contains(">average (lift 1)</text>"))
 }
 
 @Test func ticksAreNiceAndInsideTheRange() {
@@ -56,6 +60,12 @@ func elementNames(_ svg: String) -> [String]? {
     // AUC by hand: of the 24 positive-negative pairs, 15 are ordered correctly -> 0.625.
     #expect(roc.contains("AUC 0.625"))
     #expect(elementNames(roc) != nil)
-    #expect(elementNames(try ClassificationFigures.calibration(labels: labels, scores: scores)) != nil)
+    let calibration = try ClassificationFigures.calibration(labels: labels, scores: scores)
+    #expect(elementNames(calibration) != nil)
+    // One marker and one count per non-empty bin (0.4 and 0.45 share a bin, 0-0.1 is empty: 9 bins, one of 2).
+    #expect(try #require(elementNames(calibration)).filter { $0 == "circle" }.count == 9)
+    #expect(calibration.components(separatedBy: ">n=1</text>").count - 1 == 8)
+    #expect(calibration.components(separatedBy: ">n=2</text>").count - 1 == 1)
+    #expect(ClassificationFigures.liftBars([]).contains("average (lift 1)"))
     #expect(throws: (any Error).self) { try ClassificationFigures.roc(labels: [true, true], scores: [0.1, 0.2]) }
 }
