@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["ModelMetrics"]),
         .target(
-            name: "Experiments", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines"]),
+            name: "Experiments", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular", "ModelMetrics", "Pipelines", "Survival"]),
         .target(name: "CustomerValue", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular"]),
         .target(name: "Survival", dependencies: ["_ChurnKitCore", "LinearAlgebra", "Tabular"]),
         .target(

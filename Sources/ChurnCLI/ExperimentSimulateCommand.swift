@@ -11,8 +11,11 @@ struct ExperimentSimulateCommand: ParsableCommand {
         discussion: """
             Without --assignment, writes the portfolio (attributes, a model-like churn score and \
             last year's cancellations) to OUT and every assumed figure to OUT.manifest.json. With \
-            --assignment, writes id,churned,premium for the assigned customers, drawn from the true \
-            probabilities (the same --customers and --seed must be given as for the portfolio). \
+            --assignment, writes id,churned,premium,group,months for the assigned customers, drawn \
+            from the true probabilities (the same --customers and --seed must be given as for the \
+            portfolio): group is the customer's arm or control, months the month of the campaign \
+            year in which a cancelling customer left (12 for the others, who stayed), for retention \
+            curves (churn survival curve OUT --duration months --event churned --group group). \
             Every arm gets the scenario's action (a 9% relative reduction over the portfolio) \
             unless --arm-effect ARM=SCALE makes it stronger or weaker: the arm's change of each \
             customer's probability is SCALE times the scenario's (0 = no effect, 2 = twice).
@@ -71,10 +74,13 @@ struct ExperimentSimulateCommand: ParsableCommand {
                 throw ValidationError("--arm-effect names arm \"\(unknown)\", which \(assignment) does not have; arms: \(arms.sorted().joined(separator: ", "))")
             }
             let outcomes = try portfolio.outcomes(for: design, seed: outcomeSeed, armEffectScale: scales)
+            let months = try portfolio.cancellationMonths(for: design, outcomes: outcomes, seed: outcomeSeed, armEffectScale: scales)
             let table = try Table(columns: [
                 Column(name: "id", labels: outcomes.ids),
                 Column(name: "churned", numeric: outcomes.events.map { $0 ? 1 : 0 }),
                 Column(name: "premium", numeric: outcomes.customerValue ?? []),
+                Column(name: "group", labels: design.ids.indices.map(design.groupName(row:))),
+                Column(name: "months", numeric: months),
             ])
             try CSVWriter.write(table, toFileAt: out, replacing: force)
             var truth = TextTable(

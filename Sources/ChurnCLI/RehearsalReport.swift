@@ -80,6 +80,7 @@ struct RehearsalReport {
                 + (paying.isEmpty ? "No action pays for itself with confidence" : "Clearly paying: \(paying.joined(separator: ", "))")
                 + (losing.isEmpty ? "." : "; clearly losing money: \(losing.joined(separator: ", ")) (target them more narrowly, by uplift, or make them cheaper)."))
         }
+        lines.append(retentionSentence(r.retention))
         lines.append(qiniSentence(r.qini))
         let model = r.model
         lines.append(rankingSentence(auc: model.auc, lift: model.lift, subject: "The rehearsal's churn model, trained on last year's cancellations,"))
@@ -103,6 +104,21 @@ struct RehearsalReport {
                 ? "Targeting by risk gets \(percent(risk.expectedGain / best.expectedGain)) of the true ranking's gain over random"
                 : "Targeting by risk does no better than contacting at random (its expected Qini is below zero)")
             + ": a churn score is not an uplift score (sleeping dogs are high-risk); an uplift model (`churn uplift train`) aims at the difference."
+    }
+
+    /// The retention curves of the campaign year: each group's share still a customer after 3, 6
+    /// and 12 months (Kaplan-Meier, with the 95% interval at 12) and the log-rank test.
+    private func retentionSentence(_ retention: RetentionRehearsal.RetentionCurves) -> String {
+        let text = zip(retention.groups, retention.curves).map { name, curve in
+            let last = curve.survival(at: 12), index = curve.times.lastIndex { $0 <= 12 }
+            let interval = index.map { " [\(percent(curve.lower[$0])), \(percent(curve.upper[$0]))]" } ?? ""
+            return "\(name) \(percent(curve.survival(at: 3))), \(percent(curve.survival(at: 6))), \(percent(last))\(interval)"
+        }.joined(separator: "; ")
+        let test = retention.logRank
+        return "Retention over the campaign year (Kaplan-Meier of the months to cancellation, both tiers together; still customers after "
+            + "3, 6 and 12 months): \(text). Log-rank test of one curve for all groups: chi-square \(formatted(test.statistic, digits: 4)) "
+            + "on \(test.degreesOfFreedom) degrees of freedom, p = \(formattedPValue(test.pValue))"
+            + (test.pValue < 0.05 ? ": the groups' retention differs." : ": no difference detected at the 5% level.")
     }
 
     /// ", 95% interval a to b, which covers the true value v" (or "does not cover").

@@ -201,14 +201,17 @@ public struct InsurancePortfolio: Sendable {
 
     /// The independent random streams of a simulation. Each stream's generator is xoshiro256**
     /// (`SeededRandom`) seeded with the first SplitMix64 output of (seed XOR the stream's tag), the tag
-    /// being the stream's name in ASCII as a big-endian integer ("history", "outcomes"). So one seed
-    /// gives last year's cancellations and this year's outcomes from unrelated streams: the same seed
-    /// for both never makes this year repeat last year.
+    /// being the stream's name in ASCII as a big-endian integer ("history", "outcomes", "tenure"). So
+    /// one seed gives last year's cancellations, this year's outcomes and the months in which the
+    /// cancellations fell from unrelated streams: the same seed for both never makes this year
+    /// repeat last year, and adding the months left the outcomes' draws unchanged.
     public enum Stream: UInt64, Sendable, CaseIterable {
         /// Last year's cancellations (`history(seed:)`).
         case history = 0x68_69_73_74_6F_72_79
         /// The outcomes of an assignment (`outcomes(for:seed:)`).
         case outcomes = 0x6F_75_74_63_6F_6D_65_73
+        /// The month of each cancellation of the outcomes (`cancellationMonths(for:outcomes:seed:)`).
+        case tenure = 0x74_65_6E_75_72_65
 
         /// The generator of this stream for `seed`.
         /// - Parameter seed: The user's seed.
@@ -252,6 +255,40 @@ public struct InsurancePortfolio: Sendable {
         var rng = Stream.outcomes.generator(seed: seed)
         let events = probabilities.map { rng.nextUnitDouble() < $0 }
         return try ExperimentOutcomes(ids: assignment.ids, events: events, customerValue: rows.map { premium[$0] })
+    }
+
+    /// The tenure over the campaign year of an assignment's customers: the month (1...12) in which
+    /// each customer who cancelled did so, and 12 (still a customer at the year's end, censored)
+    /// for the others, so that retention curves of control and treated customers can be drawn.
+    ///
+    /// A customer's hazard is constant over the year, so with a yearly cancellation probability p
+    /// the hazard is h = −ln(1 − p) and the time of a cancellation within the year, given that it
+    /// happens, is T = ln(1 − U p) / ln(1 − p) years (U uniform); the month is ⌈12 T⌉. One U per
+    /// customer in assignment order comes from the `tenure` stream of `seed`, so the outcomes'
+    /// draws (the `outcomes` stream) are the same with or without the months.
+    /// - Parameters:
+    ///   - assignment: The assignment the outcomes were simulated for.
+    ///   - outcomes: Its outcomes (`outcomes(for:seed:armEffectScale:)`, in assignment order).
+    ///   - seed: Seed of the draws (the outcomes' seed may be reused: the streams differ).
+    ///   - armEffectScale: Strength of each arm's action, as for the outcomes.
+    /// - Returns: Months of tenure in the campaign year, in assignment order.
+    /// - Throws: `ExperimentsError.invalidArgument` for an id that is not in the portfolio or
+    ///   outcomes that are not the assignment's.
+    /// - Complexity: O(n) expected.
+    public func cancellationMonths(
+        for assignment: Assignment, outcomes: ExperimentOutcomes, seed: UInt64, armEffectScale: [String: Double] = [:]
+    ) throws(ExperimentsError) -> [Double] {
+        guard outcomes.ids == assignment.ids else {
+            throw .invalidArgument(name: "outcomes", value: "\(outcomes.ids.count) customers", reason: "are not the assignment's customers in its order")
+        }
+        let probabilities = try trueProbabilities(for: assignment, armEffectScale: armEffectScale).cancellation
+        var rng = Stream.tenure.generator(seed: seed)
+        return zip(probabilities, outcomes.events).map { p, cancelled in
+            let u = rng.nextUnitDouble()
+            guard cancelled else { return 12 }
+            let years = p < 1 ? log1p(-u * p) / log1p(-p) : u
+            return min(max((12 * years).rounded(.up), 1), 12)
+        }
     }
 
     /// The truth behind `outcomes(for:seed:armEffectScale:)`, per assigned customer.

@@ -1,16 +1,19 @@
 import LinearModels
 import ModelMetrics
 import Pipelines
+import Survival
 import Tabular
 
 /// The AXA rehearsal: a simulated insurance portfolio, a churn model trained on last year's
 /// cancellations, two risk tiers (top 20% high, rest low) each with a randomized control group and
 /// action arms, simulated outcomes, and the analysis set against the scenario's true effects, with
-/// the Qini of targeting by risk and by the true uplift, measured and expected.
+/// the Qini of targeting by risk and by the true uplift, measured and expected, and the retention
+/// curves of the campaign year by group (Kaplan-Meier, log-rank).
 ///
 /// Streams: the portfolio uses `seed`; last year's cancellations the `history` stream of seed + 1,
-/// the assignment seed + 2, this year's outcomes the `outcomes` stream of seed + 3 (see
-/// `InsurancePortfolio.Stream`), so history and outcomes are independent.
+/// the assignment seed + 2, this year's outcomes the `outcomes` stream of seed + 3 and the months
+/// of their cancellations the `tenure` stream of seed + 3 (see `InsurancePortfolio.Stream`), so
+/// history, outcomes and months are independent.
 public struct RetentionRehearsal: Sendable {
     /// One tier × arm: the analysis cell and the truth for its treated customers.
     public struct Cell: Sendable, Codable, Equatable {
@@ -41,6 +44,17 @@ public struct RetentionRehearsal: Sendable {
         public var byTrueUplift: ExpectedQini
     }
 
+    /// Retention over the campaign year, every tier together: a Kaplan-Meier curve of the months
+    /// to cancellation per group (control, then each arm) and the log-rank test across them.
+    public struct RetentionCurves: Sendable, Codable, Equatable {
+        /// Group names: the control group's, then the arms in design order.
+        public var groups: [String]
+        /// The log-rank test of equal retention across the groups.
+        public var logRank: LogRankTest
+        /// The curve of each group (months 1...12; customers who stayed are censored at 12).
+        public var curves: [KaplanMeierCurve]
+    }
+
     /// Policyholders simulated.
     public let policyholders: Int
     /// Hold-out report of the churn model trained on last year's cancellations.
@@ -59,6 +73,8 @@ public struct RetentionRehearsal: Sendable {
     public let manifest: SimulationManifest
     /// Qini of targeting by risk and by the true uplift, measured and expected.
     public let qini: UpliftCheck
+    /// Retention curves of the campaign year by group, with the log-rank test.
+    public let retention: RetentionCurves
 
     /// Runs the rehearsal.
     /// - Parameters:
@@ -90,6 +106,15 @@ public struct RetentionRehearsal: Sendable {
         let report = try ExperimentAnalysis.analyze(
             assignment: assignment, outcomes: outcomes, customerValue: .fromOutcomes,
             costPerCustomer: Dictionary(arms.map { ($0.name, $0.cost) }, uniquingKeysWith: { first, _ in first }))
+        let months = try portfolio.cancellationMonths(for: assignment, outcomes: outcomes, seed: seed &+ 3)
+        let groupNames = design.tiers.first?.groupNames ?? []
+        let tenure = SurvivalData(durations: months, events: outcomes.events, groups: assignment.ids.indices.map(assignment.groupName(row:)))
+        retention = RetentionCurves(
+            groups: groupNames, logRank: try LogRankTest(tenure),
+            curves: try groupNames.map { name in
+                let group = tenure.subset(group: name)
+                return try KaplanMeier().fit(durations: group.durations, events: group.events)
+            })
         let rows = try portfolio.rows(of: assignment)
         let truth = try portfolio.trueProbabilities(for: assignment)
         let stay = truth.cancellation.map { 1 - $0 }, retained = outcomes.events.map { !$0 }, treated = assignment.groups.map { $0 > 0 }

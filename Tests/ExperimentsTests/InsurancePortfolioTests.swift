@@ -107,6 +107,37 @@ import Testing
         #expect(a == (0..<4).map { _ in expected.next() })
     }
 
+    /// The months of the campaign year: cancellers in 1...12, the others 12; reproducible; the
+    /// `tenure` stream leaves the outcomes alone; and the share of cancellations in the first six
+    /// months matches the constant hazard, Σ (1 − √(1 − p))/p over the cancellers, within 4
+    /// standard deviations.
+    @Test func cancellationMonthsFollowAConstantHazard() throws {
+        let p = try InsurancePortfolio(scenario: Self.small, seed: 4)
+        let assignment = try Assignment.randomize(design: try ExperimentDesign.highLow(arms: ["call", "discount"]), ids: p.ids, scores: p.riskScore, seed: 5)
+        let outcomes = try p.outcomes(for: assignment, seed: 6)
+        let months = try p.cancellationMonths(for: assignment, outcomes: outcomes, seed: 6)
+        #expect(try p.cancellationMonths(for: assignment, outcomes: outcomes, seed: 6) == months)
+        #expect(try p.cancellationMonths(for: assignment, outcomes: outcomes, seed: 7) != months)
+        #expect(try p.outcomes(for: assignment, seed: 6) == outcomes)
+        let probability = try p.trueProbabilities(for: assignment).cancellation
+        var early = 0.0, expected = 0.0, variance = 0.0
+        for k in months.indices {
+            let m = months[k]
+            guard outcomes.events[k] else {
+                #expect(m == 12)
+                continue
+            }
+            #expect(m >= 1 && m <= 12 && m == m.rounded())
+            let q = (1 - (1 - probability[k]).squareRoot()) / probability[k]
+            early += m <= 6 ? 1 : 0
+            expected += q
+            variance += q * (1 - q)
+        }
+        #expect(abs(early - expected) < 4 * variance.squareRoot(), "\(early) cancellations in months 1-6, expected \(expected)")
+        let other = try ExperimentOutcomes(ids: Array(outcomes.ids.dropLast()), events: Array(outcomes.events.dropLast()))
+        #expect(throws: ExperimentsError.self) { try p.cancellationMonths(for: assignment, outcomes: other, seed: 6) }
+    }
+
     @Test func badScenariosThrow() {
         var s = Self.small
         s.channelShares = [0.5, 0.5, 0.5]

@@ -1,3 +1,4 @@
+import _TestSupport
 import Testing
 @testable import Experiments
 
@@ -18,5 +19,20 @@ import Testing
         }
         #expect(check.byTrueUplift.expectedGain > check.byRisk.expectedGain + 4 * check.byRisk.gainStandardDeviation)
         #expect(check.byTrueUplift.expectedCoefficient > 0)
+        // Retention curves: control then the arms; nobody is censored before month 12, so each
+        // curve ends at the group's share of customers who stayed.
+        let retention = rehearsal.retention
+        #expect(retention.groups == ["control", "call", "discount"] && retention.curves.count == 3)
+        #expect(retention.curves.reduce(0) { $0 + $1.count } == 100_000)
+        let total = rehearsal.report.cells.reduce(into: [String: (events: Int, total: Int)]()) { sums, cell in
+            sums[cell.arm, default: (0, 0)].events += cell.comparison.treatment.events
+            sums[cell.arm, default: (0, 0)].total += cell.comparison.treatment.total
+        }
+        for (name, curve) in zip(retention.groups.dropFirst(), retention.curves.dropFirst()) {
+            let arm = try #require(total[name])
+            #expect(curve.count == arm.total && curve.eventCount == arm.events)
+            #expect(isClose(curve.survival(at: 12), 1 - Double(arm.events) / Double(arm.total), tolerance: 1e-12))
+        }
+        #expect(Set(retention.logRank.groups) == Set(retention.groups) && retention.logRank.degreesOfFreedom == 2)
     }
 }
