@@ -131,7 +131,7 @@ public struct CoxProportionalHazards: Sendable {
         let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + xs[i * p + $1] * coefficients[$1] } }
         let concordance = ConcordanceIndex._harrell(scores: eta.map { -$0 }, events: events, durations: durations, order: order)
         var phTest = _ProportionalHazardsTest.rankTime(
-            covariates: covariates, durations: durations, events: events, order: order, coefficients: coefficients, covariance: covariance)
+            standardizedResiduals: problem.schoenfeldResiduals(beta), scales: scales, covariance: covariance)
         for j in 0..<p { phTest[j].name = names[j] }
         return CoxModel(
             coefficients: rows, covariance: covariance, logPartialLikelihood: current.logLikelihood, concordance: concordance,
