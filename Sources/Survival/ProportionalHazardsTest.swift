@@ -16,23 +16,21 @@ enum _ProportionalHazardsTest {
     /// residuals of the event rows in standardized units in the order (duration, event, input row)
     /// (`_EfronProblem.schoenfeldResiduals`), the covariates' scales and the coefficients'
     /// covariance in natural units.
-    /// - Complexity: O(D p²) for D events.
+    /// - Complexity: O(D p + p²) for D events.
     static func rankTime(standardizedResiduals residuals: [Double], scales: [Double], covariance: [Double]) -> [ProportionalHazardsCheck] {
         let p = scales.count
         let eventCount = p > 0 ? residuals.count / p : 0
-        // Scaled residuals D · r · V against the rank times 1, 2, …, D, with r = scale ⊙ standardized residual.
+        // Scaled residuals D · r · V against the rank times 1, 2, …, D, with r = scale ⊙ standardized
+        // residual: Σₖ (gₖ − ḡ) D (r V)ₖⱼ = D Σₗ uₗ Vₗⱼ with uₗ = Σₖ (gₖ − ḡ) rₖₗ, O(D p + p²).
         let meanRank = (Double(eventCount) + 1) / 2
-        var spread = 0.0, cross = [Double](repeating: 0, count: p)
-        var scaledCovariance = covariance
-        for l in 0..<p { for j in 0..<p { scaledCovariance[l * p + j] *= scales[l] } }
+        var spread = 0.0, u = [Double](repeating: 0, count: p)
         for e in 0..<eventCount {
             let centred = Double(e + 1) - meanRank
             spread += centred * centred
-            for j in 0..<p {
-                var scaled = 0.0
-                for l in 0..<p { scaled += residuals[e * p + l] * scaledCovariance[l * p + j] }
-                cross[j] += centred * (Double(eventCount) * scaled)
-            }
+            for l in 0..<p { u[l] += centred * residuals[e * p + l] }
+        }
+        let cross = (0..<p).map { j in
+            Double(eventCount) * (0..<p).reduce(0.0) { $0 + u[$1] * scales[$1] * covariance[$1 * p + j] }
         }
         return (0..<p).map { j in
             let statistic = cross[j] * cross[j] / (Double(eventCount) * covariance[j * p + j] * spread)
