@@ -110,10 +110,12 @@ struct DemoCommand: ParsableCommand {
                 + "\(percent(rate)), \(formatted(worst.lift ?? .nan, digits: 2))x the average; its averages: \(means.joined(separator: ", ")).")
         }
 
+        var rehearsalTable: [String] = []
         if policyholders > 0 {
             printError("AXA rehearsal: \(policyholders) simulated policyholders ...")
-            let rehearsal = try RetentionRehearsal(policyholders: policyholders, seed: seed)
-            summary += RehearsalReport(rehearsal: rehearsal).sentences
+            let rehearsal = RehearsalReport(rehearsal: try RetentionRehearsal(policyholders: policyholders, seed: seed))
+            summary += rehearsal.sentences
+            rehearsalTable = ["", "AXA rehearsal, every tier and arm against the scenario's truth:", "", rehearsal.table]
         }
 
         var written: [String] = []
@@ -123,7 +125,7 @@ struct DemoCommand: ParsableCommand {
             written.append(path)
         }
         _ = try report.makeOutput()
-        return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 } + [
+        return (["Churn demo on \(data)", ""] + summary.map { "- " + $0 } + rehearsalTable + [
             "",
             "Model: \(modelPath); scores: \(scoresPath); figures: \(written.joined(separator: ", ")).",
             "Notebook (churn report model of the same file): \(notebookPath); run it in Jupyter or with "

@@ -13,6 +13,7 @@ import Testing
     #expect(summary.contains("riskiest segment"))
     #expect(summary.contains("AXA rehearsal on 30000 policyholders"))
     #expect(summary.contains("Uplift check") && summary.contains("true Qini of"))
+    #expect(summary.contains("every tier and arm against the scenario's truth") && summary.contains("all (pooled)"))
     for file in ["churn-model.json", "scores.csv", "churn-model-report.ipynb"]
         + ["roc", "gains", "lift", "calibration", "segments"].map({ "figures/\($0).svg" }) {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "missing \(file)")
