@@ -45,6 +45,18 @@ struct _EfronProblem {
         (self.x, self.died, self.groupStart, self.n, self.p) = (x, died, groupStart, n, p)
     }
 
+    /// The linear predictor x_i · beta of every sorted row (standardized covariates).
+    /// - Complexity: O(n p).
+    private func linearPredictor(_ beta: [Double]) -> [Double] {
+        var eta = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var s = 0.0
+            for j in 0..<p { s += x[i * p + j] * beta[j] }
+            eta[i] = s
+        }
+        return eta
+    }
+
     /// The Schoenfeld residuals z − z̄(t) of the event rows at `beta`, in standardized units (the
     /// covariates' residuals are these times each covariate's scale), p per event row, the event
     /// rows in the order (duration, event, input row) ascending. z̄(t) is the Efron-weighted mean of
@@ -53,12 +65,7 @@ struct _EfronProblem {
     /// - Complexity: O(n p), one pass over the sorted rows.
     func schoenfeldResiduals(_ beta: [Double]) -> [Double] {
         let n = self.n, p = self.p
-        var eta = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var s = 0.0
-            for j in 0..<p { s += x[i * p + j] * beta[j] }
-            eta[i] = s
-        }
+        let eta = linearPredictor(beta)
         let shift = eta.max() ?? 0
         let eventCount = died.reduce(0) { $0 + ($1 ? 1 : 0) }
         var residuals = [Double](repeating: 0, count: eventCount * p)
@@ -100,12 +107,7 @@ struct _EfronProblem {
     /// - Complexity: O(n p) plus dsyrk over n × p.
     func evaluate(_ beta: [Double]) throws(LinearAlgebraError) -> (logLikelihood: Double, gradient: [Double], information: [Double]) {
         let n = self.n, p = self.p
-        var eta = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var s = 0.0
-            for j in 0..<p { s += x[i * p + j] * beta[j] }
-            eta[i] = s
-        }
+        let eta = linearPredictor(beta)
         let shift = eta.max() ?? 0
         let w = eta.map { exp($0 - shift) }
         var s0 = 0.0, s1 = [Double](repeating: 0, count: p)
