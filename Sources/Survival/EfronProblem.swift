@@ -64,7 +64,7 @@ struct _EfronProblem {
     /// deaths of a tie group.
     /// - Complexity: O(n p), one pass over the sorted rows.
     func schoenfeldResiduals(_ beta: [Double]) -> [Double] {
-        let n = self.n, p = self.p
+        let p = self.p
         let eta = linearPredictor(beta)
         let shift = eta.max() ?? 0
         let eventCount = died.reduce(0) { $0 + ($1 ? 1 : 0) }
