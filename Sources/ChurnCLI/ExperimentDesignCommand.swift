@@ -23,8 +23,8 @@ struct ExperimentDesignCommand: ParsableCommand {
             help: "Customer id column (default: id when FILE has it, else FILE's first column, as `churn score` writes it).")
     var id: String?
 
-    @Option(help: "Churn score column.")
-    var scoreColumn = "churn_probability"
+    @Option(help: "Churn score column (default: churn_probability, as `churn score` writes it; else score, as `churn experiment simulate` writes it).")
+    var scoreColumn: String?
 
     @Option(parsing: .upToNextOption, help: "Cumulative top fractions forming tiers, increasing (e.g. 0.05 0.2).")
     var topFractions: [Double] = []
@@ -81,6 +81,8 @@ struct ExperimentDesignCommand: ParsableCommand {
         let table = try readTable(file, options: reading.csvOptions)
         let idColumn = id ?? (table.columnNames.contains("id") ? "id" : table.columnNames.first ?? "id")
         let ids = try ExperimentColumns.texts(table, idColumn, file: file)
+        let names = table.columnNames
+        let scoreColumn = self.scoreColumn ?? (!names.contains("churn_probability") && names.contains("score") ? "score" : "churn_probability")
         let scores = try ExperimentColumns.numbers(table, scoreColumn, file: file)
         let assignment = try Assignment.randomize(design: design, ids: ids, scores: scores, seed: seed)
         let manifest = AssignmentManifest(

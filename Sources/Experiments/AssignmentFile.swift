@@ -84,7 +84,13 @@ public enum AssignmentFile {
     /// - Complexity: O(n).
     public static func read(from path: String) throws(ExperimentsError) -> (assignment: Assignment, manifest: AssignmentManifest) {
         let manifestPath = manifestPath(for: path)
-        for file in [manifestPath, path] {
+        // The assignment first: a missing assignment is not a missing manifest.
+        for file in [path, manifestPath] {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw .fileError(
+                    path: file,
+                    reason: file == path ? "no such file" : "no such file: an assignment is read with the manifest written beside it")
+            }
             if let reason = nonRegularInputReason(file) { throw .fileError(path: file, reason: reason) }
         }
         let manifest: Data, csv: Data

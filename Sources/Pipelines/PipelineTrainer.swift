@@ -178,6 +178,7 @@ public struct PipelineTrainer: Sendable {
             table: data, target: target.column, id: options.idColumn, ignored: options.ignoredColumns,
             features: options.features, use: specification.columnUse)
         warnings += roles.warnings
+        warnings += TargetLeakSuspect.find(in: data, features: roles.features, labels: labels).map { $0.warning(target: target.column) }
         // An infinite value stops the encoder: name its row of the file, not of the shuffled split.
         for name in roles.features {
             if case .numeric(let values) = try table.column(named: name).values, let row = values.firstIndex(where: \.isInfinite) {

@@ -27,4 +27,15 @@ import Testing
         #expect(try command.makeDesign().tiers.map(\.name) == ["tier1", "tier2", "tier3"])
         #expect(throws: (any Error).self) { try ExperimentDesignCommand.parse(["f.csv", "--out", "a.csv", "--control", "1.5"]).makeDesign() }
     }
+
+    /// The portfolio `churn experiment simulate` writes has a `score` column and no `churn_probability`:
+    /// the default finds it, so the simulate-then-design recipe needs no flag; the manifest names it.
+    @Test func theDefaultScoreColumnIsScoreWhenTheFileHasNoChurnProbability() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let portfolio = try writeSmallPortfolio(in: directory)
+        let out = directory + "/assignment.csv"
+        _ = try ExperimentDesignCommand.parse([portfolio, "--seed", "7", "--out", out]).makeOutput()
+        #expect(try AssignmentFile.read(from: out).manifest.input.scoreColumn == "score")
+    }
 }

@@ -29,6 +29,21 @@ import Tabular
         #expect(header.hasPrefix("id,tier,group,arm,score\n"))
     }
 
+    /// A missing assignment is reported as missing (not as a missing manifest); a missing manifest
+    /// says that it is read beside the assignment.
+    @Test func missingFilesAreNamed() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/assignment.csv"
+        #expect(throws: ExperimentsError.fileError(path: path, reason: "no such file")) { try AssignmentFile.read(from: path) }
+        let (a, m) = try make(seed: 11)
+        try AssignmentFile.write(a, manifest: m, to: path)
+        try FileManager.default.removeItem(atPath: AssignmentFile.manifestPath(for: path))
+        #expect(throws: ExperimentsError.fileError(
+            path: AssignmentFile.manifestPath(for: path), reason: "no such file: an assignment is read with the manifest written beside it"
+        )) { try AssignmentFile.read(from: path) }
+    }
+
     @Test func writeReadRoundTripAndNoSilentOverwrite() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -215,3 +215,41 @@ func telcoUnpenalizedFitDropsAliasedDummiesAndMatchesStatsmodels() throws {
     let tree = try PipelineTrainer(options: options).train(table, model: .decisionTree(DecisionTreeClassifier(maxDepth: 3, minSamplesLeaf: 20)))
     #expect(!tree.warnings.contains { $0.contains("no split") })
 }
+
+/// A column recorded after the outcome (the month a customer left, 12 for those who stayed, as
+/// `churn experiment simulate --assignment` writes it) is kept but named with its AUC; the honest
+/// features of the same customers, and a categorical copy of the leak, are treated the same way.
+@Test func aColumnThatAloneRanksTheLabelIsReportedAsAPossibleLeak() throws {
+    let (table, _) = try syntheticCustomers(rows: 2000, seed: 11)
+    let options = TrainingOptions(target: "churned", testFraction: 0)
+    let clean = try PipelineTrainer(options: options).train(table, model: .logisticRegression(LogisticRegression()))
+    #expect(!clean.warnings.contains { $0.contains("alone ranks") })
+
+    let labels = try TargetSpecification(table: table, column: "churned").labels(in: table).labels
+    // Leavers' months cycle 1...12 (one in twelve ties with the stayers' 12): AUC 1 - (1/12)/2 ~ 0.958.
+    var leaver = 0
+    let months: [Double] = labels.map { churned in
+        guard churned else { return 12 }
+        leaver += 1
+        return Double(1 + (leaver - 1) % 12)
+    }
+    let leaked = try Table(columns: table.columns + [
+        try Column(name: "months", values: .numeric(months)),
+        try Column(name: "closing_reason", values: .categorical(codes: labels.map { $0 ? 0 : 1 }, levels: ["moved", "none"])),
+    ])
+    let result = try PipelineTrainer(options: options).train(leaked, model: .logisticRegression(LogisticRegression(l2: 1)))
+    let leaks = result.warnings.filter { $0.contains("alone ranks") }
+    #expect(leaks.count == 2, "\(leaks)")
+    let positives = Double(labels.filter { $0 }.count), ties = Double(Int(positives) / 12)
+    let expected = 1 - ties / positives / 2
+    #expect(leaks.contains { $0.hasPrefix("column \"months\" alone ranks \"churned\" with AUC \((expected * 1000).rounded(.down) / 1000)") && $0.hasSuffix("--ignore months") }, "\(leaks)")
+    #expect(leaks.contains { $0.hasPrefix("column \"closing_reason\" alone ranks \"churned\" with AUC 1.0") })
+}
+
+@Test(.enabled(if: telcoAvailable, "needs ../shared/datasets/telco-customer-churn.csv next to the package"))
+func telcoHasNoColumnThatAloneRanksChurn() throws {
+    let table = try Table(csvAt: sharedDatasets + "/telco-customer-churn.csv")
+    let result = try PipelineTrainer(options: TrainingOptions(target: "Churn", testFraction: 0))
+        .train(table, model: .decisionTree(DecisionTreeClassifier(maxDepth: 4)))
+    #expect(!result.warnings.contains { $0.contains("alone ranks") })
+}
