@@ -109,11 +109,17 @@ struct _ColumnPiece: Sendable {
             strays.append(contentsOf: next.strays.prefix(Self.straySampleLimit - strays.count))
         }
         guard next.mode == .text || next.mode == .mixed else { return }
+        // Room for every label of both (an id column's parts share none): no growing in the loop.
+        dictionary.reserveCapacity(
+            labels: dictionary.count + next.dictionary.count, bytes: dictionary.byteCount + next.dictionary.byteCount)
         var remap = [Int32](repeating: -1, count: next.dictionary.count)
         for k in 0..<next.dictionary.count {
-            remap[k] = dictionary.code(of: Array(next.dictionary.bytes(of: k))).code
+            remap[k] = dictionary.code(ofLabel: k, in: next.dictionary)
         }
-        codes.reserveCapacity(codes.count + next.codes.count)
+        if codes.capacity < codes.count + next.codes.count {
+            // At least twofold: an exact reservation per appended piece would copy quadratically.
+            codes.reserveCapacity(max(codes.count + next.codes.count, 2 * codes.capacity))
+        }
         for code in next.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
     }
 
@@ -144,7 +150,7 @@ struct _ColumnPiece: Sendable {
         out.reserveCapacity(slice.count)
         if slice.count < dictionary.count / 8 {
             // A few rows of a block with many labels: no table over every label.
-            for code in slice { out.append(code < 0 ? -1 : fresh.code(of: Array(dictionary.bytes(of: Int(code)))).code) }
+            for code in slice { out.append(code < 0 ? -1 : fresh.code(ofLabel: Int(code), in: dictionary)) }
             return (out, fresh)
         }
         var remap = [Int32](repeating: -2, count: dictionary.count)
@@ -153,7 +159,7 @@ struct _ColumnPiece: Sendable {
                 out.append(-1)
                 continue
             }
-            if remap[Int(code)] == -2 { remap[Int(code)] = fresh.code(of: Array(dictionary.bytes(of: Int(code)))).code }
+            if remap[Int(code)] == -2 { remap[Int(code)] = fresh.code(ofLabel: Int(code), in: dictionary) }
             out.append(remap[Int(code)])
         }
         return (out, fresh)

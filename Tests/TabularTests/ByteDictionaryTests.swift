@@ -27,3 +27,20 @@ import Testing
     #expect(dictionary.code(of: []).code == 0)
     #expect(dictionary.labels == ["", "é", "e"])
 }
+
+/// Moving labels from one dictionary to another in place (the CSV parts' merge) gives the codes
+/// that inserting their bytes gives, with or without a reservation, the empty label included.
+@Test func labelsMovedFromAnotherDictionaryGetTheCodesOfTheirBytes() {
+    var first = _ByteDictionary(), second = _ByteDictionary()
+    for label in ["a", "", "shared-label-over-8-bytes", "b"] { _ = first.code(of: Array(label.utf8)) }
+    for label in ["c", "shared-label-over-8-bytes", "", "d-é", "a"] { _ = second.code(of: Array(label.utf8)) }
+    var byBytes = first, moved = first, reserved = first
+    reserved.reserveCapacity(labels: first.count + second.count, bytes: first.byteCount + second.byteCount)
+    for k in 0..<second.count {
+        let expected = byBytes.code(of: Array(second.bytes(of: k))).code
+        #expect(moved.code(ofLabel: k, in: second) == expected)
+        #expect(reserved.code(ofLabel: k, in: second) == expected)
+    }
+    #expect(moved.labels == ["a", "", "shared-label-over-8-bytes", "b", "c", "d-é"])
+    #expect(reserved.labels == moved.labels && byBytes.labels == moved.labels)
+}
