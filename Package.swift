@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "_ChurnKitCore"),
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Tabular", dependencies: ["_ChurnKitCore", "LinearAlgebra"]),
-        .target(name: "ModelMetrics"),
+        .target(name: "ModelMetrics", dependencies: ["_ChurnKitCore"]),
         .target(name: "ModelProtocols", dependencies: ["LinearAlgebra"]),
         .target(name: "LinearModels", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
         .target(name: "DecisionTrees", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols"]),
@@ -45,10 +45,12 @@ let package = Package(
         .target(
             name: "Ensembles",
             dependencies: [
-                "LinearAlgebra", "ModelProtocols", "DecisionTrees", "LinearModels", "ModelMetrics", "Tabular", "CHistogramKernel",
+                "_ChurnKitCore", "LinearAlgebra", "ModelProtocols", "DecisionTrees", "LinearModels", "ModelMetrics", "Tabular",
+                "CHistogramKernel",
             ]),
         .target(name: "CKMeansKernel"),
-        .target(name: "Clustering", dependencies: ["LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
+        .target(
+            name: "Clustering", dependencies: ["_ChurnKitCore", "LinearAlgebra", "ModelProtocols", "Tabular", "ModelMetrics", "CKMeansKernel"]),
         .target(
             name: "Pipelines",
             dependencies: ["ModelProtocols", "Tabular", "ModelMetrics", "LinearModels", "DecisionTrees", "Ensembles", "Clustering"]
@@ -84,7 +86,7 @@ let package = Package(
         .testTarget(name: "ModelProtocolsTests", dependencies: ["ModelProtocols"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics", "_TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "_ChurnKitCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DecisionTreesTests", dependencies: ["DecisionTrees", "Tabular", "ModelMetrics", "_TreeSHAPTestSupport"],
             resources: [.copy("Fixtures")]),

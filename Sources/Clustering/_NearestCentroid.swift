@@ -16,6 +16,7 @@
 // Reference: S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28 (1982);
 // the gemm formulation follows scikit-learn's `_k_means_lloyd.pyx` (chunks of rows, one dgemm each).
 
+import _ChurnKitCore
 import CKMeansKernel
 import LinearAlgebra
 
@@ -64,7 +65,7 @@ extension _PreparedData {
             changes: partialChanges.shared, distances: distances ? partialDistances.shared : nil, sumStride: sumStride)
         try labels.withUnsafeMutableBufferPointer { (labelBuffer) throws(ClusteringError) in
             var outputs = pass
-            outputs.labels = _Shared(labelBuffer)
+            outputs.labels = SharedBuffer(labelBuffer)
             if fused {
                 _assignFused(centroids: centroids, k: k, blocks: blocks, outputs: outputs)
             } else {
@@ -94,9 +95,9 @@ extension _PreparedData {
             centroids.withUnsafeBufferPointer { c in
                 if let base = c.baseAddress, let w = workspace.shared.pointer(at: 0) { ck_kmeans_prepare(base, shift, k, d, w) }
             }
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
-            blocks.forEachBlock { b in
+            let source = SharedBuffer(readOnly: UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = SharedBuffer(readOnly: UnsafeBufferPointer(start: shift, count: d))
+            concurrentForEach(blocks.count) { b in
                 let range = blocks.range(b)
                 guard let workspacePointer = workspace.shared.pointer(at: 0),
                     let a = source.pointer(at: range.lowerBound * d), let shiftPointer = offsets.pointer(at: 0),
@@ -123,16 +124,16 @@ extension _PreparedData {
         for j in 0..<k {
             for f in 0..<d { centroidNorms.shared[j] += centroids[j * d + f] * centroids[j * d + f] }
         }
-        let translated = _Scratch<Double>(count: blocks.workerCount * cacheRows * d)
-        let products = _Scratch<Double>(count: blocks.workerCount * cacheRows * k)
-        let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
+        let translated = _Scratch<Double>(count: concurrentWorkerCount(blocks.count) * cacheRows * d)
+        let products = _Scratch<Double>(count: concurrentWorkerCount(blocks.count) * cacheRows * k)
+        let errors = _Scratch<LinearAlgebraError?>(count: concurrentWorkerCount(blocks.count), repeating: nil)
         defer { centroidNorms.free(); translated.free(); products.free(); errors.free() }
         _ = withValues { x, shift in
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            let source = SharedBuffer(readOnly: UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = SharedBuffer(readOnly: UnsafeBufferPointer(start: shift, count: d))
             centroids.withUnsafeBufferPointer { cBuffer in
-                let c = _SharedRead(cBuffer)
-                blocks.forEach { worker, b in
+                let c = SharedBuffer(readOnly: cBuffer)
+                concurrentForEach(blocks.count) { worker, b in
                     guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
                         let z = translated.shared.pointer(at: worker * cacheRows * d), let cp = c.pointer(at: 0),
                         let gp = products.shared.pointer(at: worker * cacheRows * k),
@@ -209,18 +210,18 @@ extension _PreparedData {
             for f in 0..<d { centerNorms.shared[j] += centers[j * d + f] * centers[j * d + f] }
         }
         var result = [Double](repeating: 0, count: n * t)
-        let translated = _Scratch<Double>(count: blocks.workerCount * blockRows * d)
-        let rowNorms = _Scratch<Double>(count: blocks.workerCount * blockRows)
-        let errors = _Scratch<LinearAlgebraError?>(count: blocks.workerCount, repeating: nil)
+        let translated = _Scratch<Double>(count: concurrentWorkerCount(blocks.count) * blockRows * d)
+        let rowNorms = _Scratch<Double>(count: concurrentWorkerCount(blocks.count) * blockRows)
+        let errors = _Scratch<LinearAlgebraError?>(count: concurrentWorkerCount(blocks.count), repeating: nil)
         defer { centerNorms.free(); translated.free(); rowNorms.free(); errors.free() }
         _ = withValues { x, shift in
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: n * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            let source = SharedBuffer(readOnly: UnsafeBufferPointer(start: x, count: n * d))
+            let offsets = SharedBuffer(readOnly: UnsafeBufferPointer(start: shift, count: d))
             centers.withUnsafeBufferPointer { cBuffer in
                 result.withUnsafeMutableBufferPointer { outBuffer in
-                    let c = _SharedRead(cBuffer)
-                    let out = _Shared(outBuffer)
-                    blocks.forEach { worker, b in
+                    let c = SharedBuffer(readOnly: cBuffer)
+                    let out = SharedBuffer(outBuffer)
+                    concurrentForEach(blocks.count) { worker, b in
                         let range = blocks.range(b)
                         guard let xp = source.pointer(at: 0), let shiftPointer = offsets.pointer(at: 0),
                             let z = translated.shared.pointer(at: worker * blockRows * d),
@@ -271,7 +272,7 @@ extension _PreparedData {
     func exactSquaredDistances(to centroids: [Double], labels: [Int]) -> [Double] {
         var result = [Double](repeating: 0, count: rows)
         result.withUnsafeMutableBufferPointer { buffer in
-            let out = _Shared(buffer)
+            let out = SharedBuffer(buffer)
             _ = _blockSums { i, z in
                 let distance = Self._distance(z, to: centroids, label: labels[i], d: columns)
                 out[i] = distance
@@ -299,23 +300,23 @@ extension _PreparedData {
 /// Where the blocks of one assignment pass write: labels by row, the rest by block.
 struct _BlockOutputs: Sendable {
     /// The labels of all rows.
-    var labels: _Shared<Int>?
+    var labels: SharedBuffer<Int>?
     /// `k` counts per block.
-    let counts: _Shared<Int>
+    let counts: SharedBuffer<Int>
     /// `k * d` sums per block, when accumulated.
-    let sums: _Shared<Double>?
+    let sums: SharedBuffer<Double>?
     /// Changed labels per block.
-    let changes: _Shared<Int>
+    let changes: SharedBuffer<Int>
     /// Exact distance sum per block, when asked for.
-    let distances: _Shared<Double>?
+    let distances: SharedBuffer<Double>?
     /// Doubles from one block's sums to the next (k·d rounded up to a whole cache line).
     let sumStride: Int
 }
 
 /// A zero-initialized buffer owned by one pass; call `free()` when the pass ends.
-struct _Scratch<T>: @unchecked Sendable {
+struct _Scratch<T>: Sendable {
     /// The buffer, shareable with the parallel bodies.
-    let shared: _Shared<T>
+    let shared: SharedBuffer<T>
 
     /// Allocates `count` elements set to `value`, starting on a 64-byte boundary: whole cache lines,
     /// so that a 64-byte vector load or store of an aligned element never straddles two of them
@@ -326,7 +327,7 @@ struct _Scratch<T>: @unchecked Sendable {
         let typed = raw.bindMemory(to: T.self, capacity: count)
         let buffer = UnsafeMutableBufferPointer(start: typed, count: count)
         buffer.initialize(repeating: value)
-        shared = _Shared(buffer)
+        shared = SharedBuffer(buffer)
     }
 
     /// Releases the memory.

@@ -12,6 +12,7 @@
 // column).
 // Reference: N. J. Higham, "Accuracy and Stability of Numerical Algorithms" (2002), ch. 1 and 4.
 
+import _ChurnKitCore
 import CKMeansKernel
 import LinearAlgebra
 
@@ -36,10 +37,10 @@ struct _PreparedData: Sendable {
         let d = x.columns
         var partial = [Double](repeating: 0, count: blocks.count * d)
         x.withUnsafeBufferPointer { sourceBuffer in
-            let source = _SharedRead(sourceBuffer)
+            let source = SharedBuffer(readOnly: sourceBuffer)
             partial.withUnsafeMutableBufferPointer { out in
-                let sums = _Shared(out)
-                blocks.forEachBlock { b in
+                let sums = SharedBuffer(out)
+                concurrentForEach(blocks.count) { b in
                     let range = blocks.range(b)
                     guard let rows = source.pointer(at: range.lowerBound * d), let target = sums.pointer(at: b * d)
                     else { return }
@@ -104,8 +105,8 @@ struct _PreparedData: Sendable {
         var firstBad = [Int](repeating: Int.max, count: blocks.count)
         x.withUnsafeBufferPointer { sourceBuffer in
             firstBad.withUnsafeMutableBufferPointer { badBuffer in
-                let source = _SharedRead(sourceBuffer), bad = _Shared(badBuffer)
-                blocks.forEach { _, b in
+                let source = SharedBuffer(readOnly: sourceBuffer), bad = SharedBuffer(badBuffer)
+                concurrentForEach(blocks.count) { _, b in
                     let range = blocks.range(b)
                     for e in (range.lowerBound * d)..<(range.upperBound * d) where !source[e].isFinite {
                         bad[b] = e
@@ -179,11 +180,11 @@ struct _PreparedData: Sendable {
         let d = columns
         var partial = [Double](repeating: 0, count: blocks.count)
         _ = withValues { x, shift in
-            let source = _SharedRead(UnsafeBufferPointer(start: x, count: rows * d))
-            let offsets = _SharedRead(UnsafeBufferPointer(start: shift, count: d))
+            let source = SharedBuffer(readOnly: UnsafeBufferPointer(start: x, count: rows * d))
+            let offsets = SharedBuffer(readOnly: UnsafeBufferPointer(start: shift, count: d))
             partial.withUnsafeMutableBufferPointer { out in
-                let sums = _Shared(out)
-                blocks.forEachBlock { b in
+                let sums = SharedBuffer(out)
+                concurrentForEach(blocks.count) { b in
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: d) { z in
                         guard let row = z.baseAddress, let base = source.pointer(at: 0),
                             let offset = offsets.pointer(at: 0)

@@ -4,10 +4,8 @@
 // inertia) while a seed still gives bitwise the same result on any machine and any core count.
 // The rows are cut into blocks whose size depends only on the shape (never on the core count);
 // each block writes its partial results into its own slot, and the slots are reduced in block
-// order afterwards. Workers take blocks w, w + W, w + 2W, ... from `DispatchQueue.concurrentPerform`.
-
-import Dispatch
-import Foundation
+// order afterwards. The blocks run through `concurrentForEach` (_ChurnKitCore): worker w of W takes
+// blocks w, w + W, w + 2W, ..., and a body may use per-worker scratch space.
 
 /// A partition of `rows` rows into consecutive blocks of `blockRows` rows (the last may be shorter).
 struct _RowBlocks: Sendable {
@@ -50,63 +48,4 @@ struct _RowBlocks: Sendable {
 
     /// The most blocks `init(rows:chunksOf:)` makes.
     static let chunkLimit = 64
-
-    /// Calls `body(worker, block)` for every block, in parallel over up to the number of active
-    /// processors; `worker` is in `0..<workerCount` and lets a body use per-worker scratch space.
-    func forEach(_ body: @Sendable (_ worker: Int, _ block: Int) -> Void) {
-        let blocks = count
-        let workers = workerCount
-        guard workers > 1 else {
-            for b in 0..<blocks { body(0, b) }
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var b = worker
-            while b < blocks {
-                body(worker, b)
-                b += workers
-            }
-        }
-    }
-
-    /// Calls `body(block)` for every block, in parallel over up to the number of active processors,
-    /// each worker taking the next block not yet taken (dynamic balance, for bodies that need no
-    /// per-worker scratch space).
-    func forEachBlock(_ body: @Sendable (_ block: Int) -> Void) {
-        guard workerCount > 1 else {
-            for b in 0..<count { body(b) }
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
-    }
-
-    /// Number of workers `forEach` uses.
-    var workerCount: Int { max(1, min(count, ProcessInfo.processInfo.activeProcessorCount)) }
-}
-
-/// A buffer that the parallel bodies may capture; each block writes a disjoint region of it.
-struct _Shared<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-
-    subscript(i: Int) -> T {
-        get { buffer[i] }
-        nonmutating set { buffer[i] = newValue }
-    }
-
-    /// The address of element `i` (the buffer is never empty where this is used).
-    func pointer(at i: Int) -> UnsafeMutablePointer<T>? { buffer.baseAddress.map { $0 + i } }
-}
-
-/// A read-only buffer that the parallel bodies may capture.
-struct _SharedRead<T>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<T>
-
-    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
-
-    subscript(i: Int) -> T { buffer[i] }
-
-    /// The address of element `i` (the buffer is never empty where this is used).
-    func pointer(at i: Int) -> UnsafePointer<T>? { buffer.baseAddress.map { $0 + i } }
 }

@@ -10,6 +10,7 @@
 // normalized to sum to 1 (Breiman et al. 1984, sec. 5.3.4). A decoded model is checked so that a
 // corrupt file cannot make prediction loop or index out of bounds.
 
+import _ChurnKitCore
 import LinearAlgebra
 
 /// A fitted classification tree (immutable, `Sendable`, `Codable`).
@@ -159,7 +160,7 @@ public struct DecisionTreeModel: Sendable, Codable, Equatable {
             _packed.nodes.withUnsafeBufferPointer { tree in
                 _packed.levelBits.withUnsafeBufferPointer { bits in
                     leaves.withUnsafeMutableBufferPointer { out in
-                        _concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
+                        concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
                             let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
                             _PackedTree.leaves(
                                 of: data, rows: rows, columns: d, steps: steps, nodes: tree, bits: bits, into: out)

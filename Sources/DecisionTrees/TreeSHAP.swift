@@ -18,6 +18,7 @@
 // A child whose zero and one fractions are both 0 adds nothing to any φ (every subset's weight
 // is a product with a 0 factor); it is skipped, which also avoids UNWIND's 0/0 for it.
 
+import _ChurnKitCore
 import LinearAlgebra
 
 /// One unique feature on the path from the root: its zero and one fractions and a subset weight.
@@ -92,7 +93,7 @@ extension TreeSHAPTree {
                     _cover.withUnsafeBufferPointer { cover in
                         _value.withUnsafeBufferPointer { value in
                             contributions.withUnsafeMutableBufferPointer { phi in
-                                _concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
+                                concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
                                     let path = UnsafeMutablePointer<_PathElement>.allocate(capacity: pathCapacity)
                                     path.initialize(repeating: _PathElement(feature: -1, zero: 0, one: 0, weight: 0), count: pathCapacity)
                                     defer { path.deallocate() }

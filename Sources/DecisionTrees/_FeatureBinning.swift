@@ -13,6 +13,7 @@
 // subsample is not sorted). Values are binned by a branch-free binary search of fixed length
 // over the edges padded with +infinity to a power of two, four rows at a time.
 
+import _ChurnKitCore
 import LinearAlgebra
 
 /// The learned bins of every feature.
@@ -63,7 +64,7 @@ package struct _FeatureBinning: Sendable {
             edges.withUnsafeMutableBufferPointer { edges in
                 values.withUnsafeMutableBufferPointer { values in
                     samples.withUnsafeMutableBufferPointer { samples in
-                        _concurrentForEach(d, concurrently: n * d >= 100_000) { f in
+                        concurrentForEach(d, concurrently: n * d >= 100_000) { f in
                             if let levels = features[f].levels {
                                 counts[f] = levels.count
                                 return
@@ -159,7 +160,7 @@ package struct _FeatureBinning: Sendable {
             codes.withUnsafeMutableBufferPointer { out in
                 failed.withUnsafeMutableBufferPointer { failed in
                     tables.withUnsafeBufferPointer { tables in
-                        _concurrentForEach(blocks, concurrently: n * d >= 100_000) { block in
+                        concurrentForEach(blocks, concurrently: n * d >= 100_000) { block in
                             let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
                             var invalid = false
                             for f in 0..<d {

@@ -21,6 +21,8 @@
 // Node statistics are summed from the node's rows (in row order, while they are partitioned),
 // not from histograms, so impurities are exact.
 
+import _ChurnKitCore
+
 /// A node while the tree grows.
 struct _GrowingNode {
     var depth: Int
@@ -243,7 +245,7 @@ struct _TreeGrower<Bin: FixedWidthInteger & UnsignedInteger & Sendable> {
                     labels.withUnsafeBufferPointer { labels in
                         weights.withUnsafeBufferPointer { weights in
                             featureOffsets.withUnsafeBufferPointer { offsets in
-                                _concurrentForEach(groups, concurrently: (end - start) * d >= 50_000) { group in
+                                concurrentForEach(groups, concurrently: (end - start) * d >= 50_000) { group in
                                     guard let base = h.baseAddress, let all = codes.baseAddress else { return }
                                     let features = (group * groupSize)..<min(d, (group + 1) * groupSize)
                                     for j in start..<end {

@@ -18,6 +18,7 @@
 // ordered bins of their level codes (a threshold on the code), not as level sets.
 
 #if canImport(Glibc)
+import _ChurnKitCore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -278,7 +279,7 @@ public struct GradientBoostingClassifier: Sendable, Codable, Equatable {
                 weights.withUnsafeBufferPointer { w in
                     gradients.withUnsafeMutableBufferPointer { g in
                         hessians.withUnsafeMutableBufferPointer { h in
-                            _concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
+                            concurrentForEach(blocks, concurrently: n >= 2 * blockSize) { block in
                                 for i in (block * blockSize)..<min(n, (block + 1) * blockSize) {
                                     let p = logisticSigmoid(m[i])
                                     g[i] = w[i] * (p - y[i])

@@ -13,6 +13,7 @@
 // depend on the order in which the trees run. A row's out-of-bag probability is the mean of the
 // trees that did not draw it; the out-of-bag AUC and log loss are over the rows that have one.
 
+import _ChurnKitCore
 import DecisionTrees
 import LinearAlgebra
 import ModelMetrics
@@ -149,7 +150,7 @@ public struct RandomForestClassifier: Sendable, Codable, Equatable {
         let allFeatures = Array(0..<d)
         grown.withUnsafeMutableBufferPointer { grown in
             inBag.withUnsafeMutableBufferPointer { inBag in
-                _concurrentForEach(trees, concurrently: true) { t in
+                concurrentForEach(trees, concurrently: true) { t in
                     var random = _stream(tree: t)
                     let counts = bootstrap ? _bootstrapCounts(n, using: &random) : [Int](repeating: 1, count: n)
                     var rows: [Int32] = []
@@ -172,7 +173,7 @@ public struct RandomForestClassifier: Sendable, Codable, Equatable {
             let blockSize = 4_096
             sums.withUnsafeMutableBufferPointer { sums in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    _concurrentForEach((n + blockSize - 1) / blockSize, concurrently: n >= 2 * blockSize) { block in
+                    concurrentForEach((n + blockSize - 1) / blockSize, concurrently: n >= 2 * blockSize) { block in
                         let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
                         for (t, tree) in fitted.enumerated() {
                             for i in rows where !inBag[t][i] {

@@ -21,6 +21,7 @@
 // the bin rule agree on every value; with missing values in the node, every threshold is tried
 // with the missing rows on the right, then on the left, and "non-missing | missing" too.
 
+import _ChurnKitCore
 import CHistogramKernel
 import DecisionTrees
 import Tabular
@@ -321,7 +322,7 @@ struct _GradientTreeGrower {
                         hessians.withUnsafeBufferPointer { h in
                             cellOffsets.withUnsafeBufferPointer { offsets in
                                 features.withUnsafeBufferPointer { features in
-                                    _concurrentForEach(parts, concurrently: parts > 1) { k in
+                                    concurrentForEach(parts, concurrently: parts > 1) { k in
                                         guard let rowBase = rows.baseAddress else { return }
                                         let lo = start + k * count / parts, hi = start + (k + 1) * count / parts
                                         histograms[k].sums.withUnsafeMutableBufferPointer { sums in
@@ -427,7 +428,7 @@ struct _GradientTreeGrower {
                     lefts.withUnsafeMutableBufferPointer { lefts in
                         guard let first = rows.baseAddress, let spilled = spill.baseAddress else { return }
                         let runs = first + node.start, out = spilled + node.start
-                        _concurrentForEach(parts, concurrently: parts > 1) { k in
+                        concurrentForEach(parts, concurrently: parts > 1) { k in
                             let lo = k * count / parts, hi = (k + 1) * count / parts
                             lefts[k] = ck_partition(
                                 codes.baseAddress, d, f, split.lastLeftBin, missingBin, split.missingGoesLeft ? 1 : 0,
@@ -444,7 +445,7 @@ struct _GradientTreeGrower {
                             rightAt[k] = total
                             total += (k + 1) * count / parts - k * count / parts - lefts[k]
                         }
-                        _concurrentForEach(parts, concurrently: true) { k in
+                        concurrentForEach(parts, concurrently: true) { k in
                             let lo = k * count / parts, hi = (k + 1) * count / parts
                             (out + leftAt[k]).update(from: runs + lo, count: lefts[k])
                             (out + rightAt[k]).update(from: runs + lo + lefts[k], count: hi - lo - lefts[k])

@@ -5,6 +5,7 @@
 // branch-free lockstep walk, 8 rows at a time), and the blocks run on all cores. Each row's sum adds
 // the trees' values in tree order, so the result does not depend on the number of threads.
 
+import _ChurnKitCore
 import DecisionTrees
 import LinearAlgebra
 
@@ -40,7 +41,7 @@ struct _PackedEnsemble: Sendable {
         let blocks = (n + blockSize - 1) / blockSize
         x.withUnsafeBufferPointer { data in
             out.withUnsafeMutableBufferPointer { out in
-                _concurrentForEach(blocks, concurrently: n >= 8 * blockSize) { block in
+                concurrentForEach(blocks, concurrently: n >= 8 * blockSize) { block in
                     let lo = block * blockSize, hi = min(n, lo + blockSize)
                     let rows = UnsafeBufferPointer(rebasing: data[(lo * d)..<(hi * d)])
                     var leaves = [Int32](repeating: 0, count: hi - lo)

@@ -8,6 +8,8 @@
 // scoring threads. Every row is computed by the same operations in the same order whatever its
 // block, thread or position, so its score does not depend on how the rows are split.
 
+import _ChurnKitCore
+
 /// Rows per scoring block: the block's logits stay in L1 for the sigmoid pass.
 let _scoringBlockRows = 256
 
@@ -129,21 +131,21 @@ extension LogisticRegressionModel {
         let placeholder = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         defer { placeholder.deallocate() }
         coefficients.withUnsafeBufferPointer { weights in
-            let shared = (
-                x: _SharedConstPointer(base: values.baseAddress ?? UnsafePointer(placeholder)),
-                w: _SharedConstPointer(base: weights.baseAddress ?? UnsafePointer(placeholder)),
-                out: _SharedPointer(base: out), bad: _SharedPointer(base: firstBad))
-            _forEachRowPart(rows: rows) { part, range in
+            let x = values.baseAddress ?? UnsafePointer(placeholder)
+            let w = weights.baseAddress ?? UnsafePointer(placeholder)
+            let parts = _rowPartCount(rows: rows)
+            concurrentForEach(parts) { part in
+                let range = concurrentChunk(part, of: parts, count: rows)
                 var start = range.lowerBound
                 while start < range.upperBound {
                     let r = min(_scoringBlockRows, range.upperBound - start)
-                    let block = shared.x.base + start * d
-                    let y = shared.out.base + start
-                    _rowLogits(block, rows: r, columns: d, weights: shared.w.base, intercept: intercept, into: y)
+                    let block = x + start * d
+                    let y = out + start
+                    _rowLogits(block, rows: r, columns: d, weights: w, intercept: intercept, into: y)
                     if !_finishBlock(y, count: r, probabilities: probabilities) {
                         // Recompute the block's logits to find its first non-finite one.
-                        _rowLogits(block, rows: r, columns: d, weights: shared.w.base, intercept: intercept, into: y)
-                        shared.bad.base[part] = start + ((0..<r).first { !y[$0].isFinite } ?? 0)
+                        _rowLogits(block, rows: r, columns: d, weights: w, intercept: intercept, into: y)
+                        firstBad[part] = start + ((0..<r).first { !y[$0].isFinite } ?? 0)
                         return
                     }
                     start += r

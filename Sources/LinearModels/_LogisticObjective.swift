@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import _ChurnKitCore
 import LinearAlgebra
 
 // The penalized logistic objective and its derivatives, in one blocked pass over X.
@@ -103,24 +104,22 @@ struct _LogisticObjective: Sendable {
         let n = x.rows
         let partials = UnsafeMutablePointer<_Partial>.allocate(capacity: 2)
         defer { partials.deallocate() }
-        let slots = _SharedPointer(base: partials)
         // Stands in for the base address of an empty buffer (d = 0 gives an empty X); never read.
         let placeholder = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         defer { placeholder.deallocate() }
-        let parts = x.withUnsafeBufferPointer { xb in
+        let parts = _rowPartCount(rows: n)
+        x.withUnsafeBufferPointer { xb in
             theta.withUnsafeBufferPointer { tb in
                 labels.withUnsafeBufferPointer { yb in
                     _withOptionalPointer(weights) { wb in
-                        let shared = (
-                            x: _SharedConstPointer(base: xb.baseAddress ?? UnsafePointer(placeholder)),
-                            theta: _SharedConstPointer(base: tb.baseAddress ?? UnsafePointer(placeholder)),
-                            y: _SharedConstPointer(base: yb.baseAddress ?? UnsafePointer(placeholder)),
-                            w: wb.map { _SharedConstPointer(base: $0) })
-                        return _forEachRowPart(rows: n) { part, range in
+                        let xp = xb.baseAddress ?? UnsafePointer(placeholder)
+                        let tp = tb.baseAddress ?? UnsafePointer(placeholder)
+                        let yp = yb.baseAddress ?? UnsafePointer(placeholder)
+                        concurrentForEach(parts) { part in
                             let result = accumulate(
-                                range, x: shared.x.base, theta: shared.theta.base, y: shared.y.base,
-                                w: shared.w?.base, hessian: hessian)
-                            (slots.base + part).initialize(to: result)
+                                concurrentChunk(part, of: parts, count: n), x: xp, theta: tp, y: yp, w: wb,
+                                hessian: hessian)
+                            (partials + part).initialize(to: result)
                         }
                     }
                 }

@@ -10,8 +10,7 @@
 // Reference: P. J. Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation
 // of cluster analysis", J. Comput. Appl. Math. 20 (1987) 53-65.
 
-import Dispatch
-import Foundation
+import _ChurnKitCore
 
 /// The silhouette coefficient of every row of a clustering (Euclidean distance).
 /// - Parameters:
@@ -53,20 +52,20 @@ public func silhouetteSamples(points: [Double], featureCount: Int, labels: [Int]
     for c in cluster { counts[c] += 1 }
     let sizes = counts
     var result = [Double](repeating: 0, count: n)
-    let workers = max(1, min(n, ProcessInfo.processInfo.activeProcessorCount))
+    let workers = concurrentWorkerCount(n)
     let d = featureCount
-    points.withUnsafeBufferPointer { p in
+    // One row of k cluster sums per worker, reset for every row i the worker takes.
+    var scratch = [_CompensatedSum](repeating: _CompensatedSum(), count: workers * k)
+    points.withUnsafeBufferPointer { points in
         result.withUnsafeMutableBufferPointer { out in
-            let shared = _SilhouetteBuffers(points: p, out: out)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var sums = [_CompensatedSum](repeating: _CompensatedSum(), count: k)
-                var i = worker
-                while i < n {
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                concurrentForEach(n) { worker, i in
+                    let sums = UnsafeMutableBufferPointer(rebasing: scratch[(worker * k)..<((worker + 1) * k)])
                     for c in 0..<k { sums[c] = _CompensatedSum() }
                     for j in 0..<n where j != i {
                         var squared = 0.0
                         for f in 0..<d {
-                            let diff = shared.points[i * d + f] - shared.points[j * d + f]
+                            let diff = points[i * d + f] - points[j * d + f]
                             squared += diff * diff
                         }
                         sums[cluster[j]].add(squared.squareRoot())
@@ -80,8 +79,7 @@ public func silhouetteSamples(points: [Double], featureCount: Int, labels: [Int]
                         let denominator = max(a, b)
                         value = denominator > 0 ? (b - a) / denominator : 0
                     }
-                    shared.out[i] = value
-                    i += workers
+                    out[i] = value
                 }
             }
         }
@@ -103,10 +101,4 @@ public func silhouetteScore(points: [Double], featureCount: Int, labels: [Int]) 
     var total = _CompensatedSum()
     for s in samples { total.add(s) }
     return total.value / Double(samples.count)
-}
-
-/// The buffers shared by the parallel rows; each row writes only its own output element.
-private struct _SilhouetteBuffers: @unchecked Sendable {
-    let points: UnsafeBufferPointer<Double>
-    let out: UnsafeMutableBufferPointer<Double>
 }

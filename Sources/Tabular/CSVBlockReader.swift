@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
+import _ChurnKitCore
 
 /// `read(2)`.
 private func _systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
@@ -291,7 +291,7 @@ final class _CSVBlockReader {
     func nextBlock(plans: [_ColumnPlan], maxRows: Int = .max, peek: Bool = false) throws(CSVError) -> [Part]? {
         if begin == count, atEOF { return nil }
         if !peek || begin == count { try fill() }
-        // Four parts per thread: Dispatch hands them out as threads free up, which keeps both cores
+        // Four parts per thread: `concurrentForEach` hands them out as threads free up, which keeps both cores
         // busy when the machine is shared (a part is at least 256 KiB).
         let workers = maxRows == .max && options.threadCount > 1 ? 4 * options.threadCount : 1
         var limit: Int
@@ -346,9 +346,8 @@ final class _CSVBlockReader {
         if parsers.count == 1 {
             parsers[0].run()
         } else {
-            parsers.withUnsafeMutableBufferPointer { shared in
-                let workers = _SharedParsers(shared)
-                DispatchQueue.concurrentPerform(iterations: workers.count) { k in workers.run(k) }
+            parsers.withUnsafeMutableBufferPointer { parsers in
+                concurrentForEach(parsers.count) { k in parsers[k].run() }
             }
         }
         var linesBefore = lineBase
@@ -368,12 +367,4 @@ final class _CSVBlockReader {
         begin = consumed
         return parsers.map { Part(rows: $0.rows, pieces: $0.pieces) }
     }
-}
-
-/// Lets `concurrentPerform` workers each run their own parser (distinct elements of one buffer).
-private struct _SharedParsers: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<_CSVRecordParser>
-    init(_ buffer: UnsafeMutableBufferPointer<_CSVRecordParser>) { self.buffer = buffer }
-    var count: Int { buffer.count }
-    func run(_ k: Int) { buffer[k].run() }
 }

@@ -17,13 +17,4 @@ struct RowBlocksTests {
         #expect(_RowBlocks(rows: 10, k: 64, d: 16).blockRows == 256)  // 256 * 1024 = 262144
         #expect(_RowBlocks(rows: 10, k: 1_000, d: 1_000).blockRows == 16)  // the floor
     }
-
-    @Test("forEach visits every block exactly once")
-    func visitsEveryBlock() {
-        let blocks = _RowBlocks(rows: 10_000, blockRows: 100)
-        let visits = _Scratch<Int>(count: blocks.count)
-        defer { visits.free() }
-        blocks.forEach { _, b in visits.shared[b] += 1 }
-        #expect(Array(visits.shared.buffer) == [Int](repeating: 1, count: 100))
-    }
 }

@@ -1,19 +1,16 @@
-import Synchronization
 import Testing
+import _ChurnKitCore
 
 @testable import LinearModels
 
 @Suite struct ParallelTests {
     @Test("rows split in one part below the threshold and two halves from it")
     func parts() {
-        let seen = Mutex<[Int: Range<Int>]>([:])
         let small = _parallelRowThreshold - 1
-        let one = _forEachRowPart(rows: small) { part, range in seen.withLock { $0[part] = range } }
-        #expect(one == 1)
-        #expect(seen.withLock { $0 } == [0: 0..<small])
-        seen.withLock { $0 = [:] }
-        let two = _forEachRowPart(rows: 20_001) { part, range in seen.withLock { $0[part] = range } }
+        #expect(_rowPartCount(rows: small) == 1)
+        #expect(concurrentChunk(0, of: 1, count: small) == 0..<small)
+        let two = _rowPartCount(rows: 20_001)
         #expect(two == 2)
-        #expect(seen.withLock { $0 } == [0: 0..<10_000, 1: 10_000..<20_001])
+        #expect((0..<two).map { concurrentChunk($0, of: two, count: 20_001) } == [0..<10_000, 10_000..<20_001])
     }
 }
