@@ -60,11 +60,16 @@ public struct CoxProportionalHazards: Sendable {
         }
         guard events.contains(true) else { throw .invalidInput("Cox: no events") }
         // Standardize.
-        let xs = covariates.storage
         var means = [Double](repeating: 0, count: p), scales = [Double](repeating: 0, count: p)
-        for i in 0..<n { for j in 0..<p { means[j] += xs[i * p + j] } }
-        for j in 0..<p { means[j] /= Double(n) }
-        for i in 0..<n { for j in 0..<p { let d = xs[i * p + j] - means[j]; scales[j] += d * d } }
+        covariates.withUnsafeBufferPointer { xs in
+            means.withUnsafeMutableBufferPointer { mean in
+                scales.withUnsafeMutableBufferPointer { scale in
+                    for i in 0..<n { for j in 0..<p { mean[j] += xs[i * p + j] } }
+                    for j in 0..<p { mean[j] /= Double(n) }
+                    for i in 0..<n { for j in 0..<p { let d = xs[i * p + j] - mean[j]; scale[j] += d * d } }
+                }
+            }
+        }
         for j in 0..<p {
             scales[j] = (scales[j] / Double(n - 1)).squareRoot()
             guard scales[j] > 0 else { throw .unusableCovariate("covariate \"\(names[j])\" is constant; it cannot enter the model") }
@@ -98,7 +103,11 @@ public struct CoxProportionalHazards: Sendable {
                 let largestStep = zip(next, beta).map { abs($0 - $1) }.max() ?? 0
                 beta = next
                 current = trial
-                if largestStep < 1e-10 || (change < 1e-14 * abs(current.logLikelihood) && largestStep < 1e-7) {
+                // A full Newton step below 1e-7 (standardized units) leaves an error of the order of its
+                // square (quadratic convergence), far below the results' 1e-8; lifelines stops at a step
+                // norm below 1e-7 too. The change of ℓ alone is no test on a million rows: its rounding
+                // (about 1e-7 there) is larger than 1e-14 |ℓ|.
+                if largestStep < 1e-10 || (largestStep < 1e-7 && (scale == 1 || change < 1e-14 * abs(current.logLikelihood))) {
                     converged = true
                     break
                 }
@@ -128,10 +137,15 @@ public struct CoxProportionalHazards: Sendable {
                 pValue: 2 * SpecialFunctions.normalSurvival(abs(zValue)),
                 lower: coefficients[j] - critical * se, upper: coefficients[j] + critical * se)
         }
-        let eta = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + xs[i * p + $1] * coefficients[$1] } }
-        let concordance = ConcordanceIndex._harrell(scores: eta.map { -$0 }, events: events, durations: durations, order: order)
-        var phTest = _ProportionalHazardsTest.rankTime(
-            standardizedResiduals: problem.schoenfeldResiduals(beta), scales: scales, covariance: covariance)
+        let negativeEta: [Double], residuals: [Double]
+        do {
+            negativeEta = try covariates.multiply(coefficients, alpha: -1)
+            residuals = try problem.schoenfeldResiduals(beta)
+        } catch {
+            throw .invalidInput("Cox: \(n) x \(p) covariates are beyond BLAS's range: \(error)")
+        }
+        let concordance = ConcordanceIndex._harrell(scores: negativeEta, events: events, durations: durations, order: order)
+        var phTest = _ProportionalHazardsTest.rankTime(standardizedResiduals: residuals, scales: scales, covariance: covariance)
         for j in 0..<p { phTest[j].name = names[j] }
         return CoxModel(
             coefficients: rows, covariance: covariance, logPartialLikelihood: current.logLikelihood, concordance: concordance,
