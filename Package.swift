@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "_ChurnKitCoreTests", dependencies: ["_ChurnKitCore", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
         .testTarget(name: "ModelProtocolsTests", dependencies: ["ModelProtocols"]),
-        .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "_ChurnKitCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelMetricsTests", dependencies: ["ModelMetrics", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "_ChurnKitCore"], resources: [.copy("Fixtures")]),
         .testTarget(

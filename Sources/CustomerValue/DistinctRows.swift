@@ -1,3 +1,5 @@
+import _ChurnKitCore
+
 /// Rows with identical values collapsed into one row with a count, for likelihoods that are sums
 /// over customers of a term that depends only on the row's values: a fit on the distinct rows
 /// weighted by their counts maximises the same function.
@@ -32,13 +34,8 @@ struct _DistinctRows {
         func bits(_ c: Int, _ i: Int) -> UInt64 { c < width ? used[c][i].bitPattern : 0 }
         var slots = [Int](repeating: -1, count: 1024)  // the distinct row in each slot, −1 when empty
         var mask = slots.count - 1
-        func mix(_ value: UInt64) -> UInt64 {
-            var z = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
         func slot(of a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
-            Int(truncatingIfNeeded: mix(a ^ mix(b ^ mix(c)))) & mask
+            Int(truncatingIfNeeded: SplitMix64.mix(a ^ SplitMix64.mix(b ^ SplitMix64.mix(c)))) & mask
         }
         var firstRows: [Int] = []  // the input row of each distinct row
         for i in 0..<n {

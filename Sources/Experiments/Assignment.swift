@@ -4,7 +4,7 @@
 // 1. Tiers from the design's rule (`ExperimentDesign.tierIndices`).
 // 2. A xoshiro256** generator seeded with `seed`; tier t (in design order) gets the t-th
 //    `split()` of it, so adding customers to one tier never changes another tier's draw.
-// 3. In each tier, its customers in input order are shuffled by Fisher-Yates (`seededShuffle`).
+// 3. In each tier, its customers in input order are shuffled by Fisher-Yates (`SeededRandom.shuffle(_:)`).
 // 4. Group sizes are the shares × tier size rounded by largest remainder (ties to the earlier
 //    group), so they sum to the tier size and differ from the design by less than one customer;
 //    the first shuffled customers go to control, the next to arm 1, and so on.
@@ -107,7 +107,7 @@ public struct Assignment: Sendable, Equatable {
         for (t, tier) in design.tiers.enumerated() {
             var generator = master.split()
             var rows = members[t]
-            rows.seededShuffle(using: &generator)
+            generator.shuffle(&rows)
             let sizes = _largestRemainder(shares: tier.groupShares, total: rows.count)
             var start = 0
             for (group, size) in sizes.enumerated() {

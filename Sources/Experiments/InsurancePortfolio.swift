@@ -217,8 +217,7 @@ public struct InsurancePortfolio: Sendable {
         /// - Parameter seed: The user's seed.
         /// - Returns: The stream's generator.
         public func generator(seed: UInt64) -> SeededRandom {
-            var mixer = SplitMix64(seed: seed ^ rawValue)
-            return SeededRandom(seed: mixer.next())
+            SeededRandom(seed: seed, stream: rawValue)
         }
     }
 

@@ -82,7 +82,7 @@ public struct PermutationImportanceReport: Sendable, Codable, Equatable {
         var order = Array(0..<table.rowCount)
         var permutations: [[Int]] = []
         for _ in 0..<repeats {
-            order.seededShuffle(using: &random)
+            random.shuffle(&order)
             permutations.append(order)
         }
         let (baseline, measured) = try Self._measure(

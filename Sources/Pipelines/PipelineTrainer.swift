@@ -245,7 +245,7 @@ public struct PipelineTrainer: Sendable {
             var rows = split.test.isEmpty ? Array(0..<data.rowCount) : split.test
             if rows.count > options.shapRows {
                 var random = SeededRandom(seed: options.seed)
-                rows.seededShuffle(using: &random)
+                random.shuffle(&rows)
                 rows = rows.prefix(options.shapRows).sorted()
             }
             result.treeSHAP = try TreeSHAPSummary(pipeline, rows: data.selecting(rows: rows))

@@ -1,7 +1,7 @@
 // Seeded train/test splits and k-fold cross-validation folds.
 //
-// Goals: reproducible on every machine (only `SeededRandom` and `seededShuffle`, whose algorithms
-// are fixed), and stratified splits that keep each class's share in every part. Classes are taken
+// Goals: reproducible on every machine (only `SeededRandom` and the core's Fisher-Yates shuffle, whose
+// algorithms are fixed), and stratified splits that keep each class's share in every part. Classes are taken
 // in order of first appearance in `labels`, so the result depends only on the labels and the seed.
 //
 // Stratified train/test: a class of n_c rows puts round(testFraction * n_c) of them (rounded half
@@ -16,6 +16,8 @@
 // one. Unlike scikit-learn, which only warns, a class with fewer than k rows throws, because some
 // test fold would lack it. Plain k-fold shuffles the rows and cuts them into k consecutive parts,
 // the first n mod k of them one row larger (scikit-learn's KFold sizes).
+
+import _ChurnKitCore
 
 /// A partition of row indices into a training part and a test part, each sorted.
 public struct DataSplit: Sendable, Codable, Equatable {
@@ -48,7 +50,7 @@ public struct DataSplit: Sendable, Codable, Equatable {
         try _checkFraction(testFraction)
         guard count >= 2 else { throw .invalidArgument("a train/test split needs at least 2 rows, got \(count)") }
         var order = Array(0..<count)
-        order.seededShuffle(using: &generator)
+        SeededDraws.shuffle(&order, using: &generator)
         let testCount = _testCount(of: count, fraction: testFraction)
         return DataSplit(train: Array(order[testCount...]), test: Array(order[..<testCount]))
     }
@@ -85,7 +87,7 @@ public struct DataSplit: Sendable, Codable, Equatable {
                 throw .invalidArgument(
                     "class \"\(label)\" has only 1 row; a stratified split needs at least 2 rows in every class")
             }
-            rows.seededShuffle(using: &generator)
+            SeededDraws.shuffle(&rows, using: &generator)
             let testCount = _testCount(of: rows.count, fraction: testFraction)
             test.append(contentsOf: rows[..<testCount])
             train.append(contentsOf: rows[testCount...])
@@ -121,7 +123,7 @@ public struct DataSplit: Sendable, Codable, Equatable {
     ) throws(TabularError) -> [DataSplit] {
         try _checkFolds(folds, rows: count)
         var order = Array(0..<count)
-        order.seededShuffle(using: &generator)
+        SeededDraws.shuffle(&order, using: &generator)
         var assignment = [Int](repeating: 0, count: count)
         var start = 0
         for fold in 0..<folds {
@@ -165,7 +167,7 @@ public struct DataSplit: Sendable, Codable, Equatable {
                     "class \"\(label)\" has \(rows.count) rows, fewer than the \(folds) folds; "
                         + "every class needs at least one row per fold")
             }
-            rows.seededShuffle(using: &generator)
+            SeededDraws.shuffle(&rows, using: &generator)
             for row in rows {
                 assignment[row] = position % folds
                 position += 1

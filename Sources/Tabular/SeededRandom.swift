@@ -14,32 +14,18 @@
 
 import _ChurnKitCore
 
-/// SplitMix64: a 64-bit generator used to expand one seed into a xoshiro state.
+/// xoshiro256**: ChurnKit's generator for every seeded operation, and its draws.
 ///
-/// Each call adds the golden-ratio increment 0x9E3779B97F4A7C15 to the state and mixes it.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// Creates the generator with `seed` as its state.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// xoshiro256**: ChurnKit's generator for every seeded operation.
-///
-/// Period 2^256 - 1; its state is filled from the seed by four SplitMix64 outputs.
+/// Period 2^256 - 1; its state is filled from the seed by four SplitMix64 outputs. The draws
+/// (uniform doubles, bounded and weighted indices, shuffles, normal, Poisson, gamma and beta
+/// deviates) are its methods, with documented algorithms, so a seed gives the same values on
+/// every machine and Swift version. APIs that take any generator (`using:`) draw through the same
+/// algorithms.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
     /// Creates the generator from a 64-bit seed.
+    /// - Parameter seed: the seed; its four SplitMix64 outputs are the state.
     public init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
         s0 = mixer.next()
@@ -48,7 +34,21 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         s3 = mixer.next()
     }
 
+    /// The generator of a named stream of `seed`: seeded with the first SplitMix64 output of
+    /// (`seed` XOR `stream`), so streams with distinct tags are unrelated for practical purposes
+    /// and adding a stream leaves the others' draws unchanged (the experiment simulation's
+    /// "history", "outcomes" and "tenure" streams, tagged by their names in ASCII).
+    /// - Parameters:
+    ///   - seed: the user's seed.
+    ///   - stream: the stream's tag.
+    public init(seed: UInt64, stream: UInt64) {
+        var mixer = SplitMix64(seed: seed ^ stream)
+        self.init(seed: mixer.next())
+    }
+
     /// The next 64 random bits.
+    /// - Returns: the next output of xoshiro256**.
+    /// - Complexity: O(1).
     public mutating func next() -> UInt64 {
         let result = rotate(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -63,6 +63,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A new generator whose stream is independent of this one's for practical purposes, seeded
     /// from the next output. Use it to give each parallel task or repetition its own stream.
+    /// - Returns: the new generator.
     public mutating func split() -> SeededRandom {
         SeededRandom(seed: next())
     }
@@ -70,20 +71,26 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
-extension RandomNumberGenerator {
+extension SeededRandom {
     /// A uniform double in [0, 1) with 53 random bits: `(next() >> 11) * 2^-53`.
+    /// - Returns: the draw.
+    /// - Complexity: O(1).
     public mutating func nextUnitDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform integer in `0..<bound` by Lemire's multiply-and-reject method (unbiased).
-    /// `bound` must be positive; a non-positive bound returns 0.
+    /// - Parameter bound: the exclusive upper bound; a bound below 2 returns 0 without a draw.
+    /// - Returns: the draw.
+    /// - Complexity: O(1) expected.
     public mutating func nextIndex(below bound: Int) -> Int {
         SeededDraws.index(below: bound, using: &self)
     }
 
     /// An index drawn with probabilities proportional to `weights`, by inverting the cumulative
     /// weights with one uniform draw; the last index when rounding leaves the draw past the end.
+    /// - Parameter weights: non-negative weights summing to 1.
+    /// - Returns: the index (0 for no weights).
     /// - Complexity: O(weights.count).
     public mutating func nextIndex(weights: [Double]) -> Int {
         let u = nextUnitDouble()
@@ -95,8 +102,19 @@ extension RandomNumberGenerator {
         return max(weights.count - 1, 0)
     }
 
+    /// Shuffles `elements` in place by Fisher-Yates, drawing with `nextIndex(below:)` from the last
+    /// position down, so a seed gives the same order on every platform.
+    /// - Parameter elements: the collection to shuffle.
+    /// - Complexity: O(n).
+    public mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ elements: inout C) {
+        SeededDraws.shuffle(&elements, using: &self)
+    }
+
     /// A Poisson(`mean`) deviate by Knuth's multiplication method (expected O(mean) draws, so for
     /// small means).
+    /// - Parameter mean: the mean, non-negative.
+    /// - Returns: the draw.
+    /// - Complexity: O(mean) expected.
     public mutating func nextPoisson(mean: Double) -> Int {
         let limit = _exp(-mean)
         var k = 0
@@ -109,6 +127,8 @@ extension RandomNumberGenerator {
     }
 
     /// A standard normal deviate by the Box-Muller transform (one of the pair is used).
+    /// - Returns: the draw.
+    /// - Complexity: O(1) expected.
     public mutating func nextGaussian() -> Double {
         var u1 = nextUnitDouble()
         while u1 == 0 { u1 = nextUnitDouble() }
@@ -120,6 +140,8 @@ extension RandomNumberGenerator {
     /// about 1.03 normal and uniform pairs per draw); a shape below 1 draws Gamma(shape + 1) and
     /// multiplies it by U^(1/shape). Multiply by a scale, or divide by a rate, for other gammas.
     /// - Parameter shape: positive and finite; any other value returns NaN.
+    /// - Returns: the draw.
+    /// - Complexity: O(1) expected.
     public mutating func nextGamma(shape: Double) -> Double {
         guard shape > 0, shape.isFinite else { return .nan }
         if shape < 1 {
@@ -141,17 +163,13 @@ extension RandomNumberGenerator {
 
     /// A Beta(`a`, `b`) deviate as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); NaN unless both
     /// shapes are positive and finite.
+    /// - Parameters:
+    ///   - a: the first shape.
+    ///   - b: the second shape.
+    /// - Returns: the draw.
+    /// - Complexity: O(1) expected.
     public mutating func nextBeta(_ a: Double, _ b: Double) -> Double {
         let x = nextGamma(shape: a), y = nextGamma(shape: b)
         return x / (x + y)
-    }
-}
-
-extension MutableCollection where Self: RandomAccessCollection {
-    /// Shuffles in place by the Fisher-Yates algorithm, drawing from the last position down with
-    /// `nextIndex(below:)`, so a seed gives the same order on every platform.
-    /// - Complexity: O(n).
-    public mutating func seededShuffle(using generator: inout some RandomNumberGenerator) {
-        SeededDraws.shuffle(&self, using: &generator)
     }
 }

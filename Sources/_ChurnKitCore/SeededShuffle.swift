@@ -1,6 +1,7 @@
-// The bounded integer and the shuffle every seeded ChurnKit API draws with (Tabular's
-// `nextIndex(below:)` and `seededShuffle(using:)`, permutation importance), written once so that
-// a seed gives the same draws everywhere.
+// The bounded integer and the shuffle every seeded ChurnKit API draws with (`SeededRandom`'s
+// `nextIndex(below:)` and `shuffle(_:)`, and the APIs that take any generator: `DataSplit`'s
+// `using:` overloads, permutation importance), written once so that a seed gives the same draws
+// everywhere.
 //
 // - Bounded integers: Lemire's multiply-and-reject method (D. Lemire, "Fast random integer
 //   generation in an interval", ACM TOMACS 29, 2019), unbiased, one draw in the common case.

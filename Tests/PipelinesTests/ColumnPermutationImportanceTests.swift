@@ -93,7 +93,7 @@ private struct PermutationFixture: Decodable {
     let baseline = try rocAUC(labels: labels, scores: try score(table))
     #expect(importances.baselineAUC == baseline)
     for drop in signalDrops {
-        order.seededShuffle(using: &stream)
+        stream.shuffle(&order)
         let shuffled = try rocAUC(labels: labels, scores: order.indices.map { i in
             signal[order[i]] + (plan[i] == "gold" ? 0.5 : 0)
         })

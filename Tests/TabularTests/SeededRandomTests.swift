@@ -1,13 +1,20 @@
 import Testing
+import _ChurnKitCore
 @testable import Tabular
 
 /// Reference outputs from an independent Python transcription of the published algorithms
 /// (Vigna's splitmix64.c and xoshiro256starstar.c); see Fixtures/make_random_fixtures.py.
-@Test func splitMix64MatchesReference() {
-    var g = SplitMix64(seed: 0)
-    #expect(g.next() == 0xE220_A839_7B1D_CDAF)
-    #expect(g.next() == 0x6E78_9E6A_A1B9_65F4)
-    #expect(g.next() == 0x06C4_5D18_8009_454F)
+/// A named stream is the generator seeded with the first SplitMix64 output of (seed XOR tag); tag 0
+/// is not the plain seed's stream (that one is seeded with four outputs of SplitMix64(seed)).
+@Test func streamsAreSeededByTheFirstSplitMixOutputOfTheSeedXorTheTag() {
+    for (seed, tag) in [(0, 0), (42, 0x68_69_73_74_6F_72_79), (UInt64.max, 0x74_65_6E_75_72_65)] as [(UInt64, UInt64)] {
+        var mixer = SplitMix64(seed: seed ^ tag)
+        var expected = SeededRandom(seed: mixer.next())
+        var stream = SeededRandom(seed: seed, stream: tag)
+        #expect((0..<8).map { _ in stream.next() } == (0..<8).map { _ in expected.next() })
+    }
+    var plain = SeededRandom(seed: 42), tagged = SeededRandom(seed: 42, stream: 0)
+    #expect(plain.next() != tagged.next())
 }
 
 @Test func xoshiroMatchesReference() {
@@ -45,8 +52,8 @@ import Testing
 @Test func shuffleIsAReproduciblePermutation() {
     var a = Array(0..<100), b = Array(0..<100)
     var g1 = SeededRandom(seed: 3), g2 = SeededRandom(seed: 3)
-    a.seededShuffle(using: &g1)
-    b.seededShuffle(using: &g2)
+    g1.shuffle(&a)
+    g2.shuffle(&b)
     #expect(a == b)
     #expect(a != Array(0..<100))
     #expect(a.sorted() == Array(0..<100))
