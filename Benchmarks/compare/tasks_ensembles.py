@@ -20,6 +20,13 @@ synthetic rows (churn_like.py); the first 1,000,000 rows train, the last 250,000
   outside the clock, then one untimed warm-up prediction): ChurnKit's predictProbabilities
   against LightGBM's predict_proba (2 threads). Each clock holds one prediction of the float64
   matrix into a new array of probabilities.
+- gbdt.shap.*: exact path-dependent TreeSHAP values (Lundberg et al. 2018) of the margin of the
+  100-round booster above (fitted outside the clock) for the first 100,000 hold-out rows (smoke:
+  2,000): ChurnKit's GradientBoostingModel.shapValues against the shap package's TreeExplainer on
+  the LightGBM model (which calls LightGBM's own `predict(pred_contrib=True)`, 2 threads). Each
+  clock holds the contributions of every row and feature (and LightGBM's expected-value column),
+  after one untimed warm-up on 100 rows. Both sides report the largest additivity error
+  |contributions + expected value - margin|.
 - forest.fit.*: 100 trees of depth at most 10, sqrt(32) = 5 features drawn per split, bootstrap
   rows, Gini splits, at least 1 row per leaf, on the 1,000,000 training rows: ChurnKit's
   RandomForestClassifier (255 bins) against scikit-learn's RandomForestClassifier (n_jobs=2,
@@ -42,6 +49,7 @@ N, D = size(1_250_000, 25_000), 32
 TRAIN = size(1_000_000, 20_000)
 ROUNDS, LEARNING_RATE, LEAVES, MIN_LEAF, MIN_HESSIAN, BINS, THREADS = 100, 0.1, 31, 20, 1e-3, 255, 2
 TREES, FOREST_DEPTH = size(100, 10), 10
+SHAP_ROWS = size(100_000, 2_000)
 
 def prepare(workdir: pathlib.Path) -> dict:
     """The churn-like synthetic rows, 1,250,000 x 32."""
@@ -112,6 +120,24 @@ def timed_predict(context):
     return {"seconds": seconds, "meanProbability": round(float(p.mean()), 6)}
 
 
+def timed_shap(context):
+    import warnings
+    import shap
+    # shap 0.51 warns that a LightGBM binary model's values are one array (not a list per class).
+    warnings.filterwarnings("ignore", message="LightGBM binary classifier with TreeExplainer")
+    x, y, x_test, _ = load(context)
+    model = lightgbm_booster().fit(x, y)
+    rows = x_test[:SHAP_ROWS]
+    explainer = shap.TreeExplainer(model)
+    explainer.shap_values(rows[:100])
+    start = time.perf_counter()
+    values = np.asarray(explainer.shap_values(rows))
+    seconds = time.perf_counter() - start
+    margins = model.predict(rows, raw_score=True)
+    error = float(np.abs(values.sum(axis=1) + float(np.ravel(explainer.expected_value)[-1]) - margins).max())
+    return {"seconds": seconds, "rows": len(rows), "maxAdditivityError": error}
+
+
 def booster_args(context):
     return [context["x"], context["y"], str(N), str(D), str(TRAIN), str(ROUNDS), str(LEARNING_RATE), str(LEAVES),
             str(MIN_LEAF)]
@@ -128,6 +154,8 @@ TASKS = [
          timed_fit(sklearn_booster), "gbdt.fit", booster_args),
     Task(f"gbdt.predict.n{TRAIN}.d{D}.r{ROUNDS}.l{LEAVES}", "LightGBM predict_proba, 2 threads", prepare,
          timed_predict, "gbdt.predict", booster_args),
+    Task(f"gbdt.shap.n{SHAP_ROWS}.r{ROUNDS}.l{LEAVES}", "shap TreeExplainer (LightGBM pred_contrib), 2 threads", prepare,
+         timed_shap, "gbdt.shap", lambda context: booster_args(context) + [str(SHAP_ROWS)]),
     Task(f"forest.fit.n{TRAIN}.d{D}.t{TREES}.depth{FOREST_DEPTH}", "sklearn RandomForest n_jobs=2", prepare,
          timed_fit(sklearn_forest, with_log_loss=False), "forest.fit", forest_args),
 ]

@@ -102,6 +102,28 @@ private let gbdtPredict: CompareTask = { arguments in
     return CompareResult(seconds: seconds, extra: ["meanProbability": rounded(p.reduce(0, +) / Double(p.count), 6)])
 }
 
+/// `gbdt.shap` (the arguments of `gbdt.fit`, then ROWS): fits (not timed), then times the exact
+/// path-dependent TreeSHAP values of the margin for the first ROWS hold-out rows (one untimed
+/// warm-up on 100 rows first); reports the largest |sum of contributions + expected value - margin|.
+private let gbdtSHAP: CompareTask = { arguments in
+    guard arguments.count == 10, let rows = Int(arguments[9]) else {
+        throw CompareUsageError(description: "expected X.f64 Y.u8 FILEROWS D TRAIN ROUNDS LR LEAVES MINLEAF ROWS")
+    }
+    let data = try EnsembleData(arguments)
+    let model = try booster(Array(arguments.prefix(9))).fit(data.xTrain, data.yTrain)
+    let n = min(rows, data.xTest.rows)
+    let x = try data.xTest.keepingRows(Array(0..<n))
+    _ = try model.shapValues(try x.keepingRows(Array(0..<min(100, n))))
+    let (shap, seconds) = try timed { try model.shapValues(x) }
+    let margins = try model.margins(x)
+    var worst = 0.0
+    for i in 0..<n {
+        let total = shap.contributions.row(i).reduce(shap.expectedValue, +)
+        worst = max(worst, abs(total - margins[i]))
+    }
+    return CompareResult(seconds: seconds, extra: ["rows": n, "maxAdditivityError": worst])
+}
+
 /// `forest.fit X.f64 Y.u8 FILEROWS D TRAIN TREES DEPTH`: fits a forest of TREES trees of depth at
 /// most DEPTH (sqrt features per split, bootstrap) on the first TRAIN rows (timed, binning
 /// included), then reports the hold-out AUC, the fit's CPU seconds and peak extra memory.
@@ -121,5 +143,6 @@ private let forestFit: CompareTask = { arguments in
 let ensembleTasks: [String: CompareTask] = [
     "gbdt.fit": gbdtFit,
     "gbdt.predict": gbdtPredict,
+    "gbdt.shap": gbdtSHAP,
     "forest.fit": forestFit,
 ]
