@@ -28,8 +28,7 @@ struct ExperimentUpliftScoreCommand: ParsableCommand {
     @Option(help: "Where to write the uplift scores (CSV).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -37,7 +36,7 @@ struct ExperimentUpliftScoreCommand: ParsableCommand {
 
     /// Scores FILE, writes OUT and returns the summary.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [model, file], force: force)
+        try checkOutputs([("--out", out)], inputs: [model, file], force: overwrite.force)
         let uplift = try FittedUpliftModel.load(from: model)
         let table = try readTable(file, schema: uplift.schema)
         let scores = try uplift.predictResponses(table)
@@ -46,7 +45,7 @@ struct ExperimentUpliftScoreCommand: ParsableCommand {
         if let treated = scores.treated, let control = scores.control {
             columns += [Column(name: "treated_probability", numeric: treated), Column(name: "control_probability", numeric: control)]
         }
-        try CSVWriter.write(try Table(columns: columns), toFileAt: out, replacing: force)
+        try CSVWriter.write(try Table(columns: columns), toFileAt: out, replacing: overwrite.force)
         let positive = scores.uplift.filter { $0 > 0 }.count
         let mean = scores.uplift.isEmpty ? Double.nan : scores.uplift.reduce(0, +) / Double(scores.uplift.count)
         let result = UpliftScoreResult(rows: table.rowCount, meanUplift: JSONNumber(mean), positiveUplift: positive, out: out)

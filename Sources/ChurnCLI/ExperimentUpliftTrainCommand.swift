@@ -57,8 +57,7 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
     @Option(help: "Uplift model file to write.")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup(title: "Reading") var reading: ReadOptions
 
@@ -72,7 +71,7 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
 
     /// Fits, writes the model and returns what is printed.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [file], force: force)
+        try checkOutputs([("--out", out)], inputs: [file], force: overwrite.force)
         var table = try readTable(file, options: reading.csvOptions)
         if let control {
             let labels = try ExperimentColumns.texts(table, treatment, file: file)
@@ -118,7 +117,7 @@ struct ExperimentUpliftTrainCommand: ParsableCommand {
             columns: UpliftTrainingColumns(treatment: treatment, controlLabel: control, outcome: outcome, churnOutcome: churnOutcome),
             method: learner == .twoModel ? .twoModel : .classTransformation, learner: classifier.specification(seed: seed), seed: seed)
         for issue in model.encoder.issues { printError("warning: " + issue.description) }
-        try model.write(to: out, replacing: force)
+        try model.write(to: out, replacing: overwrite.force)
         printError("wrote \(out)")
         let result = TrainResult(
             method: model.method.rawValue, model: model.treatedModel.kind, treated: model.trainingCounts[0], control: model.trainingCounts[1],

@@ -15,6 +15,15 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .text
 }
 
+/// The `--force` flag of a command that writes one output file (`train`, `tune`, `score`, `target`,
+/// `segment assign`, `uplift train`, `uplift score`); commands whose outputs are several files, or
+/// named by other options, say which they replace in their own flag.
+struct OverwriteOptions: ParsableArguments {
+    /// Whether an existing output file is replaced (never an input: `checkOutputs` refuses that).
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+}
+
 /// Encodes `value` as pretty-printed JSON with sorted keys, as every `--format json` prints it.
 /// A number JSON cannot hold (an infinite mean of a column holding `inf`) is written as the string
 /// `"inf"`, `"-inf"` or `"nan"`, as in model files.

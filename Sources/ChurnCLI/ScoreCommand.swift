@@ -29,8 +29,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Where to write the scores (CSV).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @Option(help: "Rows read, encoded and scored at a time (memory grows with it).")
     var chunkRows: Int = 65_536
@@ -51,7 +50,7 @@ struct ScoreCommand: ParsableCommand {
 
     /// Scores the file, writes the output and returns the summary text or JSON.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [model, file], force: force)
+        try checkOutputs([("--out", out)], inputs: [model, file], force: overwrite.force)
         let start = Date()
         let pipeline = try FittedPipeline.load(from: model)
         let reader = try CSVChunkReader(fileAt: file, rowsPerChunk: chunkRows, schema: pipeline.schema)
@@ -72,7 +71,7 @@ struct ScoreCommand: ParsableCommand {
                 summary.add(scores: scores, deciles: deciles, unknownCategories: report.unknownCount)
                 printError("scored \(summary.rows) rows (\(elapsed(since: start)))")
             }
-            try writer.commit(replacing: force)
+            try writer.commit(replacing: overwrite.force)
         } catch {
             writer.abandon()
             throw error

@@ -27,8 +27,7 @@ struct SegmentAssignCommand: ParsableCommand {
     @Option(help: "Where to write id, segment (CSV).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -36,7 +35,7 @@ struct SegmentAssignCommand: ParsableCommand {
 
     /// Assigns, writes OUT and returns the summary.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [model, file], force: force)
+        try checkOutputs([("--out", out)], inputs: [model, file], force: overwrite.force)
         let pipeline = try FittedPipeline.load(from: model)
         let table = try readTable(file, schema: pipeline.schema)
         let segments = try pipeline.segments(for: table)
@@ -44,7 +43,7 @@ struct SegmentAssignCommand: ParsableCommand {
         if let id, name == nil { throw ValidationError("\(file) has no column \"\(id)\" (--id); columns: \(table.columnNames.joined(separator: ", "))") }
         try CSVWriter.write(
             try Table(columns: [try idColumn(of: table, named: name, firstRow: 0), Column(name: "segment", numeric: segments.map(Double.init))]),
-            toFileAt: out, replacing: force)
+            toFileAt: out, replacing: overwrite.force)
         var counts: [Int: Int] = [:]
         for segment in segments { counts[segment, default: 0] += 1 }
         let result = SegmentAssignResult(

@@ -56,8 +56,7 @@ struct TargetCommand: ParsableCommand {
     @Option(help: "Contact list to write (CSV, best first).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -73,7 +72,7 @@ struct TargetCommand: ParsableCommand {
 
     /// Reads the files, plans, writes the list and returns what is printed.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: files, force: force)
+        try checkOutputs([("--out", out)], inputs: files, force: overwrite.force)
         let header = try csvHeader(files[0])
         let idColumn = id ?? (header.contains("id") ? "id" : header.first ?? "id")
         let joined = try JoinedColumns(files: files, idColumn: idColumn)
@@ -106,7 +105,7 @@ struct TargetCommand: ParsableCommand {
             Column(name: "expected_value_retained", numeric: rows.map { plan.expectedGain[$0] }),
             Column(name: "expected_net_value", numeric: rows.map { plan.expectedGain[$0] - cost }),
         ]
-        try CSVWriter.write(try Table(columns: columns), toFileAt: out, replacing: force)
+        try CSVWriter.write(try Table(columns: columns), toFileAt: out, replacing: overwrite.force)
         let effect = upliftColumn.map { "the uplift column \"\($0)\"" }
             ?? "\(riskColumn ?? "") x save rate \(saveRate.map { String($0) } ?? "-")"
         switch output.format {

@@ -59,8 +59,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to write the model (JSON).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup(title: "Reading") var reading: ReadOptions
 
@@ -87,7 +86,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Trains, writes the model and returns the text or JSON report.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [file], force: force)
+        try checkOutputs([("--out", out)], inputs: [file], force: overwrite.force)
         let table = try readTable(file, options: reading.csvOptions)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
@@ -121,7 +120,7 @@ struct TrainCommand: ParsableCommand {
             crossValidation = CrossValidationReport(
                 try validation.validate(table, options: options, model: modelOptions.specification(seed: seed)), seed: seed)
         }
-        try pipeline.write(to: out, replacing: force)
+        try pipeline.write(to: out, replacing: overwrite.force)
         var report = TrainReport(result, file: file, modelPath: out)
         report.crossValidation = crossValidation
         report.earlyStopping = earlyStopping

@@ -52,8 +52,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "Where to write the best model (JSON).")
     var out: String
 
-    @Flag(help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var overwrite: OverwriteOptions
 
     @OptionGroup(title: "Reading") var reading: ReadOptions
 
@@ -82,7 +81,7 @@ struct TuneCommand: ParsableCommand {
 
     /// Searches, refits the best, writes it and returns the text or JSON report.
     func makeOutput() throws -> String {
-        try checkOutputs([("--out", out)], inputs: [file], force: force)
+        try checkOutputs([("--out", out)], inputs: [file], force: overwrite.force)
         let table = try readTable(file, options: reading.csvOptions)
         let options = TrainingOptions(
             target: target, positiveLabel: positive, idColumn: columns.id, ignoredColumns: columns.ignoredColumns,
@@ -107,7 +106,7 @@ struct TuneCommand: ParsableCommand {
         guard let best = candidates.first else { throw CommandError("the search produced no candidate") }
         let refit = try PipelineTrainer(options: options).train(table, model: best.specification)
         for warning in refit.warnings { printError("warning: \(warning)") }
-        try refit.pipeline.write(to: out, replacing: force)
+        try refit.pipeline.write(to: out, replacing: overwrite.force)
         let report = TuneReport(
             file: file, model: out, modelKind: refit.pipeline.model.kind, scoring: scoring.rawValue, folds: cv, seed: seed,
             candidates: candidates.map(TuneReport.Candidate.init), refitRows: refit.trainRows, warnings: refit.warnings)
