@@ -9,16 +9,21 @@
 // - Deterministic: the iterations are the caller's units of work (a feature, a tree, a block of
 //   rows whose bounds depend only on the shape, a fixed part given by `concurrentChunk`), never the
 //   machine's threads. Each iteration writes its own results, which the caller reduces in index
-//   order afterwards, so a result is bitwise the same on any machine and any core count; which
-//   worker runs an iteration is not fixed and may only choose per-worker scratch space.
-// - Balanced: each worker takes the next iteration not yet taken (an atomic counter), so a slow
-//   iteration or a core taken by another process does not leave the other workers idle.
+//   order afterwards, so a result is bitwise the same on any machine and any core count; the
+//   worker that runs an iteration may only choose per-worker scratch space.
+// - Balanced where it can be: without a worker argument, Dispatch hands the iterations out as
+//   threads free up (`concurrentPerform(iterations: count)`), so a slow iteration or a core taken
+//   by another process does not leave the other threads idle; with one, worker w of W runs
+//   iterations w, w + W, w + 2W, ... (a fixed assignment, so that each worker's scratch space is
+//   its own). These are the two schedules the modules used before the loop was shared: their
+//   instruction counts (scripts/instruction-counts.sh) stayed the same, which an atomic counter
+//   handing out every index did not (k-means +3.4% under callgrind, Dispatch's wait for the
+//   worker that took nothing).
 // - At most `ProcessInfo.activeProcessorCount` workers (fewer when there are fewer iterations), so
 //   per-worker scratch space stays small and BLAS calls inside a body stay single-threaded.
 
 import Dispatch
 import Foundation
-import Synchronization
 
 /// The number of active processors, read once per process: Foundation reads it from the scheduler
 /// affinity and cgroup files, about 18 allocations a call on Linux, which a loop called once per
@@ -51,8 +56,8 @@ package func concurrentChunk(_ part: Int, of parts: Int, count: Int) -> Range<In
 }
 
 /// Calls `body(worker, index)` for every `index` in `0..<count` exactly once, on up to
-/// `concurrentWorkerCount(count)` threads, each worker taking the next index not yet taken (in
-/// increasing order); `worker` lets a body use per-worker scratch space.
+/// `concurrentWorkerCount(count)` threads: worker `w` of `W` runs `w, w + W, w + 2W, ...` in
+/// increasing order, and `worker` lets a body use per-worker scratch space.
 ///
 /// Iterations must write disjoint memory (or per-worker scratch). The call returns when every
 /// iteration has run.
@@ -70,57 +75,79 @@ package func concurrentForEach(
         for index in 0..<max(count, 0) { body(0, index) }
         return
     }
-    let next = Atomic<Int>(0)
     withoutActuallyEscaping(body) { escapable in
         let box = _SendableClosure(body: escapable)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
+            var index = worker
+            while index < count {
                 box.body(worker, index)
+                index += workers
             }
         }
     }
 }
 
-/// Calls `body(index)` for every `index` in `0..<count`, on up to `concurrentWorkerCount(count)`
-/// threads (the assignment of `concurrentForEach(_:concurrently:_:)` with a worker).
+/// Calls `body(index)` for every `index` in `0..<count` exactly once, concurrently on up to the
+/// number of active processors, Dispatch handing the indices out as threads free up.
+///
+/// Iterations must write disjoint memory. The call returns when every iteration has run.
 /// - Parameters:
 ///   - count: the number of iterations (none when `count <= 0`).
 ///   - concurrently: false runs every iteration in order on the calling thread.
-///   - body: one iteration; iterations must write disjoint memory.
+///   - body: one iteration.
 /// - Complexity: O(count) calls of `body`.
 package func concurrentForEach(_ count: Int, concurrently: Bool = true, _ body: (_ index: Int) -> Void) {
-    concurrentForEach(count, concurrently: concurrently) { (_: Int, index: Int) in body(index) }
+    guard concurrently, concurrentWorkerCount(count) > 1 else {
+        for index in 0..<max(count, 0) { body(index) }
+        return
+    }
+    withoutActuallyEscaping(body) { escapable in
+        let box = _SendableIndexClosure(body: escapable)
+        DispatchQueue.concurrentPerform(iterations: count) { index in box.body(index) }
+    }
 }
 
-/// The loop body moved onto the workers; the iterations it runs touch disjoint memory.
+/// The loop body of `concurrentForEach(_:concurrently:_:)` without a worker, moved onto the
+/// threads; the iterations it runs touch disjoint memory.
+private struct _SendableIndexClosure: @unchecked Sendable {
+    let body: (Int) -> Void
+}
+
+/// The loop body of `concurrentForEach(_:concurrently:_:)` with a worker, moved onto the workers;
+/// the iterations it runs touch disjoint memory.
 private struct _SendableClosure: @unchecked Sendable {
     let body: (Int, Int) -> Void
 }
 
 /// A buffer that concurrent iterations may share, for disjoint writes: each iteration reads the
 /// shared inputs and writes only its own elements, which is what makes the `@unchecked Sendable`
-/// sound. It neither owns nor frees the memory.
+/// sound. It neither owns nor frees the memory. Its members are inlinable: the k-means passes read
+/// every element through it, and a call per element across the module boundary cost 3.4% more
+/// instructions than the per-module boxes it replaces (scripts/instruction-counts.sh kmeans-fit).
+@usableFromInline
 package struct SharedBuffer<Element>: @unchecked Sendable {
     /// The buffer.
-    package let buffer: UnsafeMutableBufferPointer<Element>
+    @usableFromInline package let buffer: UnsafeMutableBufferPointer<Element>
 
     /// Shares a mutable buffer.
     /// - Parameter buffer: the buffer; it must outlive every use of the box.
+    @inlinable
     package init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 
     /// Shares a read-only buffer (nothing writes through the box).
     /// - Parameter buffer: the buffer; it must outlive every use of the box.
+    @inlinable
     package init(readOnly buffer: UnsafeBufferPointer<Element>) {
         self.buffer = UnsafeMutableBufferPointer(mutating: buffer)
     }
 
     /// The number of elements.
+    @inlinable
     package var count: Int { buffer.count }
 
     /// Element `i`, read or written in place.
     /// - Parameter i: the position, in `0..<count`.
+    @inlinable
     package subscript(i: Int) -> Element {
         get { buffer[i] }
         nonmutating set { buffer[i] = newValue }
@@ -129,5 +156,6 @@ package struct SharedBuffer<Element>: @unchecked Sendable {
     /// The address of element `i`, nil for an empty buffer.
     /// - Parameter i: the position, in `0..<count` (or `count`, the end).
     /// - Returns: the address.
+    @inlinable
     package func pointer(at i: Int) -> UnsafeMutablePointer<Element>? { buffer.baseAddress.map { $0 + i } }
 }
