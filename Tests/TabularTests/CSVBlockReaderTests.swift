@@ -59,3 +59,21 @@ extension String {
     let error = csvError { _ = try Table(csvBytes: Array(text.utf8), name: "t.csv", options: CSVReadOptions(blockSize: 1024)) }
     #expect(error == .unterminatedQuote(CSVPosition(file: "t.csv", line: 2, column: 2, columnName: "b")))
 }
+
+/// A text column of distinct labels (customer ids) read in many blocks and parts, each part with
+/// its own dictionary merged into the column's, keeps every label and its first-appearance code.
+@Test func distinctTextLabelsSurviveTheMergeOfManyBlocks() throws {
+    var text = "customer,plan\n"
+    for i in 0..<20_000 { text += "C\(i * 7919 % 20_000)-\(String(repeating: "x", count: i % 13)),\(i % 3 == 0 ? "basic" : "plus")\n" }
+    let bytes = Array(text.utf8)
+    let whole = try Table(csvBytes: bytes, options: CSVReadOptions(blockSize: 1 << 24, threadCount: 1))
+    guard case .categorical(let codes, let levels) = try whole.column(named: "customer").values else {
+        Issue.record("customer is not categorical")
+        return
+    }
+    #expect(levels.count == 20_000 && codes == (0..<20_000).map { Int32($0) })
+    for (blockSize, threads) in [(1024, 1), (1024, 2), (65536, 2)] {
+        let table = try Table(csvBytes: bytes, options: CSVReadOptions(blockSize: blockSize, threadCount: threads))
+        #expect(firstDifference(table, whole) == nil, "blockSize \(blockSize), threads \(threads)")
+    }
+}
