@@ -16,8 +16,14 @@
 // work (one exponential, the running sum S1 or D1, √vᵢ xᵢ) plus the Gram's p² / 2 in BLAS; per
 // group with deaths O(p) plus the two vectors' p² / 2 in BLAS, against p² scalar operations per
 // row (or per event time) for the direct sums. x β is one dgemv.
+//
+// Two threads: from 16,384 rows on, x β with its exponentials and the Gram pass run on the two
+// halves of the rows at once (a split that depends only on n), and the halves' Gram matrices are
+// added in order, so the results are the same on every machine whatever its cores. The
+// sequential pass (risk-set sums, denominators) stays on one thread: it is O(n p).
 
 import LinearAlgebra
+import _ChurnKitCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,16 +104,41 @@ struct _EfronProblem {
     }
 
     /// The weights wᵢ = exp(ηᵢ − max η) of every sorted row at `beta`, and the shift max η.
-    /// - Complexity: O(n p).
+    /// - Complexity: O(n p), on two threads from 16,384 rows on.
     private func weights(_ beta: [Double], into w: UnsafeMutablePointer<Double>) throws(LinearAlgebraError) -> Double {
-        let n = died.count
-        try linearPredictor(beta, into: w)
-        var shift = -Double.infinity
-        for i in 0..<n where w[i] > shift { shift = w[i] }
+        let n = died.count, p = self.p
+        let parts = _EfronProblem.parts(n)
+        // Per part: its largest η.
+        var largest = [-Double.infinity, -Double.infinity]
+        x.withUnsafeBufferPointer { xb in
+            beta.withUnsafeBufferPointer { bb in
+                largest.withUnsafeMutableBufferPointer { tops in
+                    guard let xs = xb.baseAddress, let bs = bb.baseAddress else { return }
+                    concurrentForEach(parts) { part in
+                        var top = -Double.infinity
+                        for i in concurrentChunk(part, of: parts, count: n) {
+                            let row = xs + i * p
+                            var eta = 0.0
+                            for j in 0..<p { eta += row[j] * bs[j] }
+                            w[i] = eta
+                            if eta > top { top = eta }
+                        }
+                        tops[part] = top
+                    }
+                }
+            }
+        }
+        var shift = max(largest[0], largest[1])
         if !shift.isFinite { shift = 0 }
-        for i in 0..<n { w[i] = exp(w[i] - shift) }
+        concurrentForEach(parts) { part in
+            for i in concurrentChunk(part, of: parts, count: n) { w[i] = exp(w[i] - shift) }
+        }
         return shift
     }
+
+    /// The number of parts the rows are cut into (`concurrentChunk`): 1, or 2 from 16,384 rows on
+    /// (below, the threads' hand-off costs more than it saves). It depends only on n.
+    static func parts(_ n: Int) -> Int { n >= 16_384 ? 2 : 1 }
 
     /// The Schoenfeld residuals z − z̄(t) of the event rows at `beta`, in standardized units (the
     /// covariates' residuals are these times each covariate's scale), p per event row, the event
@@ -237,28 +268,34 @@ struct _EfronProblem {
             try flushMeans()
             // Σ_l 1/den over the groups at or after each group (their risk sets hold its rows).
             if groups >= 2 { for g in stride(from: groups - 2, through: 0, by: -1) { later[g] += later[g + 1] } }
-            // Pass 2: Σ vᵢ xᵢ xᵢᵀ by dsyrk over blocks of rows scaled by √vᵢ.
-            try information.withUnsafeMutableBufferPointer { (c) throws(LinearAlgebraError) in
-                guard let cs = c.baseAddress else { return }
-                var g = 0, blockStart = 0
-                while blockStart < n {
-                    let blockEnd = min(blockStart + blockRows, n)
-                    var i = blockStart
-                    while i < blockEnd {
-                        while i >= groupStart[g + 1] { g += 1 }
-                        let deathEnd = groupStart[g] + groupDeaths[g], groupEnd = min(groupStart[g + 1], blockEnd)
-                        let all = later[g], dead = later[g] - own[g]
-                        while i < groupEnd {
-                            let root = max(w[i] * (i < deathEnd ? dead : all), 0).squareRoot()
-                            let row = xs + i * p, target = block + (i - blockStart) * p
-                            for j in 0..<p { target[j] = root * row[j] }
-                            i += 1
+            // Pass 2: Σ vᵢ xᵢ xᵢᵀ by dsyrk over blocks of rows scaled by √vᵢ, each half of the rows
+            // into its own p × p (and block buffer), added in order.
+            let parts = _EfronProblem.parts(n), stride = p * p + blockRows * p
+            let partGram = UnsafeMutablePointer<Double>.allocate(capacity: parts * stride)
+            defer { partGram.deallocate() }
+            // Per part: the error of its dsyrk (only beyond BLAS's range).
+            var failures: [LinearAlgebraError?] = [nil, nil]
+            groupStart.withUnsafeBufferPointer { starts in
+                groupDeaths.withUnsafeBufferPointer { deathCounts in
+                    failures.withUnsafeMutableBufferPointer { failed in
+                        guard let startBase = starts.baseAddress, let deathBase = deathCounts.baseAddress else { return }
+                        concurrentForEach(parts) { part in
+                            let gram = partGram + part * stride
+                            do throws(LinearAlgebraError) {
+                                try _scaledGram(x: xs, w: w, later: later, own: own, groupStart: startBase, groupDeaths: deathBase,
+                                                groups: groups, rows: concurrentChunk(part, of: parts, count: n), p: p,
+                                                blockRows: blockRows, scaled: gram + p * p, into: gram)
+                            } catch {
+                                failed[part] = error
+                            }
                         }
                     }
-                    try BLAS.syrk(triangle: .lower, transpose: true, n: p, k: blockEnd - blockStart, a: block, lda: p,
-                                  beta: blockStart == 0 ? 0 : 1, c: cs, ldc: p)
-                    blockStart = blockEnd
                 }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            for part in 0..<parts {
+                let gram = partGram + part * stride
+                for j in 0..<p { for m in 0...j { information[j * p + m] += gram[j * p + m] } }
             }
         }
         for j in 0..<p {
@@ -268,6 +305,42 @@ struct _EfronProblem {
             }
         }
         return (ll, gradient, information)
+    }
+}
+
+/// Σ vᵢ xᵢ xᵢᵀ over `rows` (lower triangle of `gram`, p × p, overwritten), vᵢ = wᵢ (later of
+/// its group − [i died] own of its group), by dsyrk over blocks of `blockRows` rows scaled by √vᵢ
+/// into `scaled`.
+/// - Throws: `LinearAlgebraError.invalidShape` beyond BLAS's 32-bit range.
+/// - Complexity: O(|rows| p²) in BLAS.
+private func _scaledGram(x: UnsafePointer<Double>, w: UnsafePointer<Double>, later: UnsafePointer<Double>, own: UnsafePointer<Double>,
+                         groupStart: UnsafePointer<Int>, groupDeaths: UnsafePointer<Int>, groups: Int, rows: Range<Int>, p: Int, blockRows: Int,
+                         scaled: UnsafeMutablePointer<Double>, into gram: UnsafeMutablePointer<Double>) throws(LinearAlgebraError) {
+    for j in 0..<(p * p) { gram[j] = 0 }
+    // The group of the first row: the last group starting at or before it.
+    var low = 0, high = groups - 1
+    while low < high {
+        let middle = (low + high + 1) / 2
+        if groupStart[middle] <= rows.lowerBound { low = middle } else { high = middle - 1 }
+    }
+    var g = low, blockStart = rows.lowerBound
+    while blockStart < rows.upperBound {
+        let blockEnd = min(blockStart + blockRows, rows.upperBound)
+        var i = blockStart
+        while i < blockEnd {
+            while i >= groupStart[g + 1] { g += 1 }
+            let deathEnd = groupStart[g] + groupDeaths[g], groupEnd = min(groupStart[g + 1], blockEnd)
+            let all = later[g], dead = later[g] - own[g]
+            while i < groupEnd {
+                let root = max(w[i] * (i < deathEnd ? dead : all), 0).squareRoot()
+                let row = x + i * p, target = scaled + (i - blockStart) * p
+                for j in 0..<p { target[j] = root * row[j] }
+                i += 1
+            }
+        }
+        try BLAS.syrk(triangle: .lower, transpose: true, n: p, k: blockEnd - blockStart, a: scaled, lda: p,
+                      beta: 1, c: gram, ldc: p)
+        blockStart = blockEnd
     }
 }
 

@@ -109,13 +109,56 @@ public struct SurvivalData: Sendable, Equatable {
 }
 
 /// The rows in order of (duration, event, row): ascending durations, censored rows before the
-/// events of the same time, ties in input order. Sorted as contiguous integer keys, several times
-/// faster on a million rows than sorting indices through the durations array.
-/// - Complexity: O(n log n).
+/// events of the same time, ties in input order: the censored rows then the event rows, each in
+/// input order, stably sorted by the durations' order keys.
+/// - Complexity: O(n), a radix sort.
 func _survivalOrder(durations: [Double], events: [Bool]) -> [Int] {
-    var keys = durations.indices.map { i in (duration: _orderKey(durations[i]), eventAndRow: (events[i] ? 1 << 62 : 0) | i) }
-    keys.sort { ($0.duration, $0.eventAndRow) < ($1.duration, $1.eventAndRow) }
-    return keys.map { $0.eventAndRow & (1 << 62 - 1) }
+    let start = events.indices.filter { !events[$0] } + events.indices.filter { events[$0] }
+    return _stableOrder(keys: durations.map(_orderKey), startingFrom: start)
+}
+
+/// The rows of `rows` stably sorted by `keys[row]` (so rows of equal keys keep the order they have
+/// in `rows`): a least-significant-digit radix sort on 8-bit digits, skipping every digit that all
+/// keys share (the high bits of durations or scores of one magnitude). On a million rows it takes
+/// about a sixth of the instructions of a comparison sort of (key, row) pairs.
+/// - Complexity: O(n) time (at most 8 passes), O(n) extra memory.
+func _stableOrder(keys: [UInt64], startingFrom rows: [Int]) -> [Int] {
+    let n = rows.count
+    var keyA = rows.map { keys[$0] }, rowA = rows
+    var keyB = [UInt64](repeating: 0, count: n), rowB = [Int](repeating: 0, count: n)
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    counts.withUnsafeMutableBufferPointer { count in
+        for key in keyA { for digit in 0..<8 { count[digit * 256 + Int((key >> (8 * digit)) & 255)] += 1 } }
+    }
+    var offsets = [Int](repeating: 0, count: 256)
+    for digit in 0..<8 {
+        let histogram = counts[(digit * 256)..<(digit * 256 + 256)]
+        if histogram.contains(n) { continue }  // every key has the same byte here
+        var total = 0
+        for (value, count) in histogram.enumerated() {
+            offsets[value] = total
+            total += count
+        }
+        keyA.withUnsafeBufferPointer { keysIn in
+            rowA.withUnsafeBufferPointer { rowsIn in
+                keyB.withUnsafeMutableBufferPointer { keysOut in
+                    rowB.withUnsafeMutableBufferPointer { rowsOut in
+                        offsets.withUnsafeMutableBufferPointer { next in
+                            for i in 0..<n {
+                                let key = keysIn[i], value = Int((key >> (8 * digit)) & 255), target = next[value]
+                                keysOut[target] = key
+                                rowsOut[target] = rowsIn[i]
+                                next[value] = target + 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&keyA, &keyB)
+        swap(&rowA, &rowB)
+    }
+    return rowA
 }
 
 /// An unsigned key that orders as the number does (−0 as 0; NaN above +∞).
