@@ -110,6 +110,23 @@ struct ReportExperimentCommand: ParsableCommand {
             bar_chart("Relative reduction in cancellations", "tier / arm", "reduction", [(f"{c['tier']}/{c['arm']}", c["relativeReduction"]) for c in cells],
                       intervals=[(c["relativeReductionLower"], c["relativeReductionUpper"]) for c in cells], reference=(0, "no effect"))
             """#)
+        if rehearse != nil {
+            // The rehearsal's outcomes hold each policyholder's group and month of cancellation.
+            notebook.markdown("""
+                ## Retention over the campaign year
+
+                Kaplan-Meier curves of the months to cancellation (both tiers together; 12 for those who stayed): \
+                the control group against each arm, with the log-rank test of equal retention across them.
+                """)
+            notebook.code(kaplanMeierCell(["survival", "curve", outcomeFile, "--duration", "months", "--event", "churned",
+                                           "--group", "group", "--at", "3,6,9,12"], plot: "notebook-output/experiment-retention.svg"))
+            notebook.code(#"""
+                table([{"group": g["group"], "customers": g["customers"], "cancelled": g["events"],
+                        **{f"retained at month {r['time']:g}": percent(r["survival"], 2) for r in g["table"]}} for g in km["groups"]],
+                      [(k, k) for k in ["group", "customers", "cancelled"] + [f"retained at month {m}" for m in (3, 6, 9, 12)]],
+                      caption="Kaplan-Meier retention by group (every tier together)")
+                """#)
+        }
         if value != nil {
             notebook.markdown("## Value\n\nValue retained is the value of the customers kept; net value subtracts the cost of the actions.")
             notebook.code(#"""

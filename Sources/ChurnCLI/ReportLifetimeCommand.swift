@@ -102,14 +102,7 @@ struct ReportLifetimeCommand: ParsableCommand {
             notebook.markdown("## Kaplan-Meier retention" + (group.map { " by \($0)" } ?? ""))
             let arguments = ["survival", "curve", tenure, "--duration", duration, "--event", event] + (eventLabel.map { ["--event-label", $0] } ?? [])
                 + (group.map { ["--group", $0] } ?? []) + (at.map { ["--at", $0] } ?? [])
-                + ["--plot", "notebook-output/retention-curves.svg", "--force", "--format", "json"]
-            notebook.code(churnCall(arguments, into: "km"), #"""
-                show_svg("notebook-output/retention-curves.svg")
-                lr = km.get("logRank")
-                if lr:
-                    p = fmt(lr["pValue"]) if lr["pValue"] > 0 else f"below 1e-300 (log10 p = {lr['log10PValue']:.1f})"
-                    print(f"log-rank: chi-square {fmt(lr['statistic'], 4)} on {lr['degreesOfFreedom']} degree(s) of freedom, p {p}")
-                """#)
+            notebook.code(kaplanMeierCell(arguments, plot: "notebook-output/retention-curves.svg"))
             notebook.code(#"""
                 table([{"group": g["group"], "customers": g["customers"], "churned": g["events"],
                         "median lifetime": g.get("medianLifetime", "not reached")} for g in km["groups"]],
@@ -168,4 +161,21 @@ struct ReportLifetimeCommand: ParsableCommand {
         }
         return try notebook.write(report, inputs: [tenure, purchases].compactMap { $0 })
     }
+}
+
+/// The code of a notebook cell that draws Kaplan-Meier retention curves: `churn ARGUMENTS --plot SVG
+/// --force --format json` (a `churn survival curve` call) into `km`, the figure, and the log-rank test
+/// across the groups when there are several.
+/// - Parameters:
+///   - arguments: The `churn` arguments, from `survival curve` on.
+///   - svg: The figure's path.
+/// - Returns: The cell's parts, for `ReportNotebook.code`.
+func kaplanMeierCell(_ arguments: [String], plot svg: String) -> [String] {
+    [churnCall(arguments + ["--plot", svg, "--force", "--format", "json"], into: "km"), #"""
+        show_svg("\#(svg)")
+        lr = km.get("logRank")
+        if lr:
+            p = fmt(lr["pValue"]) if lr["pValue"] > 0 else f"below 1e-300 (log10 p = {lr['log10PValue']:.1f})"
+            print(f"log-rank: chi-square {fmt(lr['statistic'], 4)} on {lr['degreesOfFreedom']} degree(s) of freedom, p {p}")
+        """#]
 }

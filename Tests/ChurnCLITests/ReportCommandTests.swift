@@ -93,6 +93,9 @@ import ChurnKit
             #expect(cells.map(source).joined(separator: "\n").contains(expected), "\(name)")
             try compilePython(cells, in: dir)
         }
+        // The rehearsal's notebook draws the retention curves of control and each arm.
+        let (_, experiment) = try notebook(at: dir.appendingPathComponent("experiment.ipynb").path)
+        #expect(experiment.map(source).joined(separator: "\n").contains(#"churn("survival", "curve", "notebook-output/experiment-outcomes.csv", "--duration", "months""#))
     }
 
     @Test func refusesWhatWouldFailInTheNotebook() throws {
