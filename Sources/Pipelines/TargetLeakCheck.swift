@@ -73,18 +73,15 @@ struct TargetLeakSuspect: Sendable, Equatable {
                 Double(rows.count) >= ColumnRoles.highCardinalityMaximumRowsPerLevel * Double(levels.count + 1)
             else { return nil }
             // Code -1 (missing) is label `levels.count`.
+            let rowLevels = rows.map { codes[$0] < 0 ? levels.count : Int(codes[$0]) }
             var positives = [Double](repeating: 0, count: levels.count + 1)
             var totals = [Double](repeating: 0, count: levels.count + 1)
-            for i in rows {
-                let level = codes[i] < 0 ? levels.count : Int(codes[i])
+            for (i, level) in zip(rows, rowLevels) {
                 totals[level] += 1
                 if labels[i] { positives[level] += 1 }
             }
-            for i in rows {
-                let level = codes[i] < 0 ? levels.count : Int(codes[i])
-                scores.append(positives[level] / totals[level])
-                kept.append(labels[i])
-            }
+            scores = rowLevels.map { positives[$0] / totals[$0] }
+            kept = rows.map { labels[$0] }
         }
         guard let auc = try? rocAUC(labels: kept, scores: scores) else { return nil }
         return max(auc, 1 - auc)

@@ -49,10 +49,10 @@ struct _ByteDictionary: Sendable {
         }
     }
 
-    /// Makes room for `labels` labels in all, so that inserting up to that many grows nothing.
+    /// Makes room for `labels` labels of `bytes` bytes in all, so that inserting up to that many
+    /// grows nothing. Capacities grow at least twofold, so that reserving before each of many
+    /// merges stays linear (an exact `reserveCapacity` reallocates every time).
     /// - Complexity: O(count) when the slot table grows.
-    /// Capacities grow at least twofold, so that reserving before each of many merges stays
-    /// linear (an exact `reserveCapacity` reallocates every time).
     mutating func reserveCapacity(labels: Int, bytes: Int) {
         if hashes.capacity < labels {
             let capacity = max(labels, 2 * hashes.capacity)
